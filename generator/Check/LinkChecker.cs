@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Render;
+
+namespace RoadmapGen.Check;
+
+/// <summary>
+/// Check stage: every internal link, image and script of every page must point at a file of
+/// the site, and every #fragment at an id of its target page. Runs on in-memory pages, so the
+/// same code checks a fresh build and any folder of HTML (<see cref="FolderLoader"/>).
+/// </summary>
+public sealed class LinkChecker
+{
+    private readonly UrlScheme _urls;
+    private readonly Uri? _siteUrl;
+    private readonly Func<OutputFile, string> _displayPath;
+
+    /// <param name="siteUrl">Absolute links to this URL count as internal (Hugo writes these).</param>
+    /// <param name="displayPath">How to name a page in a diagnostic that has no better origin.</param>
+    public LinkChecker(UrlScheme urls, string? siteUrl, Func<OutputFile, string> displayPath)
+    {
+        _urls = urls;
+        _siteUrl = siteUrl is not null && Uri.TryCreate(siteUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u : null;
+        _displayPath = displayPath;
+    }
+
+    public sealed record Result(int Pages, int LinksChecked);
+
+    public Result Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
+    {
+        var byPath = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
+        foreach (var file in files) byPath[file.Path] = file;
+        var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
+        var pages = files.Where(f => f.IsHtml).ToList();
+        Parallel.ForEach(pages, page => parsed[page.Path] = PageLinks.Parse(page.Html!));
+
+        var linksChecked = 0;
+        Parallel.ForEach(pages, () => 0, (page, _, count) =>
+        {
+            var links = parsed[page.Path];
+            foreach (var (id, line, column) in links.DuplicateIds)
+                Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)");
+            var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var link in links.Links)
+            {
+                var problem = CheckLink(page, link, byPath, parsed);
+                count++;
+                if (problem is null) continue;
+                Report(page, problem.Value.Code, link, link.Line, link.Column, problem.Value.Message, originCursor);
+            }
+            return count;
+        }, count => Interlocked.Add(ref linksChecked, count));
+        return new Result(pages.Count, linksChecked);
+
+        void Report(OutputFile page, string code, PageLink? link, int line, int column, string message, Dictionary<string, int>? cursor = null)
+        {
+            var origin = link is null ? null : FindOrigin(page, link.Url, cursor!);
+            if (origin is not null)
+                diagnostics.Error(code, origin.File, origin.Line, origin.Column, message);
+            else if (link is not null && page.Templates.Count > 0 && TemplateOrigin(page, link.Url) is { } t)
+                diagnostics.Error(code, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
+            else
+                diagnostics.Error(code, _displayPath(page), line, column, message);
+        }
+    }
+
+    /// <summary>The n-th occurrence of an href in the page matches the n-th Markdown link with that URL.</summary>
+    private static LinkOrigin? FindOrigin(OutputFile page, string href, Dictionary<string, int> cursor)
+    {
+        var seen = cursor.GetValueOrDefault(href);
+        var matches = page.Origins.Where(o => o.Href == href).ToList();
+        if (seen >= matches.Count) return null;
+        cursor[href] = seen + 1;
+        return matches[seen];
+    }
+
+    private Func<string, string?>? _templateText;
+
+    /// <summary>Lets the build point a template-made broken link at the template line that wrote it.</summary>
+    public LinkChecker WithTemplates(Func<string, string?> templateText)
+    {
+        _templateText = templateText;
+        return this;
+    }
+
+    /// <summary>
+    /// Templates build URLs from a base plus a literal tail ("{{site.base}}abuot/"), so the
+    /// template line holding the URL's tail (or the whole URL) is the one that wrote it.
+    /// </summary>
+    private LinkOrigin? TemplateOrigin(OutputFile page, string href)
+    {
+        if (_templateText is null) return null;
+        var tail = href.StartsWith(_urls.Base, StringComparison.Ordinal) ? href[_urls.Base.Length..] : href;
+        foreach (var needle in new[] { "\"" + href + "\"", tail }.Where(n => n.Length > 1))
+        {
+            foreach (var template in page.Templates)
+            {
+                if (_templateText(template) is not { } text) continue;
+                var index = text.IndexOf(needle, StringComparison.Ordinal);
+                if (index < 0) continue;
+                var line = 1 + text.AsSpan(0, index).Count('\n');
+                var column = index - (text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
+                return new LinkOrigin(href, template, line, column);
+            }
+        }
+        return new LinkOrigin(href, page.Templates[0], 0, 0);
+    }
+
+    private (string Code, string Message)? CheckLink(OutputFile page, PageLink link, Dictionary<string, OutputFile> files, ConcurrentDictionary<string, PageLinks> parsed)
+    {
+        var url = link.Url;
+        if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path}");
+        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var pageUrl = new Uri(new Uri("http://site.invalid"), _urls.Base + page.Path);
+        if (!Uri.TryCreate(pageUrl, url, out var target)) return (Codes.BrokenLink, $"malformed {link.Kind} URL '{url}'");
+        if (target.Host != "site.invalid")
+        {
+            if (_siteUrl is null || !target.AbsoluteUri.StartsWith(_siteUrl.AbsoluteUri, StringComparison.OrdinalIgnoreCase)) return null;
+            target = new Uri(new Uri("http://site.invalid"), _urls.Base + target.AbsoluteUri[_siteUrl.AbsoluteUri.Length..]);
+        }
+        else if (target.Scheme != "http") return null;
+        var path = Uri.UnescapeDataString(target.AbsolutePath);
+        var basePath = _urls.Base;
+        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+            return (Codes.BrokenLink, $"{link.Kind} '{url}' points outside the site's base path '{basePath}' (links must start with the base path; build with the right --base-path)");
+        var relative = path[basePath.Length..];
+        var targetFile = Resolve(relative, files);
+        if (targetFile is null)
+            return (Codes.BrokenLink, $"broken {link.Kind}: '{url}' — no page or file at '{(relative.Length == 0 ? "/" : relative)}'{Suggest(relative, files)}");
+        var fragment = target.Fragment.Length > 1 ? Uri.UnescapeDataString(target.Fragment[1..]) : null;
+        if (fragment is null || fragment == "top" || !targetFile.IsHtml) return null;
+        if (parsed.TryGetValue(targetFile.Path, out var targetLinks) && !targetLinks.Ids.Contains(fragment))
+            return (Codes.BrokenFragment, $"broken fragment: '{url}' — {targetFile.Path} has no element with id '{fragment}'{SuggestId(fragment, targetLinks.Ids)}");
+        return null;
+    }
+
+    private static OutputFile? Resolve(string relative, Dictionary<string, OutputFile> files)
+    {
+        if (relative.Length == 0 || relative.EndsWith('/')) return files.GetValueOrDefault(relative + "index.html");
+        return files.GetValueOrDefault(relative) ?? files.GetValueOrDefault(relative + "/index.html");
+    }
+
+    private static string Suggest(string relative, Dictionary<string, OutputFile> files)
+    {
+        var wanted = relative.TrimEnd('/');
+        var candidates = files.Keys.Where(k => k.EndsWith("/index.html", StringComparison.Ordinal)).Select(k => k[..^"/index.html".Length]);
+        var best = Load.DidYouMean.Suggest(wanted, candidates);
+        return best is null ? "" : $" (did you mean '{best}/'?)";
+    }
+
+    private static string SuggestId(string fragment, IReadOnlySet<string> ids)
+    {
+        var best = Load.DidYouMean.Suggest(fragment, ids);
+        return best is null ? " (link to one of the page's heading ids)" : $" (did you mean '#{best}'?)";
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using RoadmapGen.Write;
+
+namespace RoadmapGen.Cli;
+
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var content = new Option<string>("--content") { Description = "The content folder (site.yml, roadmaps/, pages/)", DefaultValueFactory = _ => "content" };
+        var templates = new Option<string>("--templates") { Description = "The templates folder (layouts, pages, partials, assets)", DefaultValueFactory = _ => "templates" };
+        var output = new Option<string>("--out") { Description = "Where to write the site; replaced only after a clean build", DefaultValueFactory = _ => "_site" };
+        var basePath = new Option<string>("--base-path") { Description = "URL path the site is served under, e.g. /roadmap/ for GitHub project pages", DefaultValueFactory = _ => "/" };
+        var command = new Command("build", "Build the site from content and templates, check every link, and write it") { content, templates, output, basePath };
+        command.SetAction(parse =>
+        {
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(templates)!, parse.GetValue(basePath)!);
+            return Run(options, parse.GetValue(output)!, Console.Out);
+        });
+        return command;
+    }
+
+    public static int Run(BuildOptions options, string outFolder, TextWriter console)
+    {
+        var result = SiteBuild.Run(options);
+        var diagnostics = result.Diagnostics;
+        if (result.Succeeded) SiteWriter.Write(result.Files, outFolder, diagnostics);
+        DiagnosticPrinter.Print(diagnostics.Sorted(), console, DiagnosticPrinter.InGitHubActions);
+        var warnings = diagnostics.Sorted().Count(d => !d.IsError);
+        if (diagnostics.HasErrors)
+        {
+            console.WriteLine($"Build failed: {diagnostics.ErrorCount} error(s), {warnings} warning(s); {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
+            return 1;
+        }
+        console.WriteLine($"Built {result.Pages} pages ({result.Files.Count} files), checked {result.LinksChecked} links in {result.Elapsed.TotalSeconds:0.00} s{(warnings > 0 ? $", {warnings} warning(s)" : "")} → {DisplayPath.Of(Path.GetFullPath(outFolder))}/");
+        return 0;
+    }
+}

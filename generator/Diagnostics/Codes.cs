@@ -1,0 +1,46 @@
+namespace RoadmapGen.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code in one place, so they stay unique and the docs can list them.
+/// RG01xx content (Load), RG02xx templates (Render), RG03xx links (Check), RG04xx output (Write).
+/// </summary>
+public static class Codes
+{
+    public const string YamlSyntax = "RG0101";
+    public const string MissingField = "RG0102";
+    public const string UnknownPrerequisite = "RG0103";
+    public const string UnknownField = "RG0104";
+    public const string WrongType = "RG0105";
+    public const string InvalidSlug = "RG0106";
+    public const string DuplicateSlug = "RG0107";
+    public const string ListedTopicMissing = "RG0108";
+    public const string TopicNotListed = "RG0109";
+    public const string PrerequisiteCycle = "RG0110";
+    public const string InvalidUrl = "RG0111";
+    public const string UnknownResourceType = "RG0112";
+    public const string FrontMatterNotClosed = "RG0113";
+    public const string EmptyFile = "RG0114";
+    public const string NotUtf8 = "RG0115";
+    public const string FileTooLarge = "RG0116";
+    public const string TopicListedTwice = "RG0117";
+    public const string ContentFolderMissing = "RG0118";
+    public const string LinkToMissingFile = "RG0119";
+    public const string UnsafeUrl = "RG0120";
+    public const string UnsafeHtml = "RG0121";
+    public const string MissingFrontMatter = "RG0122";
+    public const string NoRoadmaps = "RG0123";
+
+    public const string TemplateSyntax = "RG0201";
+    public const string TemplateMissing = "RG0202";
+    public const string UnknownHelper = "RG0203";
+    public const string TemplateRuntime = "RG0204";
+    public const string TemplatesFolderMissing = "RG0205";
+
+    public const string BrokenLink = "RG0301";
+    public const string BrokenFragment = "RG0302";
+    public const string DuplicateId = "RG0303";
+    public const string DeadExternalLink = "RG0304";
+
+    public const string UnsafeOutput = "RG0401";
+    public const string WriteFailed = "RG0402";
+}

@@ -1,0 +1,123 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// Parses Markdown bodies with the one Markdig pipeline (built once, shared with Render),
+/// and checks what the body links to and which raw HTML it uses, at the line it is written.
+/// </summary>
+public static class MarkdownParser
+{
+    /// <summary>
+    /// Deliberately not UseAdvancedExtensions: generic attributes (<c>{onclick=…}</c>) would let
+    /// content inject script, so the extensions are picked one by one.
+    /// </summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .UseFootnotes()
+        .UseDefinitionLists()
+        .Build();
+
+    public static MarkdownBody Parse(string body, int lineOffset, string sourcePath, string sourceFullPath,
+        IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    {
+        var document = Markdown.Parse(body, Pipeline);
+        var links = new List<ContentLink>();
+        var headings = new List<string>();
+        var text = new StringBuilder();
+        var directory = Path.GetDirectoryName(sourceFullPath)!;
+
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case LinkInline link:
+                    CheckLink(link, link.Url, link.IsImage);
+                    break;
+                case AutolinkInline autolink:
+                    CheckUrlSafety(autolink.Url, autolink.Line, autolink.Column, false);
+                    break;
+                case HtmlInline html:
+                    SafeHtml.Check(html.Tag, sourcePath, html.Line + lineOffset + 1, html.Column + 1, diagnostics);
+                    break;
+                case HtmlBlock block:
+                    SafeHtml.Check(block.Lines.ToString(), sourcePath, block.Line + lineOffset + 1, block.Column + 1, diagnostics);
+                    break;
+                case HeadingBlock heading:
+                    headings.Add(InlineText(heading.Inline));
+                    break;
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan()).Append(' ');
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content).Append(' ');
+                    break;
+            }
+        }
+        return new MarkdownBody
+        {
+            Document = document, LineOffset = lineOffset, ContentLinks = links,
+            Headings = headings, PlainText = text.ToString(),
+        };
+
+        void CheckLink(LinkInline link, string? url, bool isImage)
+        {
+            if (string.IsNullOrWhiteSpace(url)) return;
+            if (!CheckUrlSafety(url, link.Line, link.Column, isImage)) return;
+            if (IsExternalOrAbsolute(url) || url.StartsWith('#')) return;
+            var hash = url.IndexOf('#');
+            var pathPart = hash < 0 ? url : url[..hash];
+            var fragment = hash < 0 ? null : url[(hash + 1)..];
+            if (!pathPart.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return;
+            var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
+            if (contentFiles.ContainsKey(target))
+            {
+                links.Add(new ContentLink(link, target, fragment));
+                return;
+            }
+            var siblings = contentFiles.Keys
+                .Where(k => string.Equals(Path.GetDirectoryName(k), Path.GetDirectoryName(target), StringComparison.Ordinal))
+                .Select(Path.GetFileName).OfType<string>();
+            var suggestion = DidYouMean.Suggest(Path.GetFileName(pathPart), siblings);
+            diagnostics.Error(Codes.LinkToMissingFile, sourcePath, link.Line + lineOffset + 1, link.Column + 1,
+                $"link to '{pathPart}', which does not exist" + (suggestion is null
+                    ? " (link to a topic as '<slug>.md', next to this file)"
+                    : $" (did you mean '{suggestion}'?)"));
+        }
+
+        bool CheckUrlSafety(string url, int line, int column, bool isImage)
+        {
+            var scheme = UrlSafety.DangerousScheme(url);
+            if (scheme is null) return true;
+            diagnostics.Error(Codes.UnsafeUrl, sourcePath, line + lineOffset + 1, column + 1,
+                $"{(isImage ? "image" : "link")} uses a '{scheme}:' URL, which can run script or hide content (use an http(s) URL or a link to a topic file)");
+            return false;
+        }
+    }
+
+    private static bool IsExternalOrAbsolute(string url) =>
+        url.StartsWith('/') || url.StartsWith("//") || Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Scheme) && url.Contains(':');
+
+    public static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            if (child is LiteralInline literal) sb.Append(literal.Content.AsSpan());
+            else if (child is CodeInline code) sb.Append(code.Content);
+        }
+        return sb.ToString();
+    }
+}

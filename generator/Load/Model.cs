@@ -1,0 +1,84 @@
+using Markdig.Syntax;
+
+namespace RoadmapGen.Load;
+
+/// <summary>The validated content tree that Render consumes. Built only by <see cref="SiteLoader"/>.</summary>
+public sealed class Site
+{
+    public required SiteConfig Config { get; init; }
+    /// <summary>Full path of the content folder; edit links are made relative to it.</summary>
+    public required string ContentRoot { get; init; }
+    public required IReadOnlyList<Roadmap> Roadmaps { get; init; }
+    public required IReadOnlyList<Page> Pages { get; init; }
+    /// <summary>The home page text (content/pages/index.md), when present.</summary>
+    public Page? Home { get; init; }
+}
+
+public sealed record SiteConfig(string Title, string Description, string? Url, string? Repository, string Branch, string SourcePath);
+
+public sealed class Roadmap
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string SourcePath { get; init; }
+    public required IReadOnlyList<Stage> Stages { get; init; }
+    /// <summary>Every topic in reading order: stage by stage, then as listed.</summary>
+    public required IReadOnlyList<Topic> Topics { get; init; }
+}
+
+public sealed class Stage
+{
+    public required int Number { get; init; }
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public List<Topic> Topics { get; } = new();
+}
+
+/// <summary>A slug as written in YAML, with where it was written.</summary>
+public sealed record SlugRef(string Slug, int Line, int Column);
+
+public sealed record Resource(string Title, string Url, string Type);
+
+/// <summary>A Markdown body with what Load learned of it, so Render never re-parses or re-validates.</summary>
+public sealed class MarkdownBody
+{
+    public required MarkdownDocument Document { get; init; }
+    /// <summary>Lines before the body in its file (front matter), to turn Markdig's body lines into file lines.</summary>
+    public required int LineOffset { get; init; }
+    /// <summary>Links written as links to other content files (<c>http.md#x</c>), resolved at Load.</summary>
+    public required IReadOnlyList<ContentLink> ContentLinks { get; init; }
+    public required IReadOnlyList<string> Headings { get; init; }
+    public required string PlainText { get; init; }
+}
+
+/// <summary>A Markdown link to another content file; Render turns it into that page's URL.</summary>
+public sealed record ContentLink(Markdig.Syntax.Inlines.LinkInline Link, string TargetSourcePath, string? Fragment);
+
+public sealed class Topic
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string SourcePath { get; init; }
+    /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Prerequisites"/>.</summary>
+    public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init; }
+    public required IReadOnlyList<Resource> Resources { get; init; }
+    public required MarkdownBody Body { get; init; }
+    public Roadmap Roadmap { get; internal set; } = null!;
+    public Stage Stage { get; internal set; } = null!;
+    /// <summary>Position in the roadmap's reading order, from 0.</summary>
+    public int Index { get; internal set; }
+    public List<Topic> Prerequisites { get; } = new();
+    public List<Topic> RequiredBy { get; } = new();
+}
+
+public sealed class Page
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string SourcePath { get; init; }
+    public required MarkdownBody Body { get; init; }
+}

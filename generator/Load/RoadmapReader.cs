@@ -1,0 +1,110 @@
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>Reads roadmap.yml and ties it to its topic files: listing, order, prerequisites.</summary>
+public static class RoadmapReader
+{
+    private static readonly string[] RoadmapFields = ["title", "summary", "stages"];
+    private static readonly string[] StageFields = ["title", "summary", "topics", "id"];
+
+    public static Roadmap? Read(string dir, IReadOnlyList<string> topicFiles, IReadOnlyDictionary<string, Topic> topicsByFile,
+        IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    {
+        var id = Path.GetFileName(dir);
+        var ymlPath = Path.Combine(dir, "roadmap.yml");
+        var display = DisplayPath.Of(ymlPath);
+        if (!Slug.IsValid(id))
+        {
+            diagnostics.Error(Codes.InvalidSlug, DisplayPath.Of(dir), 0, 0,
+                $"roadmap folder '{id}' is not a lowercase-kebab slug (rename it to '{Slug.From(id)}')");
+            return null;
+        }
+        if (!File.Exists(ymlPath))
+        {
+            diagnostics.Error(Codes.MissingField, display, 0, 0,
+                "roadmap.yml is missing (create it with 'title:', 'summary:' and 'stages:')");
+            return null;
+        }
+        var source = SourceText.Read(ymlPath, display, diagnostics);
+        if (source is null) return null;
+        var map = YamlMap.Parse(source.Text, display, 1, diagnostics, "roadmap.yml");
+        if (map is null) return null;
+        var title = map.String("title", required: true, hint: "The roadmap's name");
+        var summary = map.String("summary", required: true, hint: "One sentence about the roadmap");
+        var stageMaps = map.MapList("stages", required: true, itemWhat: "stage") ?? [];
+        map.ReportUnknown(RoadmapFields);
+
+        var slugToFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in topicFiles)
+        {
+            if (SiteLoader.CheckFileSlug(file, contentFiles[file], diagnostics))
+                slugToFile[Path.GetFileNameWithoutExtension(file)] = file;
+        }
+
+        var stages = new List<Stage>();
+        var listedAt = new Dictionary<string, SlugRef>(StringComparer.Ordinal);
+        foreach (var stageMap in stageMaps)
+        {
+            var stageTitle = stageMap.String("title", required: true, hint: "The stage's name") ?? $"Stage {stages.Count + 1}";
+            var stage = new Stage
+            {
+                Number = stages.Count + 1,
+                Title = stageTitle,
+                Id = stageMap.String("id", required: false) ?? Slug.From(stageTitle),
+                Summary = stageMap.String("summary", required: false) ?? "",
+            };
+            var listed = stageMap.StringList("topics", required: true) ?? [];
+            stageMap.ReportUnknown(StageFields);
+            foreach (var (slug, line, column) in listed)
+            {
+                if (!Slug.IsValid(slug))
+                {
+                    diagnostics.Error(Codes.InvalidSlug, display, line, column,
+                        $"'{slug}' is not a lowercase-kebab topic slug (use letters a-z, digits and '-', like '{Slug.From(slug)}')");
+                    continue;
+                }
+                if (listedAt.TryGetValue(slug, out var first))
+                {
+                    diagnostics.Error(Codes.TopicListedTwice, display, line, column,
+                        $"topic '{slug}' is listed twice (first at line {first.Line}; remove one)");
+                    continue;
+                }
+                listedAt[slug] = new SlugRef(slug, line, column);
+                if (!slugToFile.TryGetValue(slug, out var file))
+                {
+                    var suggestion = DidYouMean.Suggest(slug, slugToFile.Keys);
+                    diagnostics.Error(Codes.ListedTopicMissing, display, line, column,
+                        $"topic '{slug}' is listed but topics/{slug}.md does not exist" + (suggestion is null
+                            ? $" (create it with: dotnet run --project generator -- new topic {id} {slug})"
+                            : $" (did you mean '{suggestion}'?)"));
+                    continue;
+                }
+                if (topicsByFile.TryGetValue(file, out var topic))
+                {
+                    topic.Stage = stage;
+                    stage.Topics.Add(topic);
+                }
+            }
+            stages.Add(stage);
+        }
+
+        foreach (var (slug, file) in slugToFile)
+        {
+            if (!listedAt.ContainsKey(slug))
+                diagnostics.Error(Codes.TopicNotListed, contentFiles[file], 1, 1,
+                    $"topic '{slug}' is not listed in {display} (add '{slug}' to the 'topics' of a stage)");
+        }
+        if (title is null || summary is null) return null;
+
+        var ordered = stages.SelectMany(s => s.Topics).ToList();
+        var roadmap = new Roadmap { Id = id, Title = title, Summary = summary, SourcePath = display, Stages = stages, Topics = ordered };
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Roadmap = roadmap;
+            ordered[i].Index = i;
+        }
+        PrerequisiteGraph.Link(ordered, diagnostics);
+        return roadmap;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// Load stage: reads content/ into a validated <see cref="Site"/>. Every problem becomes a
+/// diagnostic; the result is null only when nothing usable could be read.
+/// </summary>
+public static class SiteLoader
+{
+    private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch"];
+
+    public static Site? Load(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(contentRoot);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(Codes.ContentFolderMissing, DisplayPath.Of(root), 0, 0,
+                "the content folder does not exist (run from the repository root, or pass --content <folder>)");
+            return null;
+        }
+
+        var config = LoadConfig(Path.Combine(root, "site.yml"), diagnostics);
+        var roadmapsRoot = Path.Combine(root, "roadmaps");
+        var roadmapDirs = Directory.Exists(roadmapsRoot)
+            ? Directory.GetDirectories(roadmapsRoot).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (roadmapDirs.Count == 0)
+            diagnostics.Error(Codes.NoRoadmaps, DisplayPath.Of(roadmapsRoot), 0, 0,
+                "no roadmap found (create roadmaps/<id>/roadmap.yml and roadmaps/<id>/topics/<slug>.md)");
+
+        // Every content file is known before any body is parsed, so links between them resolve.
+        var contentFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pagesRoot = Path.Combine(root, "pages");
+        var pageFiles = MarkdownFiles(pagesRoot);
+        var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(Path.Combine(d, "topics")));
+        foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
+            contentFiles[file] = DisplayPath.Of(file);
+
+        var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
+        Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
+        {
+            if (TopicReader.ReadTopic(file, contentFiles, diagnostics) is { } topic) topics[file] = topic;
+        });
+        var pages = new ConcurrentBag<Page>();
+        Parallel.ForEach(pageFiles, file =>
+        {
+            if (!CheckFileSlug(file, contentFiles[file], diagnostics)) return;
+            if (TopicReader.ReadPage(file, contentFiles, diagnostics) is { } page) pages.Add(page);
+        });
+
+        var roadmaps = new List<Roadmap>();
+        foreach (var dir in roadmapDirs)
+        {
+            var roadmap = RoadmapReader.Read(dir, topicFilesByRoadmap[dir], topics, contentFiles, diagnostics);
+            if (roadmap is not null) roadmaps.Add(roadmap);
+        }
+        var pageList = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
+        CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
+        if (config is null) return null;
+        return new Site
+        {
+            Config = config,
+            ContentRoot = root,
+            Roadmaps = roadmaps,
+            Pages = pageList.Where(p => p.Slug != "index").ToList(),
+            Home = pageList.FirstOrDefault(p => p.Slug == "index"),
+        };
+    }
+
+    internal static bool CheckFileSlug(string file, string display, DiagnosticBag diagnostics)
+    {
+        var slug = Path.GetFileNameWithoutExtension(file);
+        if (Slug.IsValid(slug)) return true;
+        diagnostics.Error(Codes.InvalidSlug, display, 0, 0,
+            $"file name '{slug}' is not a lowercase-kebab slug (rename it to '{Slug.From(slug)}.md')");
+        return false;
+    }
+
+    private static List<string> MarkdownFiles(string dir) => Directory.Exists(dir)
+        ? Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal).ToList()
+        : [];
+
+    /// <summary>A page and a roadmap with one name would be written to the same URL.</summary>
+    private static void CheckPageSlugsAgainstRoadmaps(List<Page> pages, List<Roadmap> roadmaps, DiagnosticBag diagnostics)
+    {
+        foreach (var page in pages)
+        {
+            if (roadmaps.Any(r => r.Id == page.Slug) || page.Slug is "assets" or "search" or "topics")
+                diagnostics.Error(Codes.DuplicateSlug, page.SourcePath, 0, 0,
+                    $"page '{page.Slug}' has the same URL as a roadmap or a built-in page (rename the file)");
+        }
+    }
+
+    private static SiteConfig? LoadConfig(string path, DiagnosticBag diagnostics)
+    {
+        var display = DisplayPath.Of(path);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(Codes.MissingField, display, 0, 0,
+                "site.yml is missing (create it with 'title:' and 'description:')");
+            return null;
+        }
+        var source = SourceText.Read(path, display, diagnostics);
+        if (source is null) return null;
+        var map = YamlMap.Parse(source.Text, display, 1, diagnostics, "site.yml");
+        if (map is null) return null;
+        var title = map.String("title", required: true, hint: "The site's name");
+        var description = map.String("description", required: true, hint: "One sentence about the site");
+        var url = map.String("url", required: false);
+        var repository = map.String("repository", required: false);
+        var branch = map.String("branch", required: false) ?? "main";
+        map.ReportUnknown(SiteFields);
+        foreach (var (name, value) in new[] { ("url", url), ("repository", repository) })
+        {
+            if (value is not null && !UrlSafety.IsHttpUrl(value))
+                diagnostics.Error(Codes.InvalidUrl, display, map.Line, map.Column,
+                    $"'{name}' must be an absolute http(s) URL, not '{value}'");
+        }
+        if (title is null || description is null) return null;
+        return new SiteConfig(title, description, url, repository, branch, display);
+    }
+}

@@ -1,0 +1,97 @@
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>Reads one topic or page file: front matter fields with their positions, and its Markdown body.</summary>
+public static class TopicReader
+{
+    public static readonly string[] TopicFields = ["title", "summary", "prerequisites", "resources"];
+    public static readonly string[] PageFields = ["title", "summary"];
+    public static readonly string[] ResourceFields = ["title", "url", "type"];
+    public static readonly string[] ResourceTypes = ["article", "video", "course", "book", "official", "tool", "podcast", "community"];
+
+    public static Topic? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    {
+        var path = contentFiles[fullPath];
+        var slug = Path.GetFileNameWithoutExtension(fullPath);
+        var source = SourceText.Read(fullPath, path, diagnostics);
+        if (source is null) return null;
+        var front = FrontMatter.Split(source, diagnostics);
+        if (front is null) return null;
+        var map = YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, "the topic's front matter");
+        if (map is null) return null;
+
+        var title = map.String("title", required: true, hint: "A short title");
+        var summary = map.String("summary", required: true, hint: "One sentence shown on the roadmap and in search");
+        var prerequisites = map.StringList("prerequisites", required: false) ?? [];
+        var resources = ReadResources(map, path, diagnostics);
+        map.ReportUnknown(TopicFields);
+        var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics);
+        if (title is null || summary is null || resources is null) return null;
+
+        return new Topic
+        {
+            Slug = slug, Title = title, Summary = summary, SourcePath = path, Body = body,
+            Resources = resources,
+            PrerequisiteRefs = prerequisites.Select(p => new SlugRef(p.Value, p.Line, p.Column)).ToList(),
+        };
+    }
+
+    public static Page? ReadPage(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    {
+        var path = contentFiles[fullPath];
+        var source = SourceText.Read(fullPath, path, diagnostics);
+        if (source is null) return null;
+        var front = FrontMatter.Split(source, diagnostics);
+        if (front is null) return null;
+        var map = YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, "the page's front matter");
+        if (map is null) return null;
+        var title = map.String("title", required: true, hint: "The page title");
+        var summary = map.String("summary", required: true, hint: "One sentence describing the page");
+        map.ReportUnknown(PageFields);
+        var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics);
+        if (title is null || summary is null) return null;
+        return new Page
+        {
+            Slug = Path.GetFileNameWithoutExtension(fullPath), Title = title, Summary = summary,
+            SourcePath = path, Body = body,
+        };
+    }
+
+    private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics)
+    {
+        var items = map.MapList("resources", required: true, itemWhat: "resource");
+        if (items is null) return null;
+        var resources = new List<Resource>();
+        foreach (var item in items)
+        {
+            var title = item.String("title", required: true, hint: "The resource's title");
+            var url = item.String("url", required: true, hint: "https://…");
+            var type = item.String("type", required: true, hint: string.Join(" | ", ResourceTypes));
+            item.ReportUnknown(ResourceFields);
+            if (url is not null && UrlSafety.DangerousScheme(url) is { } scheme)
+            {
+                diagnostics.Error(Codes.UnsafeUrl, path, item.Line, item.Column,
+                    $"resource URL uses a '{scheme}:' URL (use the resource's http(s) address)");
+                url = null;
+            }
+            else if (url is not null && !UrlSafety.IsHttpUrl(url))
+            {
+                diagnostics.Error(Codes.InvalidUrl, path, item.Line, item.Column,
+                    $"resource URL '{url}' is not an absolute http(s) URL (write it in full, starting with https://)");
+                url = null;
+            }
+            if (type is not null && !ResourceTypes.Contains(type))
+            {
+                var suggestion = DidYouMean.Suggest(type, ResourceTypes);
+                diagnostics.Error(Codes.UnknownResourceType, path, item.Line, item.Column,
+                    $"unknown resource type '{type}'" + (suggestion is null
+                        ? $" (use one of: {string.Join(", ", ResourceTypes)})"
+                        : $" (did you mean '{suggestion}'? types: {string.Join(", ", ResourceTypes)})"));
+                type = null;
+            }
+            if (title is not null && url is not null && type is not null) resources.Add(new Resource(title, url, type));
+        }
+        return resources;
+    }
+}

@@ -1,0 +1,181 @@
+using RoadmapGen.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// A YAML mapping read with its positions, so every wrong value is reported at its own line
+/// and column. Reading a field marks it known; <see cref="ReportUnknown"/> flags the rest.
+/// </summary>
+public sealed class YamlMap
+{
+    private readonly YamlMappingNode _node;
+    private readonly string _file;
+    private readonly int _lineOffset;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _what;
+
+    private YamlMap(YamlMappingNode node, string file, int lineOffset, DiagnosticBag diagnostics, string what)
+    {
+        _node = node; _file = file; _lineOffset = lineOffset; _diagnostics = diagnostics; _what = what;
+    }
+
+    public int Line => (int)_node.Start.Line + _lineOffset;
+    public int Column => (int)_node.Start.Column;
+
+    /// <summary>Parses YAML text whose first line is line <paramref name="firstLine"/> of <paramref name="file"/>.</summary>
+    public static YamlMap? Parse(string yaml, string file, int firstLine, DiagnosticBag diagnostics, string what)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + firstLine - 1;
+            diagnostics.Error(Codes.YamlSyntax, file, Math.Max(line, 1), (int)Math.Max(e.Start.Column, 1),
+                $"invalid YAML in {what}: {Describe(e)} (check indentation, and quote values that contain ': ' or start with a special character)");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            diagnostics.Error(Codes.MissingField, file, firstLine, 1, $"{what} is empty (add its fields: see .github/CONTRIBUTING.md)");
+            return null;
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            var root = stream.Documents[0].RootNode;
+            diagnostics.Error(Codes.WrongType, file, (int)root.Start.Line + firstLine - 1, (int)root.Start.Column,
+                $"{what} must be a set of 'field: value' lines");
+            return null;
+        }
+        return new YamlMap(map, file, firstLine - 1, diagnostics, what);
+    }
+
+    private static string Describe(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+        return message.TrimEnd('.');
+    }
+
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    private YamlNode? Get(string key)
+    {
+        _read.Add(key);
+        return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    }
+
+    private (int Line, int Column) At(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
+
+    private void WrongType(YamlNode node, string key, string expected)
+    {
+        var (line, column) = At(node);
+        _diagnostics.Error(Codes.WrongType, _file, line, column, $"'{key}' must be {expected}");
+    }
+
+    public string? String(string key, bool required, string hint = "")
+    {
+        var node = Get(key);
+        if (node is null || node is YamlScalarNode { Value: null or "" } && IsNullScalar(node))
+        {
+            if (required)
+                _diagnostics.Error(Codes.MissingField, _file, Line, Column,
+                    $"missing required field '{key}' in {_what}{(hint.Length > 0 ? $" (add '{key}: {hint}')" : "")}");
+            return null;
+        }
+        if (node is not YamlScalarNode scalar)
+        {
+            WrongType(node, key, "a single text value, not a list or a mapping");
+            return null;
+        }
+        var value = scalar.Value?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                var (line, column) = At(node);
+                _diagnostics.Error(Codes.MissingField, _file, line, column, $"'{key}' is empty in {_what}");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    private static bool IsNullScalar(YamlNode node) =>
+        node is YamlScalarNode s && s.Style == ScalarStyle.Plain && (s.Value is null or "" or "~" or "null");
+
+    /// <summary>A list of plain strings, each with its position.</summary>
+    public IReadOnlyList<(string Value, int Line, int Column)>? StringList(string key, bool required)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node))
+        {
+            if (required)
+                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what}");
+            return node is null && !required ? Array.Empty<(string, int, int)>() : null;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            WrongType(node, key, "a list, like [a, b] or lines starting with '- '");
+            return null;
+        }
+        var result = new List<(string, int, int)>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } v })
+            {
+                var (line, column) = At(item);
+                result.Add((v.Trim(), line, column));
+            }
+            else WrongType(item, key, "a list of plain values");
+        }
+        return result;
+    }
+
+    /// <summary>A list of mappings (e.g. resources or stages).</summary>
+    public IReadOnlyList<YamlMap>? MapList(string key, bool required, string itemWhat)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node))
+        {
+            if (required)
+                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what}");
+            return required ? null : Array.Empty<YamlMap>();
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            WrongType(node, key, $"a list of {itemWhat}s, each item starting with '- '");
+            return null;
+        }
+        var result = new List<YamlMap>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlMappingNode map) result.Add(new YamlMap(map, _file, _lineOffset, _diagnostics, itemWhat));
+            else WrongType(item, key, $"a list of {itemWhat}s with 'field: value' lines");
+        }
+        if (required && result.Count == 0 && sequence.Children.Count == 0)
+            _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what}");
+        return result;
+    }
+
+    /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>
+    public void ReportUnknown(IReadOnlyCollection<string> known)
+    {
+        foreach (var (keyNode, _) in _node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+            if (_read.Contains(key) || known.Contains(key)) continue;
+            var (line, column) = At(keyNode);
+            var suggestion = DidYouMean.Suggest(key, known);
+            _diagnostics.Warning(Codes.UnknownField, _file, line, column,
+                $"unknown field '{key}' in {_what}" + (suggestion is null
+                    ? $" (known fields: {string.Join(", ", known)})"
+                    : $" (did you mean '{suggestion}'?)"));
+        }
+    }
+}

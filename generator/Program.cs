@@ -1,0 +1,9 @@
+using System.CommandLine;
+using RoadmapGen.Cli;
+
+var root = new RootCommand("RoadmapGen: builds the roadmap website from Markdown and YAML, and checks every link.")
+{
+    BuildCommand.Create(),
+    CheckCommand.Create(),
+};
+return root.Parse(args).Invoke();

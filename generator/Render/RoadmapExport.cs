@@ -1,0 +1,30 @@
+using System.Text.Json;
+using RoadmapGen.Load;
+
+namespace RoadmapGen.Render;
+
+/// <summary>The roadmap as JSON, for other tools and sites to reuse the content.</summary>
+public static class RoadmapExport
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl) => JsonSerializer.Serialize(new
+    {
+        id = roadmap.Id,
+        title = roadmap.Title,
+        summary = roadmap.Summary,
+        url = Absolute(urls.Roadmap(roadmap)),
+        stages = roadmap.Stages.Select(s => new
+        {
+            number = s.Number, id = s.Id, title = s.Title, summary = s.Summary,
+            topics = s.Topics.Select(t => new
+            {
+                slug = t.Slug, title = t.Title, summary = t.Summary, url = Absolute(urls.Topic(t)),
+                prerequisites = t.Prerequisites.Select(p => p.Slug),
+                resources = t.Resources.Select(r => new { r.Title, r.Url, r.Type }),
+            }),
+        }),
+    }, Options) + "\n";
+
+    private static string Absolute(string url) => url;
+}

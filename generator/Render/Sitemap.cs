@@ -1,0 +1,26 @@
+using System.Xml.Linq;
+
+namespace RoadmapGen.Render;
+
+public static class Sitemap
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Sitemaps need absolute URLs; without a site URL in site.yml, page paths are listed as they are.</summary>
+    public static string Xml(string? siteUrl, UrlScheme urls, IEnumerable<OutputFile> pages)
+    {
+        var root = new XElement(Ns + "urlset",
+            pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p =>
+                new XElement(Ns + "url", new XElement(Ns + "loc", Absolute(siteUrl, urls, PageUrl(p.Path, urls))))));
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
+    }
+
+    public static string Robots(string? siteUrl, UrlScheme urls) =>
+        "User-agent: *\nAllow: /\n" + (siteUrl is null ? "" : $"Sitemap: {Absolute(siteUrl, urls, urls.Base + "sitemap.xml")}\n");
+
+    private static string PageUrl(string path, UrlScheme urls) =>
+        urls.Base + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
+
+    private static string Absolute(string? siteUrl, UrlScheme urls, string url) =>
+        siteUrl is null ? url : siteUrl.TrimEnd('/') + "/" + url[urls.Base.Length..];
+}

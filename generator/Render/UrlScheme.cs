@@ -1,0 +1,35 @@
+using RoadmapGen.Load;
+
+namespace RoadmapGen.Render;
+
+/// <summary>
+/// Every URL of the site comes from here, prefixed by the base path, so the same build works
+/// at "/" and under a GitHub project path "/repo/". Templates never write a "/" link by hand.
+/// </summary>
+public sealed class UrlScheme
+{
+    public string Base { get; }
+
+    public UrlScheme(string basePath)
+    {
+        var trimmed = basePath.Trim().Trim('/');
+        Base = trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
+    }
+
+    public string Home => Base;
+    public string Roadmap(Roadmap roadmap) => Base + roadmap.Id + "/";
+    public string WholeRoadmap(Roadmap roadmap) => Base + roadmap.Id + "/all/";
+    public string RoadmapJson(Roadmap roadmap) => Base + roadmap.Id + "/roadmap.json";
+    public string Topic(Topic topic) => Base + topic.Roadmap.Id + "/" + topic.Slug + "/";
+    public string Page(Page page) => Base + page.Slug + "/";
+    public string TopicIndex => Base + "topics/";
+    public string SearchIndex => Base + "search-index.json";
+    public string Asset(string fingerprintedName) => Base + "assets/" + fingerprintedName;
+
+    /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
+    public string OutputPath(string url)
+    {
+        var path = url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/');
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+}

@@ -24,11 +24,22 @@ public static class BuildCommand
 
     public static int Run(BuildOptions options, string outFolder, TextWriter console)
     {
-        var result = SiteBuild.Run(options);
+        BuildResult result;
+        try
+        {
+            result = SiteBuild.Run(options);
+        }
+        catch (Exception e)
+        {
+            // A bug of ours, not a content mistake: say so plainly, without a stack trace, and keep _site/.
+            console.WriteLine($"error RG0001: internal error while building ({e.GetType().Name}: {e.Message}); please report it with the content that caused it. {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
+            return 1;
+        }
         var diagnostics = result.Diagnostics;
         if (result.Succeeded) SiteWriter.Write(result.Files, outFolder, diagnostics);
-        DiagnosticPrinter.Print(diagnostics.Sorted(), console, DiagnosticPrinter.InGitHubActions);
-        var warnings = diagnostics.Sorted().Count(d => !d.IsError);
+        var sorted = diagnostics.Sorted();
+        DiagnosticPrinter.Print(sorted, console, DiagnosticPrinter.InGitHubActions);
+        var warnings = sorted.Count(d => !d.IsError);
         if (diagnostics.HasErrors)
         {
             console.WriteLine($"Build failed: {diagnostics.ErrorCount} error(s), {warnings} warning(s); {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");

@@ -20,7 +20,8 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.IsError);
 
-    public int ErrorCount => _items.Count(d => d.IsError);
+    /// <summary>Distinct errors: the same broken link shown on a topic page and the whole-roadmap page is one mistake.</summary>
+    public int ErrorCount => _items.Distinct().Count(d => d.IsError);
 
     /// <summary>Sorted by file, then position, so output is stable across parallel runs.</summary>
     public IReadOnlyList<Diagnostic> Sorted() => _items

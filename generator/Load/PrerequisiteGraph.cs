@@ -5,7 +5,8 @@ namespace RoadmapGen.Load;
 /// <summary>Resolves prerequisites to topics and rejects cycles, printing the cycle so it can be cut.</summary>
 public static class PrerequisiteGraph
 {
-    public static void Link(IReadOnlyList<Topic> topics, DiagnosticBag diagnostics)
+    /// <param name="unreadable">Slugs whose files exist but could not be read: already reported, so not "unknown".</param>
+    public static void Link(IReadOnlyList<Topic> topics, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         var bySlug = topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         foreach (var topic in topics)
@@ -25,6 +26,7 @@ public static class PrerequisiteGraph
                     prerequisite.RequiredBy.Add(topic);
                     continue;
                 }
+                if (unreadable.Contains(reference.Slug)) continue;
                 var suggestion = DidYouMean.Suggest(reference.Slug, bySlug.Keys);
                 diagnostics.Error(Codes.UnknownPrerequisite, topic.SourcePath, reference.Line, reference.Column,
                     $"unknown topic '{reference.Slug}' in prerequisites" + (suggestion is null

@@ -104,7 +104,8 @@ public static class RoadmapReader
             ordered[i].Roadmap = roadmap;
             ordered[i].Index = i;
         }
-        PrerequisiteGraph.Link(ordered, diagnostics);
+        var unreadable = slugToFile.Where(kv => !topicsByFile.ContainsKey(kv.Value)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        PrerequisiteGraph.Link(ordered, unreadable, diagnostics);
         return roadmap;
     }
 }

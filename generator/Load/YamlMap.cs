@@ -39,6 +39,13 @@ public sealed class YamlMap
                 $"invalid YAML in {what}: {Describe(e)} (check indentation, and quote values that contain ': ' or start with a special character)");
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet reports some malformed input (an unclosed flow list) as a state error without a position.
+            diagnostics.Error(Codes.YamlSyntax, file, firstLine, 1,
+                $"invalid YAML in {what}: it could not be read (look for an unclosed '[' or '{{', or a value that needs quotes)");
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             diagnostics.Error(Codes.MissingField, file, firstLine, 1, $"{what} is empty (add its fields: see .github/CONTRIBUTING.md)");

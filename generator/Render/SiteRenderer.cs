@@ -113,9 +113,9 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
     private Dictionary<string, string> SourceUrls()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) map[Path.GetFullPath(topic.SourcePath)] = urls.Topic(topic);
-        foreach (var page in site.Pages) map[Path.GetFullPath(page.SourcePath)] = urls.Page(page);
-        if (site.Home is { } home) map[Path.GetFullPath(home.SourcePath)] = urls.Home;
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) map[DisplayPath.Full(topic.SourcePath)] = urls.Topic(topic);
+        foreach (var page in site.Pages) map[DisplayPath.Full(page.SourcePath)] = urls.Page(page);
+        if (site.Home is { } home) map[DisplayPath.Full(home.SourcePath)] = urls.Home;
         return map;
     }
 

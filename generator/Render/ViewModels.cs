@@ -77,7 +77,7 @@ public sealed class ViewModels(Site site, UrlScheme urls, Assets assets)
     }
 
     public string ContentRelative(string displayPath) =>
-        "content/" + Path.GetRelativePath(site.ContentRoot, Path.GetFullPath(displayPath)).Replace('\\', '/');
+        "content/" + Path.GetRelativePath(site.ContentRoot, DisplayPath.Full(displayPath)).Replace('\\', '/');
 
     public string? EditUrl(string displayPath) => site.Config.Repository is { } repo
         ? $"{repo.TrimEnd('/')}/edit/{site.Config.Branch}/{ContentRelative(displayPath)}"

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using RoadmapGen.Cli;
+using RoadmapGen.Load;
+
+namespace RoadmapGen.Tests.Golden;
+
+/// <summary>
+/// Each folder under tests/golden is a small content tree with one kind of mistake, beside
+/// expected.txt: the exact terminal output and exit code a contributor gets. The real
+/// templates are used unless the case overrides some. Set ROADMAPGEN_UPDATE_GOLDEN=1 to
+/// rewrite the expected files after an intended change, then review the diff.
+/// </summary>
+public class GoldenDiagnosticsTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(TestPaths.Golden).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_output_matches_the_golden_file(string name)
+    {
+        var caseDir = Path.Combine(TestPaths.Golden, name);
+        var work = TestPaths.NewTempDir();
+        TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(work, "templates"));
+        TestPaths.CopyDirectory(caseDir, work);
+        File.Delete(Path.Combine(work, "expected.txt"));
+        foreach (var line in ReadLines(Path.Combine(work, "delete.txt"))) File.Delete(Path.Combine(work, line));
+
+        var outDir = Path.Combine(work, "_site");
+        var hadForeignOutput = Directory.Exists(outDir);
+        if (!hadForeignOutput)
+        {
+            // A previous good build, which a failed build must leave exactly as it was.
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(Path.Combine(outDir, ".roadmapgen"), "");
+            File.WriteAllText(Path.Combine(outDir, "index.html"), "previous build");
+        }
+
+        var args = ReadLines(Path.Combine(work, "args.txt")).SelectMany(l => l.Split(' ', 2)).ToArray();
+        var content = Arg(args, "--content") ?? "content";
+        var writer = new StringWriter();
+        int exit;
+        using (DisplayPath.RelativeTo(work))
+            exit = BuildCommand.Run(new BuildOptions(Path.Combine(work, content), Path.Combine(work, "templates"), "/"), outDir, writer);
+
+        var actual = Normalise(writer.ToString()) + $"exit {exit}\n";
+        var expectedPath = Path.Combine(caseDir, "expected.txt");
+        if (Environment.GetEnvironmentVariable("ROADMAPGEN_UPDATE_GOLDEN") == "1") File.WriteAllText(expectedPath, actual);
+        Assert.True(File.Exists(expectedPath), $"{expectedPath} is missing; run with ROADMAPGEN_UPDATE_GOLDEN=1 and review it");
+        Assert.Equal(File.ReadAllText(expectedPath), actual);
+
+        if (exit != 0 && !hadForeignOutput)
+            Assert.Equal("previous build", File.ReadAllText(Path.Combine(outDir, "index.html")));
+        if (hadForeignOutput)
+            Assert.True(File.Exists(Path.Combine(outDir, "notes.txt")), "a folder RoadmapGen did not make must never be replaced");
+        Assert.DoesNotContain("   at ", actual); // never a stack trace
+    }
+
+    private static string Normalise(string output) =>
+        Regex.Replace(output.Replace("\r\n", "\n"), @"in \d+\.\d+ s", "in N s");
+
+    private static IEnumerable<string> ReadLines(string path) =>
+        File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(l => l.Trim()) : [];
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

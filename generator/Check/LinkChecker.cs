@@ -32,7 +32,7 @@ public sealed class LinkChecker
         foreach (var file in files) byPath[file.Path] = file;
         var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
         var pages = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(pages, page => parsed[page.Path] = PageLinks.Parse(page.Html!));
+        Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Html!));
 
         var linksChecked = 0;
         Parallel.ForEach(pages, () => 0, (page, _, count) =>
@@ -41,9 +41,10 @@ public sealed class LinkChecker
             foreach (var (id, line, column) in links.DuplicateIds)
                 Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)");
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
+            var pageUrl = new Uri(SiteRoot, _urls.Base + page.Path);
             foreach (var link in links.Links)
             {
-                var problem = CheckLink(page, link, byPath, parsed);
+                var problem = CheckLink(page, pageUrl, link, byPath, parsed);
                 count++;
                 if (problem is null) continue;
                 Report(page, problem.Value.Code, link, link.Line, link.Column, problem.Value.Message, originCursor);
@@ -75,6 +76,14 @@ public sealed class LinkChecker
     }
 
     private Func<string, string?>? _templateText;
+    private Func<OutputFile, PageLinks>? _parse;
+
+    /// <summary>Lets serve reuse the parse of a page whose HTML did not change since the last check.</summary>
+    public LinkChecker WithPageParser(Func<OutputFile, PageLinks> parse)
+    {
+        _parse = parse;
+        return this;
+    }
 
     /// <summary>Lets the build point a template-made broken link at the template line that wrote it.</summary>
     public LinkChecker WithTemplates(Func<string, string?> templateText)
@@ -106,18 +115,19 @@ public sealed class LinkChecker
         return new LinkOrigin(href, page.Templates[0], 0, 0);
     }
 
-    private (string Code, string Message)? CheckLink(OutputFile page, PageLink link, Dictionary<string, OutputFile> files, ConcurrentDictionary<string, PageLinks> parsed)
+    private static readonly Uri SiteRoot = new("http://site.invalid");
+
+    private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files, ConcurrentDictionary<string, PageLinks> parsed)
     {
         var url = link.Url;
-        if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path}");
+        if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path} (give it an address, or remove it)");
         if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
             return null;
-        var pageUrl = new Uri(new Uri("http://site.invalid"), _urls.Base + page.Path);
-        if (!Uri.TryCreate(pageUrl, url, out var target)) return (Codes.BrokenLink, $"malformed {link.Kind} URL '{url}'");
+        if (!Uri.TryCreate(pageUrl, url, out var target)) return (Codes.BrokenLink, $"malformed {link.Kind} URL '{url}' (look for spaces or stray characters in it)");
         if (target.Host != "site.invalid")
         {
             if (_siteUrl is null || !target.AbsoluteUri.StartsWith(_siteUrl.AbsoluteUri, StringComparison.OrdinalIgnoreCase)) return null;
-            target = new Uri(new Uri("http://site.invalid"), _urls.Base + target.AbsoluteUri[_siteUrl.AbsoluteUri.Length..]);
+            target = new Uri(SiteRoot, _urls.Base + target.AbsoluteUri[_siteUrl.AbsoluteUri.Length..]);
         }
         else if (target.Scheme != "http") return null;
         var path = Uri.UnescapeDataString(target.AbsolutePath);
@@ -146,7 +156,7 @@ public sealed class LinkChecker
         var wanted = relative.TrimEnd('/');
         var candidates = files.Keys.Where(k => k.EndsWith("/index.html", StringComparison.Ordinal)).Select(k => k[..^"/index.html".Length]);
         var best = Load.DidYouMean.Suggest(wanted, candidates);
-        return best is null ? "" : $" (did you mean '{best}/'?)";
+        return best is null ? " (correct the address, or remove the link)" : $" (did you mean '{best}/'?)";
     }
 
     private static string SuggestId(string fragment, IReadOnlySet<string> ids)

@@ -67,8 +67,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         foreach (var roadmap in site.Roadmaps)
         {
+            // One view of the roadmap serves all its pages: building it per topic made rendering quadratic.
+            var roadmapView = views.Roadmap(roadmap);
             var model = views.Base(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap");
-            model["roadmap"] = views.Roadmap(roadmap);
+            model["roadmap"] = roadmapView;
             AddPage("roadmap", urls.Roadmap(roadmap), roadmap.SourcePath, model);
 
             var whole = new ConcurrentDictionary<int, (Dictionary<string, object?> Section, List<LinkOrigin> Origins)>();
@@ -76,7 +78,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             {
                 var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault);
                 var topicModel = views.Base(topic.Title, topic.Summary, urls.Topic(topic), "topic");
-                topicModel["roadmap"] = views.Roadmap(roadmap);
+                topicModel["roadmap"] = roadmapView;
                 topicModel["topic"] = views.Topic(topic, html);
                 AddPage("topic", urls.Topic(topic), topic.SourcePath, topicModel, origins);
 
@@ -85,7 +87,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
                 whole[topic.Index] = (section, origins);
             });
             var all = views.Base($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all");
-            all["roadmap"] = views.Roadmap(roadmap);
+            all["roadmap"] = roadmapView;
             var sections = whole.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToList();
             all["topics"] = sections.Select(s => s.Section).ToList();
             AddPage("all", urls.WholeRoadmap(roadmap), roadmap.SourcePath, all, sections.SelectMany(s => s.Origins).ToList());

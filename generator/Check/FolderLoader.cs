@@ -15,8 +15,10 @@ public static class FolderLoader
         {
             var path = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
             var isHtml = path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
-            var bytes = isHtml ? File.ReadAllBytes(files[i]) : [];
-            result[i] = new OutputFile { Path = path, Content = bytes, Html = isHtml ? Encoding.UTF8.GetString(bytes) : null };
+            // Only pages are read: every other file just has to exist.
+            result[i] = isHtml
+                ? new OutputFile { Path = path, Html = File.ReadAllText(files[i], Encoding.UTF8) }
+                : new OutputFile { Path = path, Content = [] };
         });
         return result.ToList();
     }

@@ -9,6 +9,12 @@ public static class PrerequisiteGraph
     public static void Link(IReadOnlyList<Topic> topics, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         var bySlug = topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        // A topic reused from serve's cache (IContentCache) still holds the last load's links.
+        foreach (var topic in topics)
+        {
+            topic.Prerequisites.Clear();
+            topic.RequiredBy.Clear();
+        }
         foreach (var topic in topics)
         {
             foreach (var reference in topic.PrerequisiteRefs)

@@ -11,7 +11,7 @@ public static class SiteLoader
 {
     private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch"];
 
-    public static Site? Load(string contentRoot, DiagnosticBag diagnostics)
+    public static Site? Load(string contentRoot, DiagnosticBag diagnostics, IContentCache? cache = null)
     {
         var root = Path.GetFullPath(contentRoot);
         if (!Directory.Exists(root))
@@ -37,17 +37,18 @@ public static class SiteLoader
         var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(Path.Combine(d, "topics")));
         foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
             contentFiles[file] = DisplayPath.Of(file);
+        cache?.BeginLoad(contentFiles.Keys);
 
         var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
-            if (TopicReader.ReadTopic(file, contentFiles, diagnostics) is { } topic) topics[file] = topic;
+            if (Read(file, bag => TopicReader.ReadTopic(file, contentFiles, bag)) is { } topic) topics[file] = topic;
         });
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(pageFiles, file =>
         {
             if (!CheckFileSlug(file, contentFiles[file], diagnostics)) return;
-            if (TopicReader.ReadPage(file, contentFiles, diagnostics) is { } page) pages.Add(page);
+            if (Read(file, bag => TopicReader.ReadPage(file, contentFiles, bag)) is { } page) pages.Add(page);
         });
 
         var roadmaps = new List<Roadmap>();
@@ -67,6 +68,9 @@ public static class SiteLoader
             Pages = pageList.Where(p => p.Slug != "index").ToList(),
             Home = pageList.FirstOrDefault(p => p.Slug == "index"),
         };
+
+        T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class =>
+            cache is null ? read(diagnostics) : cache.Read(file, diagnostics, read);
     }
 
     internal static bool CheckFileSlug(string file, string display, DiagnosticBag diagnostics)
@@ -116,7 +120,7 @@ public static class SiteLoader
         {
             if (value is not null && !UrlSafety.IsHttpUrl(value))
                 diagnostics.Error(Codes.InvalidUrl, display, map.Line, map.Column,
-                    $"'{name}' must be an absolute http(s) URL, not '{value}'");
+                    $"'{name}' must be an absolute http(s) URL, not '{value}' (write it in full, starting with https://)");
         }
         if (title is null || description is null) return null;
         return new SiteConfig(title, description, url, repository, branch, display);

@@ -23,7 +23,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             if (html is null) return;
             output.Add(new OutputFile
             {
-                Path = urls.OutputPath(url), Content = System.Text.Encoding.UTF8.GetBytes(html), Html = html,
+                Path = urls.OutputPath(url), Html = html,
                 SourcePath = source, Templates = templates.SourcesFor("pages/" + template), Origins = origins ?? [],
             });
         }
@@ -105,7 +105,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var html = templates.Render(template, model, diagnostics) ?? "";
             return new OutputFile
             {
-                Path = path, Content = System.Text.Encoding.UTF8.GetBytes(html), Html = html,
+                Path = path, Html = html,
                 Templates = templates.SourcesFor("pages/" + template),
             };
         }

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Check;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using RoadmapGen.Render;
+
+namespace RoadmapGen.Serve;
+
+/// <summary>
+/// What serve keeps between rebuilds: each content file's Load result with the diagnostics it
+/// produced, valid while the file's size and last write time stay the same, and the compiled
+/// templates until a template changes. The watcher also invalidates every path it saw change,
+/// so two saves within one timestamp tick are not mistaken for none.
+/// </summary>
+public sealed class BuildCache : IBuildCache, IContentCache
+{
+    private sealed record Entry(long Length, DateTime WriteTime, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
+    private HashSet<string> _fileSet = new(StringComparer.Ordinal);
+    private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
+    private readonly ConcurrentDictionary<string, (string Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
+    private int _parsed;
+
+    public IContentCache Content => this;
+
+    /// <summary>Content files read and parsed by the last load (the rest came from the cache).</summary>
+    public int FilesParsed => Volatile.Read(ref _parsed);
+
+    public void Invalidate(string fullPath) => _files.TryRemove(fullPath, out _);
+
+    public void InvalidateTemplates() => _templates = null;
+
+    public void Clear()
+    {
+        _files.Clear();
+        _fileSet = new HashSet<string>(StringComparer.Ordinal);
+        _templates = null;
+        _pages.Clear();
+    }
+
+    public void BeginLoad(IReadOnlyCollection<string> contentFiles)
+    {
+        Volatile.Write(ref _parsed, 0);
+        if (_fileSet.SetEquals(contentFiles)) return;
+        // A link to a file that appeared or vanished resolves differently: every parse is stale.
+        _fileSet = new HashSet<string>(contentFiles, StringComparer.Ordinal);
+        _files.Clear();
+    }
+
+    public T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class
+    {
+        // The stamp is taken before reading: a write racing the read leaves a newer stamp on disk, so the next load reads again.
+        var info = new FileInfo(fullPath);
+        var (length, written) = info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1L, DateTime.MinValue);
+        if (_files.TryGetValue(fullPath, out var entry) && entry.Length == length && entry.WriteTime == written && entry.Value is null or T)
+        {
+            Replay(entry.Diagnostics, diagnostics);
+            return (T?)entry.Value;
+        }
+        Interlocked.Increment(ref _parsed);
+        var own = new DiagnosticBag();
+        var value = read(own);
+        var produced = own.Sorted();
+        _files[fullPath] = new Entry(length, written, value, produced);
+        Replay(produced, diagnostics);
+        return value;
+    }
+
+    public TemplateEngine? Templates(string templatesRoot, DiagnosticBag diagnostics)
+    {
+        if (_templates is not { } cached)
+        {
+            var own = new DiagnosticBag();
+            cached = (TemplateEngine.Load(templatesRoot, own), own.Sorted());
+            _templates = cached;
+        }
+        Replay(cached.Diagnostics, diagnostics);
+        return cached.Engine;
+    }
+
+    public PageLinks Links(OutputFile page)
+    {
+        var html = page.Html!;
+        if (_pages.TryGetValue(page.Path, out var cached) && string.Equals(cached.Html, html, StringComparison.Ordinal)) return cached.Links;
+        var links = PageLinks.Parse(html);
+        _pages[page.Path] = (html, links);
+        return links;
+    }
+
+    private static void Replay(IReadOnlyList<Diagnostic> from, DiagnosticBag to)
+    {
+        foreach (var diagnostic in from) to.Add(diagnostic);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Serve;
+
+/// <summary>How one rebuild went, as printed and as tests see it.</summary>
+public sealed record RebuildReport(bool Succeeded, TimeSpan Elapsed, ChangeSet Change, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> ChangedPaths, int FilesParsed);
+
+/// <summary>
+/// The site as serve holds it: the last good build, which is what gets served; the latest
+/// build's diagnostics, printed in the terminal and sent to open pages; and the loop that
+/// turns file changes into rebuilds, one at a time, folding changes that arrive meanwhile into the next.
+/// </summary>
+public sealed class LiveSite
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan IdleCollectAfter = TimeSpan.FromMilliseconds(500);
+
+    private readonly BuildOptions _options;
+    private readonly TextWriter _console;
+    private readonly EventHub _events;
+    private readonly BuildCache _cache = new();
+    private readonly Channel<ChangeSet> _changes = Channel.CreateUnbounded<ChangeSet>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _instance = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
+    private int _builds;
+    private volatile SiteSnapshot? _current;
+    private volatile IReadOnlyList<Diagnostic> _diagnostics = [];
+
+    public LiveSite(BuildOptions options, TextWriter console, EventHub events)
+    {
+        _options = options;
+        _console = console;
+        _events = events;
+    }
+
+    /// <summary>The last build without errors; null until there has been one.</summary>
+    public SiteSnapshot? Current => _current;
+
+    /// <summary>The latest build's diagnostics, which may be newer than <see cref="Current"/>.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public void Changed(ChangeSet change) => _changes.Writer.TryWrite(change);
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(stop))
+            {
+                var change = ChangeSet.None;
+                while (_changes.Reader.TryRead(out var next)) change = change.Merge(next);
+                Rebuild(change);
+                // A rebuild allocates tens of MB, much of it large strings; left alone, every other
+                // rebuild pays for a full collection. Collect while the page is being read instead,
+                // once the reloaded page and its assets have been sent.
+                if (!await ChangeWithin(IdleCollectAfter, stop)) GC.Collect();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> ChangeWithin(TimeSpan wait, CancellationToken stop)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        timeout.CancelAfter(wait);
+        try
+        {
+            return await _changes.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public RebuildReport Rebuild(ChangeSet change)
+    {
+        if (change.Everything) _cache.Clear();
+        if (change.Templates) _cache.InvalidateTemplates();
+        foreach (var path in change.ContentPaths) _cache.Invalidate(path);
+
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            result = SiteBuild.Run(_options, _cache);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file vanished or was locked between listing and reading; the next save rebuilds.
+            _cache.Clear();
+            var failed = new DiagnosticBag();
+            failed.Error(Codes.NotUtf8, DisplayPathOf(_options.Content), 0, 0, $"could not read the content: {e.Message}");
+            result = new BuildResult([], failed, 0, 0, clock.Elapsed);
+        }
+        var diagnostics = result.Diagnostics.Sorted();
+        var previous = _current;
+        IReadOnlyList<string> changed = [];
+        if (result.Succeeded)
+        {
+            var next = new SiteSnapshot(result.Files, $"{_instance}-{Interlocked.Increment(ref _builds)}");
+            changed = next.ChangedSince(previous);
+            if (changed.Count > 0) _current = next;
+        }
+        _diagnostics = diagnostics;
+        _events.PublishState(StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
+        if (result.Succeeded && changed.Count > 0)
+            _events.Publish("reload", JsonSerializer.Serialize(new { version = _current!.Version, changed = changed.Count }, Json));
+        var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed);
+        Print(report, previous is null, result.Pages);
+        return report;
+    }
+
+    /// <summary>The state sent to pages: the same lines the terminal shows, for the overlay.</summary>
+    public static string StateJson(IReadOnlyList<Diagnostic> diagnostics, string? version, bool lastGood)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        DiagnosticPrinter.Print(diagnostics.Where(d => d.IsError), text, githubAnnotations: false);
+        return JsonSerializer.Serialize(new
+        {
+            version,
+            lastGood,
+            errors = diagnostics.Count(d => d.IsError),
+            warnings = diagnostics.Count(d => !d.IsError),
+            text = text.ToString().TrimEnd('\n'),
+            diagnostics = diagnostics.Select(d => new
+            {
+                severity = d.IsError ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message, text = d.ToString(),
+            }),
+        }, Json);
+    }
+
+    private void Print(RebuildReport report, bool first, int pages)
+    {
+        DiagnosticPrinter.Print(report.Diagnostics, _console, githubAnnotations: false);
+        var ms = $"{report.Elapsed.TotalMilliseconds:0} ms";
+        var errors = report.Diagnostics.Count(d => d.IsError);
+        if (!report.Succeeded)
+            _console.WriteLine($"build failed in {ms} ({report.Change.Describe()}): {errors} error(s); "
+                + (_current is null ? "nothing to serve until it is fixed" : "still serving the last good build"));
+        else if (first)
+            _console.WriteLine($"built {pages} pages in {ms}");
+        else
+            _console.WriteLine($"rebuilt in {ms} ({report.Change.Describe()}; {Files(report.ChangedPaths.Count)} updated)");
+    }
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+
+    private static string DisplayPathOf(string folder) => Load.DisplayPath.Of(Path.GetFullPath(folder));
+}

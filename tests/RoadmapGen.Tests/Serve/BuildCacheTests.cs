@@ -1,0 +1,91 @@
+using RoadmapGen.Serve;
+
+namespace RoadmapGen.Tests.Serve;
+
+/// <summary>Serve's incremental layer: only what changed on disk is read and parsed again.</summary>
+public class BuildCacheTests
+{
+    private static (string Content, string Templates) CopyOfRealSite()
+    {
+        var root = TestPaths.NewTempDir();
+        TestPaths.CopyDirectory(TestPaths.Content, Path.Combine(root, "content"));
+        TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(root, "templates"));
+        return (Path.Combine(root, "content"), Path.Combine(root, "templates"));
+    }
+
+    [Fact]
+    public void Edited_topic_is_the_only_file_parsed_again_and_its_change_is_rendered()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildCache();
+        var first = SiteBuild.Run(options, cache);
+        var topicCount = Directory.GetFiles(Path.Combine(content, "roadmaps", "backend", "topics")).Length;
+        Assert.True(cache.FilesParsed >= topicCount);
+
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "http.md");
+        File.AppendAllText(file, "\nA sentence added while serving.\n");
+        cache.Invalidate(file);
+        var second = SiteBuild.Run(options, cache);
+
+        Assert.Equal(1, cache.FilesParsed);
+        Assert.True(second.Succeeded);
+        Assert.Contains("A sentence added while serving.", second.Files.Single(f => f.Path == "backend/http/index.html").Html);
+        Assert.Equal(first.LinksChecked, second.LinksChecked);
+    }
+
+    [Fact]
+    public void Cached_build_equals_a_fresh_build_after_prerequisites_change()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildCache();
+        SiteBuild.Run(options, cache);
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("prerequisites: [http, databases]", "prerequisites: [http]"));
+        cache.Invalidate(file);
+
+        var cached = SiteBuild.Run(options, cache);
+        var fresh = SiteBuild.Run(options);
+
+        Assert.Equal(fresh.Files.Select(f => f.Path), cached.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(cached.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
+    }
+
+    [Fact]
+    public void Unchanged_broken_topic_reports_its_error_on_every_build()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("type: article", "type: artcle"));
+        var cache = new BuildCache();
+        var options = new BuildOptions(content, templates);
+
+        var first = SiteBuild.Run(options, cache).Diagnostics.Sorted();
+        var second = SiteBuild.Run(options, cache).Diagnostics.Sorted();
+
+        Assert.Equal(0, cache.FilesParsed);
+        Assert.Contains(first, d => d.Code == "RG0112");
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void New_topic_file_makes_every_parse_fresh_because_links_to_it_now_resolve()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildCache();
+        var http = Path.Combine(content, "roadmaps", "backend", "topics", "http.md");
+        File.AppendAllText(http, "\nSee [the new topic](brand-new.md).\n");
+        Assert.Contains(SiteBuild.Run(options, cache).Diagnostics.Sorted(), d => d.Code == "RG0119");
+
+        File.WriteAllText(Path.Combine(content, "roadmaps", "backend", "topics", "brand-new.md"),
+            "---\ntitle: Brand new\nsummary: A topic added while serving.\nresources:\n  - title: A\n    url: https://example.org/a\n    type: article\n  - title: B\n    url: https://example.org/b\n    type: article\n---\n\nBody.\n");
+        var roadmap = Path.Combine(content, "roadmaps", "backend", "roadmap.yml");
+        File.WriteAllText(roadmap, File.ReadAllText(roadmap).Replace("job-preparation]", "job-preparation, brand-new]"));
+        var after = SiteBuild.Run(options, cache);
+
+        Assert.Empty(after.Diagnostics.Sorted());
+        Assert.Contains(after.Files, f => f.Path == "backend/brand-new/index.html");
+    }
+}

@@ -27,7 +27,7 @@ public static class SiteWriter
             Directory.CreateDirectory(staging);
             foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct().OfType<string>())
                 Directory.CreateDirectory(Path.Combine(staging, dir));
-            Parallel.ForEach(files, file => file.WriteTo(Path.Combine(staging, file.Path)));
+            Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by RoadmapGen and replaced on every build.\n");
 
             var hadPrevious = Directory.Exists(target);

@@ -5,5 +5,7 @@ var root = new RootCommand("RoadmapGen: builds the roadmap website from Markdown
 {
     BuildCommand.Create(),
     CheckCommand.Create(),
+    ServeCommand.Create(),
+    NewCommand.Create(),
 };
 return root.Parse(args).Invoke();

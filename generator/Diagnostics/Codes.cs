@@ -29,6 +29,7 @@ public static class Codes
     public const string UnsafeHtml = "RG0121";
     public const string MissingFrontMatter = "RG0122";
     public const string NoRoadmaps = "RG0123";
+    public const string MarkdownTooDeep = "RG0124";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

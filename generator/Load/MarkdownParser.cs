@@ -32,7 +32,7 @@ public static class MarkdownParser
     public static MarkdownBody Parse(string body, int lineOffset, string sourcePath, string sourceFullPath,
         IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
-        var document = Markdown.Parse(body, Pipeline);
+        var document = ParseWithinDepth(body, lineOffset, sourcePath, diagnostics);
         var links = new List<ContentLink>();
         var headings = new List<string>();
         var text = new StringBuilder();
@@ -104,6 +104,60 @@ public static class MarkdownParser
                 $"{(isImage ? "image" : "link")} uses a '{scheme}:' URL, which can run script or hide content (use an http(s) URL or a link to a topic file)");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Real topics nest a dozen levels at most; Markdig refuses (with an exception) to parse or
+    /// render much past 128, so deeper Markdown is reported here and its body left empty.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    private static MarkdownDocument ParseWithinDepth(string body, int lineOffset, string sourcePath, DiagnosticBag diagnostics)
+    {
+        const string hint = "(look for a long run of '[', '*', '>' or indented '- ' and remove it)";
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own depth limit, which it reports as an argument error.
+            diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, lineOffset + 1, 1,
+                $"the Markdown is nested too deeply to read {hint}");
+            return Markdown.Parse("", Pipeline);
+        }
+        var (depth, deepest) = Nesting(document);
+        if (depth <= MaxNesting) return document;
+        diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, deepest.Line + lineOffset + 1, deepest.Column + 1,
+            $"the Markdown is nested {depth} levels deep, more than the {MaxNesting} a page can show {hint}");
+        return Markdown.Parse("", Pipeline);
+    }
+
+    /// <summary>Iterative, because the point is to survive trees too deep to recurse into.</summary>
+    private static (int Depth, MarkdownObject Deepest) Nesting(MarkdownDocument document)
+    {
+        var deepest = (Depth: 0, Node: (MarkdownObject)document);
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > deepest.Depth) deepest = (depth, node);
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container) stack.Push((child, depth + 1));
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    stack.Push((inline, depth + 1));
+                    break;
+                case ContainerInline container:
+                    foreach (var child in container) stack.Push((child, depth + 1));
+                    break;
+            }
+        }
+        return deepest;
     }
 
     private static bool IsExternalOrAbsolute(string url) =>

@@ -30,7 +30,7 @@ public sealed class YamlMap
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(YamlLimits.For(yaml));
         }
         catch (YamlException e)
         {
@@ -55,7 +55,7 @@ public sealed class YamlMap
         {
             var root = stream.Documents[0].RootNode;
             diagnostics.Error(Codes.WrongType, file, (int)root.Start.Line + firstLine - 1, (int)root.Start.Column,
-                $"{what} must be a set of 'field: value' lines");
+                $"{what} must be a set of 'field: value' lines (start each line with a field name and ': ', like 'title: Caching')");
             return null;
         }
         return new YamlMap(map, file, firstLine - 1, diagnostics, what);
@@ -79,10 +79,10 @@ public sealed class YamlMap
 
     private (int Line, int Column) At(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
 
-    private void WrongType(YamlNode node, string key, string expected)
+    private void WrongType(YamlNode node, string key, string expected, string fix)
     {
         var (line, column) = At(node);
-        _diagnostics.Error(Codes.WrongType, _file, line, column, $"'{key}' must be {expected}");
+        _diagnostics.Error(Codes.WrongType, _file, line, column, $"'{key}' must be {expected} ({fix})");
     }
 
     public string? String(string key, bool required, string hint = "")
@@ -92,12 +92,12 @@ public sealed class YamlMap
         {
             if (required)
                 _diagnostics.Error(Codes.MissingField, _file, Line, Column,
-                    $"missing required field '{key}' in {_what}{(hint.Length > 0 ? $" (add '{key}: {hint}')" : "")}");
+                    $"missing required field '{key}' in {_what} (add '{key}: {(hint.Length > 0 ? hint : "…")}')");
             return null;
         }
         if (node is not YamlScalarNode scalar)
         {
-            WrongType(node, key, "a single text value, not a list or a mapping");
+            WrongType(node, key, "a single text value, not a list or a mapping", $"write it on one line, '{key}: text', in quotes if it contains ': '");
             return null;
         }
         var value = scalar.Value?.Trim();
@@ -106,7 +106,7 @@ public sealed class YamlMap
             if (required)
             {
                 var (line, column) = At(node);
-                _diagnostics.Error(Codes.MissingField, _file, line, column, $"'{key}' is empty in {_what}");
+                _diagnostics.Error(Codes.MissingField, _file, line, column, $"'{key}' is empty in {_what} (write its value after '{key}: ')");
             }
             return null;
         }
@@ -123,12 +123,12 @@ public sealed class YamlMap
         if (node is null || IsNullScalar(node))
         {
             if (required)
-                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what}");
+                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what} (add '{key}: [a, b]')");
             return node is null && !required ? Array.Empty<(string, int, int)>() : null;
         }
         if (node is not YamlSequenceNode sequence)
         {
-            WrongType(node, key, "a list, like [a, b] or lines starting with '- '");
+            WrongType(node, key, "a list", "write it as [a, b], or as lines starting with '- '");
             return null;
         }
         var result = new List<(string, int, int)>();
@@ -139,7 +139,7 @@ public sealed class YamlMap
                 var (line, column) = At(item);
                 result.Add((v.Trim(), line, column));
             }
-            else WrongType(item, key, "a list of plain values");
+            else WrongType(item, key, "a list of plain values", "write each item as a single word, like a slug, not a list or a mapping");
         }
         return result;
     }
@@ -151,22 +151,22 @@ public sealed class YamlMap
         if (node is null || IsNullScalar(node))
         {
             if (required)
-                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what}");
+                _diagnostics.Error(Codes.MissingField, _file, Line, Column, $"missing required field '{key}' in {_what} (add '{key}:' and a {itemWhat} under it, starting with '- ')");
             return required ? null : Array.Empty<YamlMap>();
         }
         if (node is not YamlSequenceNode sequence)
         {
-            WrongType(node, key, $"a list of {itemWhat}s, each item starting with '- '");
+            WrongType(node, key, $"a list of {itemWhat}s", $"start each {itemWhat} with '- ' on a line of its own, under '{key}:'");
             return null;
         }
         var result = new List<YamlMap>();
         foreach (var item in sequence.Children)
         {
             if (item is YamlMappingNode map) result.Add(new YamlMap(map, _file, _lineOffset, _diagnostics, itemWhat));
-            else WrongType(item, key, $"a list of {itemWhat}s with 'field: value' lines");
+            else WrongType(item, key, $"a list of {itemWhat}s with 'field: value' lines", $"write each {itemWhat}'s fields as 'field: value' lines, indented under its '- '");
         }
         if (required && result.Count == 0 && sequence.Children.Count == 0)
-            _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what}");
+            _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what} (add at least one {itemWhat}, starting with '- ')");
         return result;
     }
 

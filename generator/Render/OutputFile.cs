@@ -16,7 +16,18 @@ public sealed class OutputFile
 
     public required string Path { get; init; }
 
-    public byte[] Content { get; init; } = [];
+    private readonly byte[] _content = [];
+
+    /// <summary>The file's bytes. For a page, set <see cref="Html"/> instead: setting both is a mistake.</summary>
+    public byte[] Content
+    {
+        get => _content;
+        init
+        {
+            if (IsHtml) throw new InvalidOperationException("a page's bytes come from its Html");
+            _content = value;
+        }
+    }
 
     public bool IsHtml { get; private init; }
 
@@ -27,7 +38,7 @@ public sealed class OutputFile
         init
         {
             IsHtml = value is not null;
-            Content = value is null ? [] : Utf8.GetBytes(value);
+            _content = value is null ? [] : Utf8.GetBytes(value);
         }
     }
 

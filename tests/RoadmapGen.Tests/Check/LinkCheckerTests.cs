@@ -1,4 +1,3 @@
-using System.Text;
 using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Render;
@@ -10,7 +9,6 @@ public class LinkCheckerTests
     private static OutputFile Page(string path, string body) => new()
     {
         Path = path, Html = $"<!doctype html><html><head><title>t</title></head><body>\n{body}\n</body></html>",
-        Content = Encoding.UTF8.GetBytes(body),
     };
 
     private static OutputFile Asset(string path) => new() { Path = path, Content = [1] };
@@ -99,7 +97,7 @@ public class LinkCheckerTests
     {
         var page = new OutputFile
         {
-            Path = "index.html", Html = "<a href=\"/x/\">x</a> <a href=\"/x/\">again</a>", Content = [],
+            Path = "index.html", Html = "<a href=\"/x/\">x</a> <a href=\"/x/\">again</a>",
             SourcePath = "content/t.md",
             Origins = [new LinkOrigin("/x/", "content/t.md", 12, 3), new LinkOrigin("/x/", "content/t.md", 20, 7)],
         };

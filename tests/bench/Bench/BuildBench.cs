@@ -4,7 +4,7 @@ namespace RoadmapGen.Bench;
 public sealed record Generator(string Name, string Exe, Func<string, IReadOnlyList<string>> Args);
 
 /// <summary>Medians over the successful runs of one generator at one size.</summary>
-public sealed record BuildMeasure(string Generator, int Topics, int Runs, int Failures, double MedianSeconds, double? MedianPeakMb, int HtmlPages, string OutDir)
+public sealed record BuildMeasure(string Generator, int Topics, int Runs, int Failures, double MedianSeconds, double? MedianCpuSeconds, double? MedianPeakMb, int HtmlPages, string OutDir)
 {
     public bool Ok => Failures < Runs;
 
@@ -27,7 +27,7 @@ public static class BuildBench
                 var r = ProcessRunner.Run(g.Exe, g.Args(outDir), log, timeout);
                 results[g.Name].Add(r);
                 Console.WriteLine($"  {g.Name,-10} run {run}/{runs}: {(r.Ok ? "ok" : r.TimedOut ? "TIMED OUT" : $"FAILED (exit {r.ExitCode})")}"
-                    + $" {r.Wall.TotalSeconds,7:F2} s, peak {Mb(r.PeakRssKb)}");
+                    + $" {r.Wall.TotalSeconds,7:F2} s, CPU {Cpu(r.CpuSeconds)}, peak {Mb(r.PeakRssKb)}");
                 if (!r.Ok && run == 1)
                 {
                     PrintTail(r);
@@ -40,9 +40,11 @@ public static class BuildBench
             var rs = results[g.Name];
             var ok = rs.Where(r => r.Ok).ToList();
             var peaks = ok.Where(r => r.PeakRssKb.HasValue).Select(r => r.PeakRssKb!.Value / 1024.0).ToList();
+            var cpus = ok.Where(r => r.CpuSeconds.HasValue).Select(r => r.CpuSeconds!.Value).ToList();
             var outDir = OutDir(sizeDir, g);
             return new BuildMeasure(g.Name, topics, rs.Count, rs.Count - ok.Count,
                 ok.Count > 0 ? Tools.Median(ok.Select(r => r.Wall.TotalSeconds)) : double.NaN,
+                cpus.Count > 0 ? Tools.Median(cpus) : null,
                 peaks.Count > 0 ? Tools.Median(peaks) : null,
                 Tools.CountHtmlFiles(outDir), outDir);
         }).ToList();
@@ -51,6 +53,8 @@ public static class BuildBench
     public static string OutDir(string sizeDir, Generator g) => Path.Combine(sizeDir, "site-" + g.Name.ToLowerInvariant());
 
     public static string Mb(long? kb) => kb is { } k ? $"{k / 1024.0:F0} MB" : "n/a";
+
+    public static string Cpu(double? seconds) => seconds is { } s ? $"{s:F2} s" : "n/a";
 
     private static void PrintTail(RunResult r)
     {

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace RoadmapGen.Bench;
 
-/// <summary>How one child process went: exit code, wall time, peak resident memory, where its output is.</summary>
-public sealed record RunResult(int ExitCode, TimeSpan Wall, long? PeakRssKb, string StdoutPath, string StderrPath, bool TimedOut)
+/// <summary>How one child process went: exit code, wall time, CPU time (user+system), peak resident memory, where its output is.</summary>
+public sealed record RunResult(int ExitCode, TimeSpan Wall, double? CpuSeconds, long? PeakRssKb, string StdoutPath, string StderrPath, bool TimedOut)
 {
     public bool Ok => ExitCode == 0 && !TimedOut;
 
@@ -93,27 +93,38 @@ public static class ProcessRunner
         Task.WaitAll(copyOut, copyErr);
         stopwatch.Stop();
 
-        long? peak = useTime ? ReadMaxRss(timeFile) : poller!.PeakKb;
-        return new RunResult(timedOut ? -1 : process.ExitCode, stopwatch.Elapsed, peak,
+        var (cpu, peak) = useTime ? ReadTimeFile(timeFile) : (null, poller!.PeakKb);
+        return new RunResult(timedOut ? -1 : process.ExitCode, stopwatch.Elapsed, cpu, peak,
             logPrefix + ".stdout", logPrefix + ".stderr", timedOut);
     }
 
-    private static long? ReadMaxRss(string timeFile)
+    /// <summary>User+system seconds and maximum resident set size (KB) from GNU time's -v report.</summary>
+    private static (double? CpuSeconds, long? PeakKb) ReadTimeFile(string timeFile)
     {
         if (!File.Exists(timeFile))
         {
-            return null;
+            return (null, null);
         }
+        double? user = null, system = null;
+        long? peak = null;
         foreach (var line in File.ReadLines(timeFile))
         {
             var t = line.Trim();
-            if (t.StartsWith("Maximum resident set size", StringComparison.Ordinal)
-                && long.TryParse(t[(t.LastIndexOf(':') + 1)..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
+            var value = t[(t.LastIndexOf(':') + 1)..].Trim();
+            if (t.StartsWith("User time (seconds)", StringComparison.Ordinal))
             {
-                return kb;
+                user = double.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (t.StartsWith("System time (seconds)", StringComparison.Ordinal))
+            {
+                system = double.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (t.StartsWith("Maximum resident set size", StringComparison.Ordinal))
+            {
+                peak = long.Parse(value, CultureInfo.InvariantCulture);
             }
         }
-        return null;
+        return (user + system, peak);
     }
 
     private static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,".Contains(c)) ? a : $"'{a.Replace("'", "'\\''")}'";

@@ -6,6 +6,7 @@ namespace RoadmapGen.Bench;
 /// <summary>
 /// Serves a folder on http://127.0.0.1:&lt;free port&gt;/ for crawlers that need HTTP (root-relative links do
 /// not resolve under file://). "/dir/" serves dir/index.html, "/dir" redirects to "/dir/", anything else 404.
+/// Every response carries a "LinkChecker" header, which lets linkchecker lift its per-host rate limit.
 /// </summary>
 public sealed class StaticFileServer : IDisposable
 {
@@ -66,6 +67,8 @@ public sealed class StaticFileServer : IDisposable
     private void Serve(HttpListenerContext context)
     {
         var response = context.Response;
+        // Tells linkchecker that this host may be checked without its politeness delay.
+        response.AddHeader("LinkChecker", "local benchmark server");
         try
         {
             var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);

@@ -44,7 +44,8 @@ public static class SyntheticContent
             {
                 var slugs = plans.Skip(s * TopicsPerStage).Take(TopicsPerStage).Select(p => p.Slug).ToList();
                 var stageTitle = $"Stage {s + 1}: {Vocabulary.Capitalize(words.Adjective())} {words.Noun()}s";
-                stages.Add(new Stage(stageTitle, Summary(words, stageTitle), slugs));
+                var stageSummary = $"Topics {s * TopicsPerStage + 1}–{s * TopicsPerStage + slugs.Count} of this roadmap. {words.Sentence(stageTitle)}";
+                stages.Add(new Stage(stageTitle, stageSummary, slugs));
             }
 
             var title = $"Synthetic roadmap {r + 1}";
@@ -66,6 +67,7 @@ public static class SyntheticContent
 
         void Add(int level, string text)
         {
+            text = Vocabulary.FixArticles(text);
             var id = Vocabulary.Kebab(text);
             if (ids.Add(id))
             {
@@ -120,7 +122,7 @@ public static class SyntheticContent
                 "course" => $"A free course on {plan.Title.ToLowerInvariant()}",
                 "book" => $"The {words.Noun()} book, chapter {i + 1}",
                 "official" => $"{plan.Title} reference documentation",
-                "tool" => $"A {words.Adjective()} {words.Noun()} inspector",
+                "tool" => Vocabulary.FixArticles($"A {words.Adjective()} {words.Noun()} inspector"),
                 _ => $"An introduction to {plan.Title.ToLowerInvariant()}",
             };
             resources.Add(new Resource(title, $"https://example.com/{plan.Slug}/{type}-{i + 1}", type));
@@ -132,5 +134,5 @@ public static class SyntheticContent
     }
 
     private static string Summary(Vocabulary words, string title) =>
-        $"What {title.ToLowerInvariant()} is, why a backend developer needs it and how to {words.Verb()} a {words.Noun()} with it.";
+        Vocabulary.FixArticles($"What {title.ToLowerInvariant()} is, why a backend developer needs it and how to {words.Verb()} a {words.Noun()} with it.");
 }

@@ -10,13 +10,13 @@ internal sealed class Vocabulary(Random random)
     [
         "cache", "queue", "schema", "token", "container", "endpoint", "replica", "shard", "pipeline",
         "request", "response", "header", "cookie", "session", "service", "worker", "thread", "socket",
-        "packet", "router", "table", "column", "query", "transaction", "lock", "log", "metric", "trace",
+        "packet", "router", "table", "column", "statement", "transaction", "lock", "log", "metric", "trace",
         "alert", "deployment", "cluster", "node", "volume", "image", "build", "test", "mock", "fixture",
-        "module", "package", "library", "framework", "handler", "middleware", "controller", "model",
+        "module", "package", "plugin", "framework", "handler", "middleware", "controller", "model",
         "view", "template", "event", "message", "topic", "consumer", "producer", "broker", "stream",
         "record", "document", "key", "value", "bucket", "secret", "certificate", "permission", "role",
-        "policy", "user", "account", "payload", "parser", "compiler", "runtime", "process", "signal",
-        "timeout", "retry", "limit", "quota", "snapshot", "backup", "migration", "release", "branch",
+        "rule", "user", "account", "payload", "parser", "compiler", "runtime", "job", "signal",
+        "timeout", "hook", "limit", "quota", "snapshot", "backup", "migration", "release", "tag",
         "commit", "review", "script", "variable", "function", "object", "interface", "contract",
     ];
 
@@ -96,7 +96,7 @@ internal sealed class Vocabulary(Random random)
     }
 
     /// <summary>"a idempotent" becomes "an idempotent".</summary>
-    private static string FixArticles(string s)
+    public static string FixArticles(string s)
     {
         var sb = new StringBuilder(s);
         for (var i = 0; i + 2 < sb.Length; i++)

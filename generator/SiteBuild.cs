@@ -37,21 +37,21 @@ public static class SiteBuild
         // Compiling templates is single-threaded work in Handlebars.Net: overlap it with loading content.
         var templatesTask = Task.Run(() => cache is null ? TemplateEngine.Load(options.Templates, diagnostics) : cache.Templates(options.Templates, diagnostics));
         var site = SiteLoader.Load(options.Content, diagnostics, cache?.Content);
-        timings?.WriteLine($"load     {clock.ElapsedMilliseconds,6} ms");
+        timings?.WriteLine($"load {clock.ElapsedMilliseconds,6} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
         var templates = templatesTask.GetAwaiter().GetResult();
-        timings?.WriteLine($"compile  {clock.ElapsedMilliseconds,6} ms");
+        timings?.WriteLine($"compile {clock.ElapsedMilliseconds,6} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
         if (site is null || templates is null || diagnostics.HasErrors)
             return new BuildResult([], diagnostics, 0, 0, clock.Elapsed);
 
         var urls = new UrlScheme(options.BasePath);
         var files = new SiteRenderer(site, templates, urls).Render(diagnostics);
-        timings?.WriteLine($"render   {clock.ElapsedMilliseconds,6} ms");
+        timings?.WriteLine($"render {clock.ElapsedMilliseconds,6} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
         if (diagnostics.HasErrors) return new BuildResult(files, diagnostics, 0, 0, clock.Elapsed);
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path).WithTemplates(templates.TemplateText);
         if (cache is not null) checker.WithPageParser(cache.Links);
         var result = checker.Check(files, diagnostics);
-        timings?.WriteLine($"check    {clock.ElapsedMilliseconds,6} ms");
+        timings?.WriteLine($"check {clock.ElapsedMilliseconds,6} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);
     }
 }

@@ -104,4 +104,16 @@ public class LinkCheckerTests
         var problems = Check("/", page);
         Assert.Equal([("content/t.md", 12, 3), ("content/t.md", 20, 7)], problems.Select(p => (p.File, p.Line, p.Column)));
     }
+
+    [Fact]
+    public void Dot_segments_escapes_and_queries_resolve_like_a_browser()
+    {
+        var problems = Check("/",
+            Page("index.html", """<a href="/a/./b/">dot</a> <a href="/a/x/../b/#h">dotdot</a> <a href="/caf%C3%A9/">escaped</a> <a href="/a/b/?page=2">query</a> <a href="/a/b/#missing">bad</a>"""),
+            Page("a/b/index.html", """<h2 id="h">H</h2>"""),
+            Page("café/index.html", "<p>x</p>"));
+        var problem = Assert.Single(problems);
+        Assert.Equal(Codes.BrokenFragment, problem.Code);
+        Assert.Contains("#missing", problem.Message);
+    }
 }

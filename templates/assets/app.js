@@ -230,8 +230,8 @@
     return scored.sort((a, b) => b.score - a.score || a.entry.n - b.entry.n).map(s => s.entry);
   }
   function resultItem(entry, id) {
-    const link = el("a", { href: entry.u }, el("span", { textContent: entry.t }), el("small", { textContent: `Stage ${entry.n} · ${entry.s}` }));
-    const item = el("li", { id, role: "option" }, link);
+    const item = el("li", { id, role: "option" }, el("span", { textContent: entry.t }), el("small", { textContent: `Stage ${entry.n} · ${entry.s}` }));
+    item.dataset.href = entry.u;
     item.setAttribute("aria-selected", "false");
     return item;
   }
@@ -268,7 +268,7 @@
       if (input.value.trim() !== query) return;
       results = search(index, query).slice(0, 8);
       list.replaceChildren(...results.map((r, i) => resultItem(r, "search-result-" + i)));
-      if (!results.length) list.append(el("li", { className: "search-empty", textContent: `No topic matches “${query}”.` }));
+      if (!results.length) list.append(el("li", { className: "search-empty", role: "option", ariaDisabled: "true", textContent: `No topic matches “${query}”.` }));
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       highlight(-1);
@@ -282,6 +282,9 @@
       else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else input.value = ""; }
       else if (event.key === "Enter" && active >= 0 && results[active]) { event.preventDefault(); location.href = results[active].u; }
     });
+    // Options are not focusable (a link inside an option is nested interactive content): keep focus in the input.
+    list.addEventListener("mousedown", event => event.preventDefault());
+    list.addEventListener("click", event => { const option = event.target.closest("[role=option][data-href]"); if (option) location.href = option.dataset.href; });
     document.addEventListener("click", event => { if (!event.target.closest("[data-search]")) close(); });
     input.closest("form").addEventListener("focusout", event => {
       if (!event.relatedTarget || !event.currentTarget.contains(event.relatedTarget)) close();

@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using RoadmapGen.Cli;
+
+namespace RoadmapGen.BrowserTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "built site in Chromium";
+}
+
+/// <summary>
+/// Builds the real content with the real templates once, serves it under /roadmap/ on loopback,
+/// and starts one Chromium that every test opens its own isolated context in.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string BasePath = "/roadmap/";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private SiteServer? _server;
+
+    public string RepoRoot { get; } = FindRepoRoot();
+    public string OutDir { get; } = Path.Combine(Path.GetTempPath(), "roadmapgen-browser-" + Guid.NewGuid().ToString("N")[..12]);
+    public RoadmapContent Content { get; private set; } = null!;
+
+    /// <summary>http://127.0.0.1:port/roadmap/</summary>
+    public Uri SiteUrl => _server?.SiteUrl ?? throw new InvalidOperationException(NotStarted);
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException(NotStarted);
+
+    private static string NotStarted => Chromium.IsInstalled ? "the site fixture did not start" : Chromium.MissingMessage;
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsInstalled)
+        {
+            if (Chromium.IsRequired) throw new InvalidOperationException(Chromium.MissingMessage + "; CI=true, so the browser tests must run, not skip.");
+            return;
+        }
+        Content = RoadmapContent.Load(Path.Combine(RepoRoot, "content"), "backend");
+
+        var log = new StringWriter();
+        var options = new BuildOptions(Path.Combine(RepoRoot, "content"), Path.Combine(RepoRoot, "templates"), BasePath);
+        if (BuildCommand.Run(options, OutDir, log) != 0)
+            throw new InvalidOperationException("The site did not build:\n" + log);
+        _server = await SiteServer.StartAsync(OutDir, BasePath);
+
+        // The driver ships inside the NuGet package; the browser is the system's, never downloaded.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Args,
+        });
+        Assertions.SetDefaultExpectTimeout(5_000);
+    }
+
+    /// <summary>A fresh context (own storage, cookies, downloads) that records what its pages do.</summary>
+    public async Task<BrowserSession> NewSessionAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL ??= SiteUrl.ToString();
+        options.ColorScheme ??= ColorScheme.Light;
+        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(5_000);
+        context.SetDefaultNavigationTimeout(10_000);
+        return await BrowserSession.StartAsync(context);
+    }
+
+    public string Url(string relative) => new Uri(SiteUrl, relative).ToString();
+
+    /// <summary>The built file behind a URL path of this site, e.g. /roadmap/assets/app.123.js.</summary>
+    public string BuiltFile(string urlPath)
+    {
+        var relative = urlPath.StartsWith(BasePath, StringComparison.Ordinal) ? urlPath[BasePath.Length..] : urlPath.TrimStart('/');
+        return Path.Combine(OutDir, relative.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+        if (Directory.Exists(OutDir)) Directory.Delete(OutDir, recursive: true);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "RoadmapGen.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"RoadmapGen.sln not found above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using RoadmapGen.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RoadmapGen.BrowserTests;
+
+[Collection(SiteCollection.Name)]
+public sealed class PageHealthTests(SiteFixture site)
+{
+    private const int ScriptBudget = 15 * 1024;
+    private const int StyleBudget = 25 * 1024;
+
+    /// <summary>Every kind of page, each with the interaction that makes its script do the most.</summary>
+    private static readonly (string Url, Func<IPage, Task> Use)[] Tour =
+    [
+        ("", async page =>
+        {
+            await page.Locator("#search-input").FillAsync("http");
+            await Expect(page.Locator("#search-results li[role='option']").First).ToBeVisibleAsync();
+        }),
+        ("backend/", page => page.Locator("li.node[data-topic='caching'] button.node-status").ClickAsync()),
+        ("backend/caching/", page => page.Locator("fieldset[data-status='caching'] input[value='doing']").CheckAsync()),
+        ("topics/", _ => Task.CompletedTask),
+        ("topics/?q=cache", page => Expect(page.Locator("[data-search-page-results] a").First).ToBeVisibleAsync()),
+        ("backend/all/", _ => Task.CompletedTask),
+        ("about/", page => page.Locator("button[data-theme-toggle]").ClickAsync()),
+    ];
+
+    [BrowserFact]
+    public async Task Pages_log_no_console_errors_and_no_content_security_policy_violations()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.Context.NewPageAsync();
+        var problems = new List<string>();
+        foreach (var (url, use) in Tour)
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            try { await use(page); }
+            catch (PlaywrightException e) { problems.Add($"/{url}: could not use the page: {e.Message.Split('\n')[0]}"); }
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            problems.AddRange((await BrowserSession.CspViolationsAsync(page)).Select(v => $"/{url}: CSP violation: {v}"));
+        }
+        problems.AddRange(session.Errors);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task Pages_stay_within_script_and_style_budgets_and_request_nothing_beyond_loopback()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.Context.NewPageAsync();
+        var overBudget = new List<string>();
+        foreach (var (url, use) in Tour.Append(("no-such-page/", _ => Task.CompletedTask)))
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // A broken interaction is the other test's finding; here it only has to cause the requests it can.
+            try { await use(page); } catch (PlaywrightException) { }
+            var scripts = await page.EvaluateAsync<string[]>("() => [...document.scripts].filter(s => s.src).map(s => new URL(s.src).pathname)");
+            var styles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('link[rel~=stylesheet]')].map(l => new URL(l.href).pathname)");
+            Assert.NotEmpty(scripts);
+            Assert.NotEmpty(styles);
+            var js = scripts.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            var css = styles.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            if (js > ScriptBudget) overBudget.Add($"/{url}: {js} bytes of JS > {ScriptBudget}");
+            if (css > StyleBudget) overBudget.Add($"/{url}: {css} bytes of CSS > {StyleBudget}");
+        }
+        Assert.True(overBudget.Count == 0, string.Join("; ", overBudget));
+
+        var site127 = site.SiteUrl;
+        var outside = session.Requests
+            .Where(u => !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal))
+            .Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Host != "127.0.0.1" || uri.Port != site127.Port)
+            .Distinct().ToList();
+        Assert.True(outside.Count == 0, "requests beyond the local server: " + string.Join(", ", outside));
+        Assert.Contains(session.Requests, u => u.EndsWith("/search-index.json", StringComparison.Ordinal));
+    }
+}

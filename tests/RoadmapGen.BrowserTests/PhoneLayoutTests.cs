@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using RoadmapGen.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RoadmapGen.BrowserTests;
+
+[Collection(SiteCollection.Name)]
+public sealed class PhoneLayoutTests(SiteFixture site)
+{
+    private static readonly BrowserNewContextOptions Phone = new()
+    {
+        ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+    };
+
+    [BrowserFact]
+    public async Task Pages_do_not_scroll_sideways_at_360_px()
+    {
+        await using var session = await site.NewSessionAsync(Phone);
+        var page = await session.Context.NewPageAsync();
+        var overflowing = new List<string>();
+        foreach (var url in new[] { "", "backend/", "backend/caching/", "topics/", "backend/all/" })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 360)
+            {
+                var culprits = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > 360.5)
+                      .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' right=' + Math.round(e.getBoundingClientRect().right))
+                    """);
+                overflowing.Add($"/{url}: scrollWidth {width} ({string.Join(", ", culprits)})");
+            }
+        }
+        Assert.True(overflowing.Count == 0, "wider than 360 px: " + string.Join("; ", overflowing));
+    }
+
+    [BrowserFact]
+    public async Task Roadmap_nodes_are_touch_targets_at_least_44_px_tall_at_360_px()
+    {
+        await using var session = await site.NewSessionAsync(Phone);
+        var page = await session.OpenAsync("backend/");
+        var links = await Heights(page, "a.node-link");
+        Assert.Equal(site.Content.Topics.Count, links.Length);
+        var small = links.Where(h => h.Height < 44).Select(h => $"{h.Slug} {h.Height:0.#}px").ToList();
+        Assert.True(small.Count == 0, "node links under 44 px: " + string.Join(", ", small));
+
+        await Expect(page.Locator("button.node-status")).ToHaveCountAsync(site.Content.Topics.Count);
+        var buttons = await Heights(page, "button.node-status");
+        var smallButtons = buttons.Where(h => h.Height < 44 || h.Width < 44).Select(h => $"{h.Slug} {h.Width:0.#}×{h.Height:0.#}px").ToList();
+        Assert.True(smallButtons.Count == 0, "status buttons under 44×44 px: " + string.Join(", ", smallButtons));
+    }
+
+    private sealed class Box
+    {
+        public string Slug { get; set; } = "";
+        public double Width { get; set; }
+        public double Height { get; set; }
+    }
+
+    private static Task<Box[]> Heights(IPage page, string selector) =>
+        page.Locator($"li.node {selector}").EvaluateAllAsync<Box[]>("""
+            els => els.map(e => { const r = e.getBoundingClientRect();
+              return { slug: e.closest('li.node').dataset.topic, width: r.width, height: r.height }; })
+            """);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using RoadmapGen.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RoadmapGen.BrowserTests;
+
+[Collection(SiteCollection.Name)]
+public sealed class ThemeTests(SiteFixture site)
+{
+    private const string ThemeKey = "roadmapgen:theme";
+
+    [BrowserFact]
+    public async Task Dark_toggle_flips_the_theme_and_is_remembered_across_reload_and_pages()
+    {
+        await using var session = await site.NewSessionAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
+        var page = await session.OpenAsync("");
+        var html = page.Locator("html");
+        var toggle = page.Locator("button[data-theme-toggle]");
+        await Expect(toggle).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        var lightBackground = await BackgroundAsync(page);
+
+        await toggle.ClickAsync();
+        await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        var darkBackground = await BackgroundAsync(page);
+        Assert.NotEqual(lightBackground, darkBackground);
+        Assert.Equal("dark", await BrowserSession.LocalStorageAsync(page, ThemeKey));
+
+        await page.ReloadAsync();
+        await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal(darkBackground, await BackgroundAsync(page));
+
+        await page.GotoAsync("backend/");
+        await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        await toggle.ClickAsync();
+        await Expect(html).ToHaveAttributeAsync("data-theme", "light");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.Equal(lightBackground, await BackgroundAsync(page));
+        await page.ReloadAsync();
+        await Expect(html).ToHaveAttributeAsync("data-theme", "light");
+    }
+
+    [BrowserFact]
+    public async Task Light_toggle_overrides_a_dark_system_preference()
+    {
+        await using var session = await site.NewSessionAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+        var page = await session.OpenAsync("");
+        var toggle = page.Locator("button[data-theme-toggle]");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        var systemDark = await BackgroundAsync(page);
+
+        await toggle.ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.NotEqual(systemDark, await BackgroundAsync(page));
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+}

@@ -12,14 +12,9 @@ public static class TopicReader
 
     public static Topic? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
-        var path = contentFiles[fullPath];
+        if (ReadFrontMatter(fullPath, contentFiles, diagnostics, "the topic's front matter") is not { } read) return null;
+        var (path, front, map) = read;
         var slug = Path.GetFileNameWithoutExtension(fullPath);
-        var source = SourceText.Read(fullPath, path, diagnostics);
-        if (source is null) return null;
-        var front = FrontMatter.Split(source, diagnostics);
-        if (front is null) return null;
-        var map = YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, "the topic's front matter");
-        if (map is null) return null;
 
         var title = map.String("title", required: true, hint: "A short title");
         var summary = map.String("summary", required: true, hint: "One sentence shown on the roadmap and in search");
@@ -39,13 +34,8 @@ public static class TopicReader
 
     public static Page? ReadPage(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
-        var path = contentFiles[fullPath];
-        var source = SourceText.Read(fullPath, path, diagnostics);
-        if (source is null) return null;
-        var front = FrontMatter.Split(source, diagnostics);
-        if (front is null) return null;
-        var map = YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, "the page's front matter");
-        if (map is null) return null;
+        if (ReadFrontMatter(fullPath, contentFiles, diagnostics, "the page's front matter") is not { } read) return null;
+        var (path, front, map) = read;
         var title = map.String("title", required: true, hint: "The page title");
         var summary = map.String("summary", required: true, hint: "One sentence describing the page");
         map.ReportUnknown(PageFields);
@@ -56,6 +46,17 @@ public static class TopicReader
             Slug = Path.GetFileNameWithoutExtension(fullPath), Title = title, Summary = summary,
             SourcePath = path, Body = body,
         };
+    }
+
+    /// <summary>The steps every Markdown content file shares: read it, split off its front matter, parse that.</summary>
+    private static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
+        string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, string what)
+    {
+        var path = contentFiles[fullPath];
+        var source = SourceText.Read(fullPath, path, diagnostics);
+        var front = source is null ? null : FrontMatter.Split(source, diagnostics);
+        var map = front is null ? null : YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, what);
+        return map is null ? null : (path, front!, map);
     }
 
     private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics)

@@ -28,7 +28,8 @@ public interface IBuildCache
 /// <summary>Load → Render → Check, in memory. Writing is the caller's choice (build writes, serve serves).</summary>
 public static class SiteBuild
 {
-    public static BuildResult Run(BuildOptions options, IBuildCache? cache = null)
+    /// <param name="rendered">Called with the rendered files before they are checked, so a caller can start writing them.</param>
+    public static BuildResult Run(BuildOptions options, IBuildCache? cache = null, Action<IReadOnlyList<OutputFile>>? rendered = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -47,6 +48,7 @@ public static class SiteBuild
         var files = new SiteRenderer(site, templates, urls).Render(diagnostics);
         timings?.WriteLine($"render {clock.ElapsedMilliseconds,6} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
         if (diagnostics.HasErrors) return new BuildResult(files, diagnostics, 0, 0, clock.Elapsed);
+        rendered?.Invoke(files);
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path).WithTemplates(templates.TemplateText);
         if (cache is not null) checker.WithPageParser(cache.Links);

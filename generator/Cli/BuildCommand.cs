@@ -24,19 +24,29 @@ public static class BuildCommand
 
     public static int Run(BuildOptions options, string outFolder, TextWriter console)
     {
+        // Pages are written to a staging folder while their links are checked; the staging folder
+        // replaces the output only if the whole build succeeds.
+        var writeDiagnostics = new DiagnosticBag();
+        var staging = SiteWriter.Begin(outFolder, writeDiagnostics);
+        Task? writing = null;
         BuildResult result;
         try
         {
-            result = SiteBuild.Run(options);
+            result = SiteBuild.Run(options, rendered: files => writing = staging is null ? null : Task.Run(() => staging.Stage(files)));
+            writing?.GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             // A bug of ours, not a content mistake: say so plainly, without a stack trace, and keep _site/.
             console.WriteLine($"error RG0001: internal error while building ({e.GetType().Name}: {e.Message}); please report it with the content that caused it. {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
+            writing?.Wait();
+            staging?.Discard();
             return 1;
         }
         var diagnostics = result.Diagnostics;
-        if (result.Succeeded) SiteWriter.Write(result.Files, outFolder, diagnostics);
+        foreach (var d in writeDiagnostics.Sorted()) diagnostics.Add(d);
+        if (staging is not null && result.Succeeded && !diagnostics.HasErrors) staging.Commit(diagnostics);
+        else staging?.Discard();
         var sorted = diagnostics.Sorted();
         DiagnosticPrinter.Print(sorted, console, DiagnosticPrinter.InGitHubActions);
         var warnings = sorted.Count(d => !d.IsError);

@@ -13,42 +13,82 @@ public static class SiteWriter
 {
     public const string Marker = ".roadmapgen";
 
+    /// <summary>Writes the whole site in one go (stage, then swap): what callers without overlap need.</summary>
     public static bool Write(IReadOnlyList<OutputFile> files, string outFolder, DiagnosticBag diagnostics)
     {
+        var staging = Begin(outFolder, diagnostics);
+        if (staging is null) return false;
+        staging.Stage(files);
+        return staging.Commit(diagnostics);
+    }
+
+    /// <summary>
+    /// Checks that the output folder may be replaced and opens a staging folder beside it, or
+    /// reports why not and returns null. The build can then write pages while links are checked.
+    /// </summary>
+    public static Staging? Begin(string outFolder, DiagnosticBag diagnostics)
+    {
         var target = Path.GetFullPath(outFolder);
-        if (!IsSafeToReplace(target, diagnostics)) return false;
+        if (!IsSafeToReplace(target, diagnostics)) return null;
         var parent = Path.GetDirectoryName(target)!;
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var staging = Path.Combine(parent, $"{Path.GetFileName(target)}.tmp-{suffix}");
-        var previous = Path.Combine(parent, $"{Path.GetFileName(target)}.old-{suffix}");
-        try
-        {
-            Directory.CreateDirectory(parent);
-            Directory.CreateDirectory(staging);
-            foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct().OfType<string>())
-                Directory.CreateDirectory(Path.Combine(staging, dir));
-            Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
-            File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by RoadmapGen and replaced on every build.\n");
+        return new Staging(target, Path.Combine(parent, $"{Path.GetFileName(target)}.tmp-{suffix}"),
+            Path.Combine(parent, $"{Path.GetFileName(target)}.old-{suffix}"));
+    }
 
-            var hadPrevious = Directory.Exists(target);
-            if (hadPrevious) Directory.Move(target, previous);
+    /// <summary>A folder being filled beside the output; it replaces the output only on <see cref="Commit"/>.</summary>
+    public sealed class Staging(string target, string folder, string previous)
+    {
+        private Exception? _failure;
+
+        public void Stage(IReadOnlyList<OutputFile> files)
+        {
             try
             {
-                Directory.Move(staging, target);
+                Directory.CreateDirectory(folder);
+                foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct().OfType<string>())
+                    Directory.CreateDirectory(Path.Combine(folder, dir));
+                Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(folder, file.Path), file.Content));
+                File.WriteAllText(Path.Combine(folder, Marker), "This folder is written by RoadmapGen and replaced on every build.\n");
             }
-            catch
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
             {
-                if (hadPrevious) Directory.Move(previous, target);
-                throw;
+                _failure = e is AggregateException a ? a.InnerException ?? a : e;
             }
-            if (hadPrevious) Directory.Delete(previous, recursive: true);
-            return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        /// <summary>Swaps the staged folder into place; the previous output survives any failure.</summary>
+        public bool Commit(DiagnosticBag diagnostics)
         {
-            diagnostics.Error(Codes.WriteFailed, DisplayPath.Of(target), 0, 0, $"could not write the site: {e.Message} (the previous output is unchanged)");
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            return false;
+            try
+            {
+                if (_failure is not null) throw _failure;
+                var hadPrevious = Directory.Exists(target);
+                if (hadPrevious) Directory.Move(target, previous);
+                try
+                {
+                    Directory.Move(folder, target);
+                }
+                catch
+                {
+                    if (hadPrevious) Directory.Move(previous, target);
+                    throw;
+                }
+                if (hadPrevious) Directory.Delete(previous, recursive: true);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(Codes.WriteFailed, DisplayPath.Of(target), 0, 0, $"could not write the site: {e.Message} (the previous output is unchanged)");
+                Discard();
+                return false;
+            }
+        }
+
+        /// <summary>Removes the staging folder (only ever one this run created).</summary>
+        public void Discard()
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -1,315 +1,274 @@
-// Progressive enhancement: every page reads and navigates without this file. It adds the
-// theme toggle, progress tracking (kept in this browser only) and instant search.
+// Progressive enhancement only: every page reads and navigates without this file.
 (() => {
   "use strict";
-  const $ = (sel, root = document) => root.querySelector(sel);
-  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-  const el = (tag, props = {}, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
-    children.forEach(c => node.append(c));
-    return node;
-  };
-  const store = {
-    get(key) { try { return localStorage.getItem(key); } catch (e) { return null; } },
-    set(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode: keep it for this page only */ } },
-  };
+  const $ = (s, r = document) => r.querySelector(s);
+  const $$ = (s, r = document) => [...r.querySelectorAll(s)];
+  const make = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
+  const attr = (e, name, value) => e.setAttribute(name, value);
+  // Storage throws under strict privacy settings; the site then just forgets.
+  const get = k => { try { return localStorage.getItem(k); } catch { return null; } };
+  const put = (k, v) => { try { localStorage.setItem(k, v); } catch { /* not remembered */ } };
 
-  /* ---------- theme ---------- */
-  function setupTheme() {
-    const toggle = $("[data-theme-toggle]");
-    if (!toggle) return;
-    const root = document.documentElement;
-    const isDark = () => root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-    const sync = () => {
-      toggle.setAttribute("aria-pressed", String(isDark()));
-      toggle.title = isDark() ? "Switch to light mode" : "Switch to dark mode";
-    };
+  const STATES = ["todo", "doing", "done", "skip"];
+  const LABEL = { todo: "Not started", doing: "In progress", done: "Done", skip: "Skipped" };
+  const key = id => "roadmapgen:progress:" + id;
+  const clean = p => Object.fromEntries(Object.entries(p).filter(([, s]) => s !== "todo" && STATES.includes(s)));
+  const load = id => { try { return clean(JSON.parse(get(key(id))) || {}); } catch { return {}; } };
+  const save = (id, p) => put(key(id), JSON.stringify(clean(p)));
+  const count = (p, state) => Object.values(p).filter(s => s === state).length;
+  const summary = p => `${count(p, "done")} done, ${count(p, "doing")} in progress, ${count(p, "skip")} skipped`;
+  const onStored = (id, f) => addEventListener("storage", e => { if (e.key === key(id)) f(); });
+
+  function theme(toggle) {
+    const root = document.documentElement, system = matchMedia("(prefers-color-scheme: dark)");
+    const dark = () => root.dataset.theme ? root.dataset.theme === "dark" : system.matches;
+    const sync = () => attr(toggle, "aria-pressed", dark());
     toggle.hidden = false;
     sync();
-    toggle.addEventListener("click", () => {
-      root.dataset.theme = isDark() ? "light" : "dark";
-      store.set("roadmapgen:theme", root.dataset.theme);
-      sync();
-    });
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", sync);
+    system.addEventListener("change", sync);
+    toggle.addEventListener("click", () => { root.dataset.theme = dark() ? "light" : "dark"; put("roadmapgen:theme", root.dataset.theme); sync(); });
   }
 
-  /* ---------- progress ---------- */
-  const STATES = ["todo", "doing", "done", "skip"];
-  const LABELS = { todo: "Not started", doing: "In progress", done: "Done", skip: "Skipped" };
-  const MARKS = { todo: "", doing: "◐ In progress", done: "✓ Done", skip: "⤼ Skipped" };
-  const SHARE_CODES = { doing: "p", done: "d", skip: "s" };
-  const progressKey = id => "roadmapgen:progress:" + id;
+  // A status button after each node's link opens one shared popover of choices.
+  function roadmap(map) {
+    const id = map.dataset.roadmap, box = $(`[data-progress="${id}"]`);
+    const nodes = $$(".node", map), slugs = nodes.map(n => n.dataset.topic);
+    const title = n => $(".node-title", n).textContent;
+    const say = text => { if (box) $("[data-progress-message]", box).textContent = text; };
+    let progress = load(id), current = null;
 
-  function loadProgress(id) {
-    try {
-      const value = JSON.parse(store.get(progressKey(id)) || "{}");
-      return value && typeof value === "object" ? value : {};
-    } catch (e) { return {}; }
-  }
-  function saveProgress(id, progress) {
-    const clean = {};
-    Object.keys(progress).forEach(slug => { if (STATES.includes(progress[slug]) && progress[slug] !== "todo") clean[slug] = progress[slug]; });
-    store.set(progressKey(id), JSON.stringify(clean));
-    return clean;
-  }
-  function encodeShare(progress) {
-    return Object.keys(progress).filter(s => SHARE_CODES[progress[s]]).map(s => s + "." + SHARE_CODES[progress[s]]).join(",");
-  }
-  function decodeShare(text) {
-    const byCode = { p: "doing", d: "done", s: "skip" };
-    const progress = {};
-    text.split(",").forEach(pair => {
-      const [slug, code] = pair.split(".");
-      if (/^[a-z0-9-]+$/.test(slug || "") && byCode[code]) progress[slug] = byCode[code];
-    });
-    return progress;
-  }
-
-  function setupRoadmap() {
-    const roadmap = $("ol.roadmap[data-roadmap]");
-    if (!roadmap) return;
-    const id = roadmap.dataset.roadmap;
-    const nodes = $$("li.node[data-topic]", roadmap);
-    const slugs = new Set(nodes.map(n => n.dataset.topic));
-    let progress = loadProgress(id);
-    const panel = $("[data-progress]");
-    const message = $("[data-progress-message]");
-    const say = (...content) => { if (message) message.replaceChildren(...content); };
-
-    const render = () => {
-      let done = 0;
-      nodes.forEach(node => {
-        const state = progress[node.dataset.topic] || "todo";
-        if (state === "done") done++;
-        node.dataset.state = state;
-        const title = $(".node-title", node).textContent;
-        const button = $(".node-status", node);
-        button.setAttribute("aria-label", `${title}: ${LABELS[state].toLowerCase()}. Change status`);
-        button.dataset.state = state;
-        const mark = $("[data-state-label]", node);
-        if (mark) mark.textContent = MARKS[state];
-      });
-      if (panel) {
-        $("progress", panel).value = done;
-        $("[data-progress-done]", panel).textContent = String(done);
-      }
-    };
-    nodes.forEach(node => {
-      const button = el("button", { type: "button", className: "node-status" }, el("span", { className: "node-status-icon", ariaHidden: "true" }));
-      button.title = "Change status: not started → in progress → done → skipped";
-      button.addEventListener("click", () => {
-        const current = progress[node.dataset.topic] || "todo";
-        progress[node.dataset.topic] = STATES[(STATES.indexOf(current) + 1) % STATES.length];
-        progress = saveProgress(id, progress);
+    const menu = make("div", { className: "status-menu", id: "status-menu", popover: "auto" });
+    attr(menu, "role", "group");
+    const options = STATES.map(s => {
+      const b = make("button", { type: "button", className: "status-option is-" + s }, make("span", { className: "status-icon", ariaHidden: true }), LABEL[s]);
+      b.addEventListener("click", () => {
+        progress[current.dataset.topic] = s;
+        save(id, progress);
         render();
-        say(`${$(".node-title", node).textContent}: ${LABELS[progress[node.dataset.topic] || "todo"]}.`);
+        menu.hidePopover();
+        say(`${title(current)}: ${LABEL[s]}.`);
+      });
+      return b;
+    });
+    menu.append(...options);
+    document.body.append(menu);
+    menu.addEventListener("keydown", e => {
+      const i = options.indexOf(document.activeElement), step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: 3, ArrowLeft: 3 }[e.key];
+      if (step && i >= 0) { e.preventDefault(); options[(i + step) % 4].focus(); }
+    });
+    menu.addEventListener("toggle", e => {
+      const button = $(".node-status", current), open = e.newState === "open";
+      attr(button, "aria-expanded", open);
+      if (open) options[STATES.indexOf(current.dataset.state)].focus();
+      else if (menu.contains(document.activeElement) || document.activeElement === document.body) button.focus();
+    });
+
+    for (const node of nodes) {
+      const button = make("button", { type: "button", className: "node-status", popoverTargetElement: menu }, make("span", { className: "status-icon", ariaHidden: true }));
+      attr(button, "aria-controls", "status-menu");
+      attr(button, "aria-expanded", false);
+      button.addEventListener("click", e => {
+        // Another node's button moves the open menu (toggle events coalesce: tell the old button).
+        const reopen = menu.matches(":popover-open") && current !== node;
+        if (reopen) { e.preventDefault(); attr($(".node-status", current), "aria-expanded", false); menu.hidePopover(); }
+        current = node;
+        attr(menu, "aria-label", "Status of " + title(node));
+        options.forEach((o, i) => attr(o, "aria-pressed", STATES[i] === node.dataset.state));
+        const r = button.getBoundingClientRect(), below = innerHeight - r.bottom > 210, m = menu.style;
+        m.right = Math.max(8, document.documentElement.clientWidth - r.right - scrollX) + "px";
+        m.top = below ? r.bottom + scrollY + 6 + "px" : "auto";
+        m.bottom = below ? "auto" : innerHeight - r.top - scrollY + 6 + "px";
+        if (reopen) menu.showPopover();
       });
       node.append(button);
-    });
-    if (panel) panel.hidden = false;
+    }
 
-    const exportButton = $("[data-export]");
-    if (exportButton) exportButton.addEventListener("click", () => {
-      const data = { roadmap: id, version: 1, exported: new Date().toISOString(), progress };
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      const link = el("a", { href: url, download: `roadmapgen-${id}-progress.json` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      say("Progress exported.");
+    function render() {
+      for (const node of nodes) {
+        const state = node.dataset.state = progress[node.dataset.topic] || "todo";
+        $("[data-state-label]", node).textContent = state === "todo" ? "" : LABEL[state];
+        attr($(".node-status", node), "aria-label", `${title(node)}: ${LABEL[state]}. Change status`);
+      }
+      for (const stage of $$(".stage", map)) {
+        const states = $$(".node", stage).map(n => n.dataset.state), done = states.filter(s => s === "done").length;
+        const label = $("[data-stage-count]", stage);
+        label.textContent = `${done} of ${states.length} done`;
+        label.hidden = false;
+        stage.classList.toggle("is-complete", done > 0 && states.every(s => s === "done" || s === "skip"));
+      }
+      if (!box) return;
+      $("progress", box).value = $("[data-progress-done]", box).textContent = count(progress, "done");
+      $("[data-progress-extra]", box).textContent = ` · ${count(progress, "doing")} in progress · ${count(progress, "skip")} skipped`;
+    }
+
+    render();
+    if (!box) return;
+    box.hidden = false;
+    onStored(id, () => { progress = load(id); render(); });
+    const use = (p, note) => { save(id, p); progress = load(id); render(); say(note + summary(progress) + "."); };
+
+    // Two bits per topic after the topic count: links from another version are refused, not misapplied.
+    const encode = () => {
+      const bytes = new Uint8Array(Math.ceil(slugs.length / 4));
+      slugs.forEach((s, i) => { bytes[i >> 2] |= STATES.indexOf(progress[s] || "todo") << (i & 3) * 2; });
+      return slugs.length + "." + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    };
+    const decode = text => {
+      const m = /^(\d+)\.([\w-]*)$/.exec(text), p = {};
+      if (!m || +m[1] !== slugs.length) return null;
+      try {
+        const bin = atob(m[2].replace(/-/g, "+").replace(/_/g, "/"));
+        slugs.forEach((s, i) => { p[s] = STATES[bin.charCodeAt(i >> 2) >> (i & 3) * 2 & 3]; });
+        return clean(p);
+      } catch { return null; }
+    };
+    const shared = /^#progress=(.*)$/.exec(location.hash);
+    if (shared) {
+      history.replaceState(null, "", location.pathname + location.search);
+      const p = decode(shared[1]), offer = $("[data-share-offer]", box);
+      // Offered, never applied unasked: the link may carry someone else's progress.
+      if (!p) say("This link is for another version of the roadmap.");
+      else {
+        $("[data-share-text]", offer).textContent = `This link carries progress: ${summary(p)}. Yours: ${summary(progress)}.`;
+        offer.hidden = false;
+        offer.addEventListener("click", e => {
+          if (e.target.matches("[data-share-accept]")) use(p, "Now using the shared progress: ");
+          else if (e.target.matches("[data-share-dismiss]")) say("Kept your own progress.");
+          else return;
+          offer.hidden = true;
+        });
+      }
+    }
+
+    $("[data-export]", box).addEventListener("click", () => {
+      const data = JSON.stringify({ roadmap: id, version: 1, exported: new Date().toISOString(), progress }, null, 2);
+      const a = make("a", { href: URL.createObjectURL(new Blob([data], { type: "application/json" })), download: `roadmapgen-${id}-progress.json` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+      say("Exported " + summary(progress) + ".");
     });
-    const importInput = $("[data-import]");
-    if (importInput) importInput.addEventListener("change", async () => {
-      const file = importInput.files && importInput.files[0];
+
+    $("[data-import]", box).addEventListener("change", async e => {
+      const file = e.target.files[0];
+      e.target.value = "";
       if (!file) return;
       try {
         const data = JSON.parse(await file.text());
-        if (!data || typeof data.progress !== "object" || (data.roadmap && data.roadmap !== id)) throw new Error("not a progress file for this roadmap");
-        const imported = {};
-        Object.keys(data.progress).forEach(slug => { if (slugs.has(slug) && STATES.includes(data.progress[slug])) imported[slug] = data.progress[slug]; });
-        progress = saveProgress(id, imported);
-        render();
-        say(`Imported progress for ${Object.keys(progress).length} topics.`);
-      } catch (e) {
-        say(`Could not import that file: ${e.message}.`);
-      }
-      importInput.value = "";
-    });
-    const shareButton = $("[data-share]");
-    if (shareButton) shareButton.addEventListener("click", async () => {
-      const url = location.href.split("#")[0] + "#progress=" + encodeURIComponent(encodeShare(progress));
-      const link = el("a", { href: url, textContent: "share link" });
-      link.dataset.shareLink = "";
-      try {
-        await navigator.clipboard.writeText(url);
-        say("Copied a ", link, " to the clipboard.");
-      } catch (e) {
-        say("Copy this ", link, ".");
+        if (data.roadmap !== id) throw new Error(`it is not a progress file of the ${id} roadmap`);
+        use(clean(Object.fromEntries(Object.entries(data.progress || {}).filter(([s]) => slugs.includes(s)))), `Imported ${file.name}: `);
+      } catch (err) {
+        say(`Could not import ${file.name}: ${err instanceof SyntaxError ? "it is not JSON" : err.message}.`);
       }
     });
 
-    offerSharedProgress(id, slugs, shared => { progress = saveProgress(id, shared); render(); say("Shared progress applied."); });
-    render();
-  }
-
-  function offerSharedProgress(id, slugs, apply) {
-    const match = location.hash.match(/^#progress=(.*)$/);
-    if (!match) return;
-    const shared = decodeShare(decodeURIComponent(match[1]));
-    Object.keys(shared).forEach(slug => { if (!slugs.has(slug)) delete shared[slug]; });
-    const done = Object.values(shared).filter(s => s === "done").length;
-    const accept = el("button", { type: "button", textContent: "Use this progress" });
-    accept.dataset.shareAccept = "";
-    const dismiss = el("button", { type: "button", className: "secondary", textContent: "Keep mine" });
-    const banner = el("div", { className: "share-offer", role: "region" },
-      el("p", { textContent: `This link carries someone's progress: ${done} topics done. Use it in place of the progress saved in this browser?` }),
-      accept, " ", dismiss);
-    banner.dataset.shareOffer = "";
-    banner.setAttribute("aria-label", "Shared progress");
-    const close = () => { banner.remove(); history.replaceState(null, "", location.pathname + location.search); };
-    accept.addEventListener("click", () => { apply(shared); close(); });
-    dismiss.addEventListener("click", close);
-    const anchor = $("[data-progress]") || $("main");
-    anchor.before(banner);
-    accept.focus();
-  }
-
-  function setupTopicStatus() {
-    const fieldset = $("fieldset[data-status]");
-    if (!fieldset) return;
-    const id = fieldset.dataset.roadmap;
-    const slug = fieldset.dataset.status;
-    const progress = loadProgress(id);
-    const state = progress[slug] || "todo";
-    $$("input[type=radio]", fieldset).forEach(radio => {
-      radio.checked = radio.value === state;
-      radio.addEventListener("change", () => {
-        const latest = loadProgress(id);
-        latest[slug] = radio.value;
-        saveProgress(id, latest);
-      });
+    $("[data-share]", box).addEventListener("click", async () => {
+      const url = location.origin + location.pathname + "#progress=" + encode(), input = $("[data-share-url]", box);
+      input.value = url;
+      $("[data-share-box]", box).hidden = false;
+      input.select();
+      try { await navigator.clipboard.writeText(url); say("Share link copied."); } catch { say("Copy the share link below."); }
     });
-    fieldset.hidden = false;
   }
 
-  /* ---------- search ---------- */
-  let indexPromise = null;
-  function searchIndex() {
-    if (!indexPromise) {
-      indexPromise = fetch(document.body.dataset.searchIndex)
-        .then(r => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-        .catch(e => { indexPromise = null; throw e; });
-    }
-    return indexPromise;
-  }
-  function search(index, query) {
-    // A light stem ("cache", "caches", "caching" → "cach") so a word finds its other forms.
-    const terms = query.toLowerCase().split(/[^\p{L}\p{N}+#.]+/u).filter(Boolean)
-      .map(t => t.length > 4 ? t.replace(/(ing|es|ed|s|e)$/, "") : t);
-    if (!terms.length) return [];
-    const scored = [];
-    index.forEach(entry => {
-      const title = entry.t.toLowerCase();
-      const summary = entry.s.toLowerCase();
-      const headings = entry.h.join(" ").toLowerCase();
-      const words = " " + entry.w + " ";
-      let score = 0;
-      for (const term of terms) {
-        let s = 0;
-        if (title.includes(term)) s = title.startsWith(term) ? 12 : 8;
-        else if (summary.includes(term)) s = 4;
-        else if (headings.includes(term)) s = 3;
-        else if (words.includes(" " + term)) s = 1;
-        if (!s) return;
-        score += s;
-      }
-      scored.push({ entry, score });
-    });
-    return scored.sort((a, b) => b.score - a.score || a.entry.n - b.entry.n).map(s => s.entry);
-  }
-  function resultItem(entry, id) {
-    const item = el("li", { id, role: "option" }, el("span", { textContent: entry.t }), el("small", { textContent: `Stage ${entry.n} · ${entry.s}` }));
-    item.dataset.href = entry.u;
-    item.setAttribute("aria-selected", "false");
-    return item;
+  function topicStatus(set) {
+    const id = set.dataset.roadmap, slug = set.dataset.status;
+    const sync = () => { const s = load(id)[slug] || "todo"; for (const r of $$("input", set)) r.checked = r.value === s; };
+    set.hidden = false;
+    sync();
+    set.addEventListener("change", e => { const p = load(id); p[slug] = e.target.value; save(id, p); });
+    onStored(id, sync);
   }
 
-  function setupSearch() {
-    const input = $("#search-input");
-    const list = $("#search-results");
-    if (!input || !list) return;
-    const status = el("p", { className: "visually-hidden", role: "status" });
-    list.after(status);
-    let results = [];
-    let active = -1;
+  function homeProgress(el) {
+    const p = load(el.dataset.progressSummary);
+    el.textContent = `Your progress: ${count(p, "done")} of ${el.dataset.total} topics done.`;
+    el.hidden = !Object.keys(p).length;
+  }
 
-    const close = () => {
-      list.hidden = true;
-      input.setAttribute("aria-expanded", "false");
-      input.removeAttribute("aria-activedescendant");
-      active = -1;
+  // Every query word must start a word of the topic; title matches rank first.
+  const norm = s => " " + s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9+#]+/g, " ").trim();
+  let index = null;
+  const loadIndex = () => index ||= fetch(document.body.dataset.searchIndex)
+    .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
+    .then(list => list.map((e, i) => ({ ...e, i, title: norm(e.t), all: norm([e.t, e.s, ...e.h, e.w].join(" ")) })))
+    .catch(err => { index = null; throw err; });
+  const find = (list, query) => {
+    const words = norm(query).split(" ").filter(Boolean), score = e => words.filter(w => e.title.includes(" " + w)).length * 2 + e.title.startsWith(" " + words[0]);
+    return words.length ? list.filter(e => words.every(w => e.all.includes(" " + w))).sort((a, b) => score(b) - score(a) || a.i - b.i) : [];
+  };
+  const meta = e => `${e.r} · stage ${e.n}`;
+
+  function search(form) {
+    const input = $("input", form), panel = $("[data-search-panel]", form), list = $("[role=listbox]", form);
+    const empty = $("[data-search-empty]", form), status = $("[data-search-status]", form);
+    Object.entries({ role: "combobox", "aria-autocomplete": "list", "aria-controls": list.id, "aria-expanded": false }).forEach(([k, v]) => attr(input, k, v));
+    let items = [], active = -1, seq = 0;
+    const open = on => { panel.hidden = !on; attr(input, "aria-expanded", on && items.length > 0); };
+    const highlight = i => {
+      active = i;
+      [...list.children].forEach((li, j) => attr(li, "aria-selected", j === i));
+      if (i < 0) input.removeAttribute("aria-activedescendant");
+      else { attr(input, "aria-activedescendant", list.children[i].id); list.children[i].scrollIntoView({ block: "nearest" }); }
     };
-    const highlight = index => {
-      const items = $$("li[role=option]", list);
-      active = index;
-      items.forEach((item, i) => item.setAttribute("aria-selected", String(i === index)));
-      if (items[index]) {
-        input.setAttribute("aria-activedescendant", items[index].id);
-        items[index].scrollIntoView({ block: "nearest" });
-      } else input.removeAttribute("aria-activedescendant");
-    };
-    const update = async () => {
-      const query = input.value.trim();
-      if (!query) { close(); status.textContent = ""; return; }
-      let index;
-      try { index = await searchIndex(); } catch (e) { status.textContent = "Search is unavailable; press Enter to see the A–Z list."; return; }
-      if (input.value.trim() !== query) return;
-      results = search(index, query).slice(0, 8);
-      list.replaceChildren(...results.map((r, i) => resultItem(r, "search-result-" + i)));
-      if (!results.length) list.append(el("li", { className: "search-empty", role: "option", ariaDisabled: "true", textContent: `No topic matches “${query}”.` }));
-      list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+    async function update() {
+      const query = input.value.trim(), mine = ++seq;
+      let found = [];
+      if (query) try { found = find(await loadIndex(), query); } catch { return; }
+      if (mine !== seq) return;
+      const all = { t: `All ${found.length} results`, s: "Open the results page", u: form.action + "?q=" + encodeURIComponent(query) };
+      items = found.length > 8 ? [...found.slice(0, 8), all] : found;
+      list.replaceChildren(...items.map((e, i) => {
+        const li = make("li", { id: "search-option-" + i }, make("span", { className: "search-title" }, e.t), make("small", {}, e.s), e.r ? make("small", { className: "search-meta" }, meta(e)) : "");
+        attr(li, "role", "option");
+        li.addEventListener("mousedown", ev => ev.preventDefault());
+        li.addEventListener("click", () => { location.href = e.u; });
+        return li;
+      }));
+      empty.hidden = found.length > 0;
       highlight(-1);
-      status.textContent = `${results.length || "No"} result${results.length === 1 ? "" : "s"}.`;
-    };
-    input.addEventListener("focus", () => { searchIndex().catch(() => {}); });
-    input.addEventListener("input", update);
-    input.addEventListener("keydown", event => {
-      if (event.key === "ArrowDown" && results.length) { event.preventDefault(); if (list.hidden) update(); highlight((active + 1) % results.length); }
-      else if (event.key === "ArrowUp" && results.length) { event.preventDefault(); highlight(active <= 0 ? results.length - 1 : active - 1); }
-      else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else input.value = ""; }
-      else if (event.key === "Enter" && active >= 0 && results[active]) { event.preventDefault(); location.href = results[active].u; }
-    });
-    // Options are not focusable (a link inside an option is nested interactive content): keep focus in the input.
-    list.addEventListener("mousedown", event => event.preventDefault());
-    list.addEventListener("click", event => { const option = event.target.closest("[role=option][data-href]"); if (option) location.href = option.dataset.href; });
-    document.addEventListener("click", event => { if (!event.target.closest("[data-search]")) close(); });
-    input.closest("form").addEventListener("focusout", event => {
-      if (!event.relatedTarget || !event.currentTarget.contains(event.relatedTarget)) close();
-    });
-
-    // The A–Z page is the no-JavaScript search: with JavaScript it also answers ?q=.
-    const page = $("[data-search-page]");
-    const query = new URLSearchParams(location.search).get("q");
-    if (page && query) {
-      input.value = query;
-      searchIndex().then(index => {
-        const found = search(index, query);
-        const target = $("[data-search-page-results]", page);
-        target.replaceChildren(...found.map(entry => el("li", {}, el("a", { href: entry.u, textContent: entry.t }), el("span", { className: "muted", textContent: " — " + entry.s }))));
-        if (!found.length) target.append(el("li", { textContent: `No topic matches “${query}”. Browse the A–Z list below.` }));
-        $("h2", page).textContent = `${found.length} result${found.length === 1 ? "" : "s"} for “${query}”`;
-        page.hidden = false;
-      }).catch(() => {});
+      open(!!query);
+      status.textContent = query ? found.length + " found" : "";
     }
+    input.addEventListener("focus", () => { loadIndex().catch(() => {}); if (input.value.trim()) update(); });
+    input.addEventListener("input", update);
+    input.addEventListener("blur", () => open(false));
+    input.addEventListener("keydown", e => {
+      const shown = !panel.hidden && items.length > 0;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (!shown) return update();
+        const next = active + (e.key === "ArrowDown" ? 1 : -1);
+        highlight(next >= items.length ? -1 : next < -1 ? items.length - 1 : next);
+      } else if (e.key === "Enter" && shown && active >= 0) {
+        e.preventDefault();
+        location.href = items[active].u;
+      } else if (e.key === "Escape" && !panel.hidden) {
+        e.preventDefault();
+        open(false);
+        highlight(-1);
+      }
+    });
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
-    setupTheme();
-    setupRoadmap();
-    setupTopicStatus();
-    setupSearch();
-  });
+  async function searchPage(section) {
+    const query = (new URLSearchParams(location.search).get("q") || "").trim();
+    if (!query) return;
+    $("#search-input").value = query;
+    const found = find(await loadIndex(), query);
+    $("h2", section).textContent = `${found.length} ${found.length === 1 ? "topic matches" : "topics match"} “${query}”`;
+    $("ul", section).replaceChildren(...found.map(e => make("li", {}, make("a", { href: e.u }, e.t), make("p", {}, e.s), make("p", { className: "muted" }, meta(e)))));
+    section.hidden = false;
+  }
+
+  // Print spells out links; an absolute URL is more useful on paper than a path.
+  addEventListener("beforeprint", () => { for (const a of $$("main a[href]")) a.dataset.href = a.href; });
+
+  $$("[data-theme-toggle]").forEach(theme);
+  $$("ol.roadmap[data-roadmap]").forEach(roadmap);
+  $$("[data-status]").forEach(topicStatus);
+  $$("[data-progress-summary]").forEach(homeProgress);
+  $$("form[data-search]").forEach(search);
+  $$("[data-search-page]").forEach(searchPage);
 })();

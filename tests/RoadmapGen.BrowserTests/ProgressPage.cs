@@ -9,26 +9,34 @@ namespace RoadmapGen.BrowserTests;
 internal static class ProgressPage
 {
     public const string StorageKey = "roadmapgen:progress:backend";
-    public static readonly string[] Cycle = ["todo", "doing", "done", "skip"];
+    public static readonly Dictionary<string, string> Labels = new()
+    {
+        ["todo"] = "Not started", ["doing"] = "In progress", ["done"] = "Done", ["skip"] = "Skipped",
+    };
 
     public static ILocator Node(IPage page, string slug) => page.Locator($"li.node[data-topic='{slug}']");
     public static ILocator StatusButton(IPage page, string slug) => Node(page, slug).Locator("button.node-status");
 
-    /// <summary>Clicks a node's status button until it shows the wanted state (it starts at todo).</summary>
+    public static ILocator StatusMenu(IPage page) => page.Locator("#status-menu");
+
+    /// <summary>Opens a node's status menu and picks the wanted state from it.</summary>
     public static async Task SetStateOnRoadmapAsync(IPage page, string slug, string state)
     {
-        var clicks = Array.IndexOf(Cycle, state);
-        for (var i = 1; i <= clicks; i++)
-        {
-            await StatusButton(page, slug).ClickAsync();
-            await Expect(Node(page, slug)).ToHaveAttributeAsync("data-state", Cycle[i]);
-        }
+        await StatusButton(page, slug).ClickAsync();
+        await Expect(StatusMenu(page)).ToBeVisibleAsync();
+        await StatusMenu(page).GetByRole(AriaRole.Button, new() { Name = Labels[state], Exact = true }).ClickAsync();
+        await Expect(StatusMenu(page)).ToBeHiddenAsync();
+        await Expect(Node(page, slug)).ToHaveAttributeAsync("data-state", state);
     }
 
+    /// <summary>Each node's state, and the word that shows it: colour alone must not carry it.</summary>
     public static async Task ExpectStatesAsync(IPage page, IReadOnlyDictionary<string, string> states)
     {
         foreach (var (slug, state) in states)
+        {
             await Expect(Node(page, slug)).ToHaveAttributeAsync("data-state", state);
+            await Expect(Node(page, slug).Locator(".node-state")).ToHaveTextAsync(state == "todo" ? "" : Labels[state]);
+        }
     }
 
     public static async Task ExpectDoneCountAsync(IPage page, int done)

@@ -16,28 +16,58 @@ public sealed class ProgressTests(SiteFixture site)
     };
 
     [BrowserFact]
-    public async Task Status_button_cycles_todo_doing_done_skip_by_click_Enter_and_Space()
+    public async Task Status_button_opens_a_menu_that_works_from_the_keyboard_and_returns_focus()
     {
         await using var session = await site.NewSessionAsync();
         var page = await session.OpenAsync("backend/");
         var node = Node(page, "caching");
         var button = StatusButton(page, "caching");
         var title = site.Content.Topic("caching").Title;
-
         await Expect(node).ToHaveAttributeAsync("data-state", "todo");
         await Expect(button).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape(title)}: not started\\b", RegexOptions.IgnoreCase));
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
 
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(node).ToHaveAttributeAsync("data-state", "doing");
-        await page.Keyboard.PressAsync("Space");
-        await Expect(node).ToHaveAttributeAsync("data-state", "done");
-        await Expect(button).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape(title)}: done\\b", RegexOptions.IgnoreCase));
-        await button.ClickAsync();
-        await Expect(node).ToHaveAttributeAsync("data-state", "skip");
-        await button.ClickAsync();
-        await Expect(node).ToHaveAttributeAsync("data-state", "todo");
+        await Expect(StatusMenu(page)).ToBeVisibleAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+        // Focus lands on the current state, and the arrows move through the four choices.
+        await Expect(StatusMenu(page).Locator("button[aria-pressed='true']")).ToBeFocusedAsync();
+        await Expect(StatusMenu(page).Locator("button[aria-pressed='true']")).ToHaveTextAsync("Not started");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        await ExpectStatesAsync(page, new Dictionary<string, string> { ["caching"] = "done" });
+        await Expect(StatusMenu(page)).ToBeHiddenAsync();
         await Expect(button).ToBeFocusedAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(button).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape(title)}: done\\b", RegexOptions.IgnoreCase));
+
+        await page.Keyboard.PressAsync("Space");
+        await Expect(StatusMenu(page)).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(StatusMenu(page)).ToBeHiddenAsync();
+        await Expect(button).ToBeFocusedAsync();
+        await Expect(node).ToHaveAttributeAsync("data-state", "done");
+        Assert.Empty(session.Errors);
+    }
+
+    [BrowserFact]
+    public async Task Status_menu_follows_the_button_of_another_node()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync("backend/");
+        await StatusButton(page, "caching").ClickAsync();
+        await Expect(StatusMenu(page)).ToBeVisibleAsync();
+
+        // A node far from the open menu, so the menu does not cover its button.
+        await StatusButton(page, "http").ClickAsync();
+        await Expect(StatusMenu(page)).ToBeVisibleAsync();
+        await Expect(StatusMenu(page)).ToHaveAttributeAsync("aria-label", "Status of " + site.Content.Topic("http").Title);
+        await Expect(StatusButton(page, "caching")).ToHaveAttributeAsync("aria-expanded", "false");
+        await StatusMenu(page).GetByRole(AriaRole.Button, new() { Name = "Skipped" }).ClickAsync();
+        await ExpectStatesAsync(page, new Dictionary<string, string> { ["http"] = "skip", ["caching"] = "todo" });
     }
 
     [BrowserFact]
@@ -108,10 +138,10 @@ public sealed class ProgressTests(SiteFixture site)
             var page = await first.OpenAsync("backend/");
             foreach (var (slug, state) in SomeProgress) await SetStateOnRoadmapAsync(page, slug, state);
             await page.Locator("[data-share]").ClickAsync();
-            var shown = page.Locator("output[data-progress-message] a[data-share-link]");
+            var shown = page.Locator("input[data-share-url]");
             await Expect(shown).ToBeVisibleAsync();
-            link = await shown.EvaluateAsync<string>("a => a.href");
-            Assert.StartsWith(site.Url("backend/") + "#progress=", link);
+            link = await shown.InputValueAsync();
+            Assert.Matches($"^{Regex.Escape(site.Url("backend/"))}#progress=\\d+\\.[A-Za-z0-9_-]+$", link);
             Assert.Equal(link, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         }
 
@@ -129,5 +159,53 @@ public sealed class ProgressTests(SiteFixture site)
         await ExpectDoneCountAsync(opened, 2);
         await Expect(offer).ToBeHiddenAsync();
         Assert.Equal(SomeProgress, await StoredAsync(opened));
+        Assert.DoesNotContain("#progress=", opened.Url);
+        await opened.ReloadAsync();
+        await ExpectStatesAsync(opened, SomeProgress);
+    }
+
+    [BrowserFact]
+    public async Task Declining_a_share_link_keeps_the_progress_this_browser_has()
+    {
+        string link;
+        await using (var first = await site.NewSessionAsync())
+        {
+            var page = await first.OpenAsync("backend/");
+            await SetStateOnRoadmapAsync(page, "redis", "done");
+            await page.Locator("[data-share]").ClickAsync();
+            link = await page.Locator("input[data-share-url]").InputValueAsync();
+        }
+
+        await using var other = await site.NewSessionAsync();
+        var mine = await other.OpenAsync("backend/");
+        await SetStateOnRoadmapAsync(mine, "caching", "doing");
+        await mine.GotoAsync("");
+        await mine.GotoAsync(link);
+        var offer = mine.Locator("[data-share-offer]");
+        await Expect(offer).ToContainTextAsync("1 done");
+        await offer.Locator("[data-share-dismiss]").ClickAsync();
+        await Expect(offer).ToBeHiddenAsync();
+        await ExpectStatesAsync(mine, new Dictionary<string, string> { ["caching"] = "doing", ["redis"] = "todo" });
+        Assert.Equal(new Dictionary<string, string> { ["caching"] = "doing" }, await StoredAsync(mine));
+    }
+
+    [BrowserFact]
+    public async Task Importing_a_file_made_for_another_roadmap_changes_nothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"roadmapgen-other-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{ "roadmap": "frontend", "version": 1, "progress": { "caching": "done" } }""");
+        try
+        {
+            await using var session = await site.NewSessionAsync();
+            var page = await session.OpenAsync("backend/");
+            await page.Locator("[data-import]").SetInputFilesAsync(file);
+            await Expect(page.Locator("[data-progress-message]")).ToContainTextAsync("Could not import");
+            await ExpectStatesAsync(page, new Dictionary<string, string> { ["caching"] = "todo" });
+            Assert.Empty(await StoredAsync(page));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

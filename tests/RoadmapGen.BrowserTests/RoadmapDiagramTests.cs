@@ -49,9 +49,10 @@ public sealed class RoadmapDiagramTests(SiteFixture site)
     {
         await using var session = await site.NewSessionAsync();
         var page = await session.OpenAsync("");
-        var items = page.Locator(".home-roadmap ol.stage-list > li");
-        var expected = site.Content.Stages.Select(s => $"{s.Key} ({s.Count()} topics)");
-        Assert.Equal(expected, (await items.AllTextContentsAsync()).Select(t => t.Trim()));
+        var items = page.Locator(".home-roadmap ol.stage-grid > li");
+        var expected = site.Content.Stages.Select((s, i) => $"{i + 1} {s.Key} {s.Count()} topics");
+        var texts = await items.EvaluateAllAsync<string[]>("items => items.map(li => [...li.querySelectorAll('a > span')].map(s => s.textContent.trim()).join(' '))");
+        Assert.Equal(expected, texts);
 
         var hrefs = await items.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         await page.GotoAsync("backend/");
@@ -61,5 +62,64 @@ public sealed class RoadmapDiagramTests(SiteFixture site)
             var target = page.Locator($"li.stage[id='{new Uri(href).Fragment[1..]}'] .stage-title");
             await Expect(target).ToContainTextAsync(stage.Key);
         }
+    }
+
+    [BrowserFact]
+    public async Task Wide_screens_draw_stages_on_a_trunk_with_topics_branching_to_both_sides()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync("backend/");
+        var stage = page.Locator("li.stage").First;
+        var head = await stage.Locator(".stage-head").BoundingBoxAsync();
+        var first = await stage.Locator("li.node").Nth(0).BoundingBoxAsync();
+        var second = await stage.Locator("li.node").Nth(1).BoundingBoxAsync();
+        var third = await stage.Locator("li.node").Nth(2).BoundingBoxAsync();
+        Assert.NotNull(head);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.NotNull(third);
+
+        var trunk = head.X + head.Width / 2;
+        Assert.True(first.X + first.Width < trunk && second.X > trunk, "the first two topics sit left and right of the trunk");
+        Assert.Equal(first.Y, second.Y, 1.0);
+        Assert.True(third.Y > first.Y + first.Height && third.X == first.X, "the third topic starts the next row, on the left");
+        Assert.True(first.Y > head.Y + head.Height, "topics branch off below their stage");
+        // The connectors are drawn, not imagined: each node has a line reaching the trunk.
+        var reach = await stage.Locator("li.node").Nth(0).EvaluateAsync<double>(
+            "n => { const r = n.getBoundingClientRect(), s = getComputedStyle(n, '::before'); return r.right + parseFloat(s.width); }");
+        Assert.InRange(reach, trunk - 4, trunk + 4);
+    }
+
+    [BrowserFact]
+    public async Task Keyboard_reaches_each_node_link_then_its_status_button_in_reading_order()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync("backend/");
+        var topics = site.Content.Topics;
+        await page.Locator($"li.node[data-topic='{topics[0].Slug}'] a.node-link").FocusAsync();
+
+        var order = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            order.Add(await page.EvaluateAsync<string>("() => document.activeElement.closest('li.node').dataset.topic + ' ' + document.activeElement.tagName.toLowerCase()"));
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Equal([$"{topics[0].Slug} a", $"{topics[0].Slug} button", $"{topics[1].Slug} a", $"{topics[1].Slug} button"], order);
+    }
+
+    [BrowserFact]
+    public async Task Roadmap_reads_and_every_node_opens_without_JavaScript()
+    {
+        await using var session = await site.NewSessionAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await session.OpenAsync("backend/");
+        await Expect(page.Locator("a.node-link:visible")).ToHaveCountAsync(site.Content.Topics.Count);
+        await Expect(page.Locator("button.node-status")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-progress]")).ToBeHiddenAsync();
+
+        await page.Locator("li.node[data-topic='redis'] a.node-link").ClickAsync();
+        await page.WaitForURLAsync(site.Url("backend/redis/"));
+        await Expect(page.Locator("fieldset[data-status]")).ToBeHiddenAsync();
+        await page.Locator("a[rel='next']").ClickAsync();
+        await Expect(page.Locator("h1")).Not.ToHaveTextAsync(site.Content.Topic("redis").Title);
     }
 }

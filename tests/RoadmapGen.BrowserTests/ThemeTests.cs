@@ -57,6 +57,24 @@ public sealed class ThemeTests(SiteFixture site)
         Assert.NotEqual(systemDark, await BackgroundAsync(page));
     }
 
+    [BrowserFact]
+    public async Task A_remembered_theme_is_set_before_the_deferred_script_runs_so_it_never_flashes()
+    {
+        string systemDark;
+        await using (var dark = await site.NewSessionAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark }))
+            systemDark = await BackgroundAsync(await dark.OpenAsync("backend/"));
+
+        await using var session = await site.NewSessionAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
+        await session.Context.AddInitScriptAsync("localStorage.setItem('roadmapgen:theme', 'dark')");
+        var page = await session.Context.NewPageAsync();
+        // Without app.js the page shows what its first paint looks like.
+        await page.RouteAsync("**/assets/app.*.js", route => route.AbortAsync());
+        await page.GotoAsync("backend/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.Equal(systemDark, await BackgroundAsync(page));
+    }
+
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 }

@@ -9,10 +9,10 @@ public static class BuildCommand
 {
     public static Command Create()
     {
-        var content = new Option<string>("--content") { Description = "The content folder (site.yml, roadmaps/, pages/)", DefaultValueFactory = _ => "content" };
-        var templates = new Option<string>("--templates") { Description = "The templates folder (layouts, pages, partials, assets)", DefaultValueFactory = _ => "templates" };
+        var content = CommonOptions.Content();
+        var templates = CommonOptions.Templates();
         var output = new Option<string>("--out") { Description = "Where to write the site; replaced only after a clean build", DefaultValueFactory = _ => "_site" };
-        var basePath = new Option<string>("--base-path") { Description = "URL path the site is served under, e.g. /roadmap/ for GitHub project pages", DefaultValueFactory = _ => "/" };
+        var basePath = CommonOptions.BasePath();
         var command = new Command("build", "Build the site from content and templates, check every link, and write it") { content, templates, output, basePath };
         command.SetAction(parse =>
         {

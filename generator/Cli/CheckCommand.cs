@@ -16,7 +16,7 @@ public static class CheckCommand
     public static Command Create()
     {
         var folder = new Argument<string>("DIR") { Description = "A folder of HTML to check (any generator's output)" };
-        var basePath = new Option<string>("--base-path") { Description = "URL path the folder is served under", DefaultValueFactory = _ => "/" };
+        var basePath = CommonOptions.BasePath("the folder");
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's own absolute URL; links starting with it are checked as internal" };
         var external = new Option<bool>("--external") { Description = "Also check that links to other sites still answer (needs the network)" };
         var cache = new Option<string>("--cache") { Description = "With --external: file that remembers answers between runs", DefaultValueFactory = _ => LinkCache.DefaultFileName };

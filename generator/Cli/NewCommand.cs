@@ -16,7 +16,7 @@ public static partial class NewCommand
     {
         var roadmap = new Argument<string>("roadmap") { Description = "The roadmap to add the topic to: a folder name under content/roadmaps/" };
         var slug = new Argument<string>("slug") { Description = "The topic's slug: lowercase-kebab, e.g. message-queues; also its file name and URL" };
-        var content = new Option<string>("--content") { Description = "The content folder", DefaultValueFactory = _ => "content" };
+        var content = CommonOptions.Content();
         var title = new Option<string?>("--title") { Description = "The topic's title (default: made from the slug)" };
         var topic = new Command("topic", "Create topics/<slug>.md from a template and list it in the last stage of roadmap.yml")
         {

@@ -8,11 +8,11 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var content = new Option<string>("--content") { Description = "The content folder (site.yml, roadmaps/, pages/)", DefaultValueFactory = _ => "content" };
-        var templates = new Option<string>("--templates") { Description = "The templates folder (layouts, pages, partials, assets)", DefaultValueFactory = _ => "templates" };
+        var content = CommonOptions.Content();
+        var templates = CommonOptions.Templates();
         var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 };
         var host = new Option<string>("--host") { Description = "The address to listen on; 0.0.0.0 makes the preview reachable from other machines", DefaultValueFactory = _ => "127.0.0.1" };
-        var basePath = new Option<string>("--base-path") { Description = "URL path the site is served under, e.g. /roadmap/", DefaultValueFactory = _ => "/" };
+        var basePath = CommonOptions.BasePath();
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be between 0 and 65535");

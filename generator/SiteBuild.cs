@@ -3,6 +3,7 @@ using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen;
 
@@ -18,7 +19,7 @@ public interface IBuildCache
 {
     IContentCache Content { get; }
 
-    /// <summary>The last run's compiled templates unless a template changed since; their diagnostics either way.</summary>
+    /// <summary>The last run's parsed templates, parsing again only those that changed since; their diagnostics either way.</summary>
     TemplateEngine? Templates(string templatesRoot, DiagnosticBag diagnostics);
 
     /// <summary>A page's ids and links for Check, parsed again only when the page's HTML changed.</summary>
@@ -37,7 +38,7 @@ public static class SiteBuild
         var timings = Environment.GetEnvironmentVariable("ROADMAPGEN_TIMINGS") == "1" ? Console.Error : null;
         void Phase(string name) => timings?.WriteLine(
             $"{name,-8} {clock.ElapsedMilliseconds,6} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
-        // Compiling templates is single-threaded work in Handlebars.Net: overlap it with loading content.
+        // Parsing templates is single-threaded: overlap it with loading content.
         var templatesTask = Task.Run(() => cache is null ? TemplateEngine.Load(options.Templates, diagnostics) : cache.Templates(options.Templates, diagnostics));
         var files = LoadAndRender(options, cache, diagnostics, templatesTask, Phase);
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
@@ -63,7 +64,7 @@ public static class SiteBuild
         var site = SiteLoader.Load(options.Content, diagnostics, cache?.Content);
         phase("load");
         var templates = templatesTask.GetAwaiter().GetResult();
-        phase("compile");
+        phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
         var files = new SiteRenderer(site, templates, new UrlScheme(options.BasePath)).Render(diagnostics);
         phase("render");

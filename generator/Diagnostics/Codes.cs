@@ -33,9 +33,12 @@ public static class Codes
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";
-    public const string UnknownHelper = "RG0203";
+    public const string UnknownVariable = "RG0203";
     public const string TemplateRuntime = "RG0204";
     public const string TemplatesFolderMissing = "RG0205";
+    public const string UnknownFunction = "RG0206";
+    public const string UnknownMember = "RG0207";
+    public const string IncludeOutsideTemplates = "RG0208";
 
     public const string BrokenLink = "RG0301";
     public const string BrokenFragment = "RG0302";

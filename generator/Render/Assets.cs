@@ -10,13 +10,13 @@ public sealed class Assets
 {
     public required IReadOnlyList<OutputFile> Files { get; init; }
     /// <summary>"style_css" → its fingerprinted URL, for templates.</summary>
-    public required IReadOnlyDictionary<string, object?> Urls { get; init; }
+    public required IReadOnlyDictionary<string, string> Urls { get; init; }
 
     public static Assets Load(string templatesRoot, UrlScheme urls)
     {
         var dir = Path.Combine(templatesRoot, "assets");
         var files = new List<OutputFile>();
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Directory.Exists(dir))
         {
             foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))

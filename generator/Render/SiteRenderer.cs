@@ -1,114 +1,84 @@
 using System.Collections.Concurrent;
-using Markdig;
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Templates;
+using RoadmapGen.Render.Views;
 
 namespace RoadmapGen.Render;
 
-/// <summary>Render stage: the loaded site → every output file, in memory, rendered in parallel.</summary>
+/// <summary>
+/// Render stage: the loaded site → every output file, in memory, rendered in parallel. Reads
+/// the site and never writes to it: view models are derived from it, and Markdown is rendered
+/// from the loaded documents as they are.
+/// </summary>
 public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme urls)
 {
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls);
-        var views = new ViewModels(site, urls, assets);
+        var views = new SiteViews(site, urls, assets);
         var sourceUrls = SourceUrls();
+        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count));
         var output = new ConcurrentBag<OutputFile>(assets.Files);
 
-        void AddPage(string template, string url, string? source, Dictionary<string, object?> model, IReadOnlyList<LinkOrigin>? origins = null)
+        void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null)
         {
-            var html = templates.Render(template, model, diagnostics);
+            path ??= urls.OutputPath(model.Chrome.Page.Url);
+            var html = run.Render(model, path);
             if (html is null) return;
             output.Add(new OutputFile
             {
-                Path = urls.OutputPath(url), Html = html,
-                SourcePath = source, Templates = templates.SourcesFor("pages/" + template), Origins = origins ?? [],
+                Path = path, Html = html,
+                SourcePath = source, Templates = templates.SourcesFor("pages/" + model.Template), Origins = origins ?? [],
             });
         }
 
-        var homeModel = views.Base(site.Config.Title, site.Config.Description, urls.Home, "home");
-        homeModel["roadmapsFull"] = site.Roadmaps.Select(views.Roadmap).ToList();
+        TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home)
-        {
-            var (html, origins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault);
-            homeModel["intro"] = html;
-            homeOrigins = origins;
-        }
-        AddPage("home", urls.Home, site.Home?.SourcePath, homeModel, homeOrigins);
+        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault);
+        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
+            site.Home?.SourcePath, homeOrigins);
 
         foreach (var page in site.Pages)
         {
             var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault);
-            var model = views.Base(page.Title, page.Summary, urls.Page(page), "page");
-            model["content"] = new Dictionary<string, object?>
-            {
-                ["title"] = page.Title, ["summary"] = page.Summary, ["html"] = html, ["editUrl"] = views.EditUrl(page.SourcePath),
-            };
-            AddPage("page", urls.Page(page), page.SourcePath, model, origins);
+            AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
+                new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
 
-        var notFound = views.Base("Page not found", site.Config.Description, urls.Base + "404.html", "404");
-        notFound["roadmapsFull"] = site.Roadmaps.Select(views.Roadmap).ToList();
-        output.Add(RenderedAs("404", "404.html", notFound));
+        AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.Base + "404.html", "404"), views.Roadmaps),
+            null, path: "404.html");
 
-        var topicIndex = views.Base("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics");
-        topicIndex["letters"] = site.Roadmaps.SelectMany(r => r.Topics)
-            .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
-            .GroupBy(t => char.ToUpperInvariant(t.Title[0]))
-            .Select(g => new Dictionary<string, object?>
-            {
-                ["letter"] = g.Key.ToString(), ["id"] = "letter-" + char.ToLowerInvariant(g.Key),
-                ["topics"] = g.Select(t => { var m = views.TopicLink(t); m["roadmap"] = t.Roadmap.Title; return m; }).ToList(),
-            }).ToList();
-        AddPage("topics", urls.TopicIndex, null, topicIndex);
+        AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
+            views.Letters()), null);
 
         foreach (var roadmap in site.Roadmaps)
         {
-            // One view of the roadmap serves all its pages: building it per topic made rendering quadratic.
             var roadmapView = views.Roadmap(roadmap);
-            var model = views.Base(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap");
-            model["roadmap"] = roadmapView;
-            AddPage("roadmap", urls.Roadmap(roadmap), roadmap.SourcePath, model);
+            AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap"), roadmapView),
+                roadmap.SourcePath);
 
-            var whole = new ConcurrentDictionary<int, (Dictionary<string, object?> Section, List<LinkOrigin> Origins)>();
+            var whole = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
                 var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault);
-                var topicModel = views.Base(topic.Title, topic.Summary, urls.Topic(topic), "topic");
-                topicModel["roadmap"] = roadmapView;
-                topicModel["topic"] = views.Topic(topic, html);
-                AddPage("topic", urls.Topic(topic), topic.SourcePath, topicModel, origins);
+                AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView,
+                    views.Topic(topic, html, topic.Slug)), topic.SourcePath, origins);
 
-                var section = views.Topic(topic, RenderWithPrefixedIds(topic));
-                section["anchor"] = topic.Slug;
-                whole[topic.Index] = (section, origins);
+                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, idPrefix: topic.Slug);
+                whole[topic.Index] = (views.Topic(topic, prefixed, topic.Slug), prefixedOrigins);
             });
-            var all = views.Base($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all");
-            all["roadmap"] = roadmapView;
-            var sections = whole.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToList();
-            all["topics"] = sections.Select(s => s.Section).ToList();
-            AddPage("all", urls.WholeRoadmap(roadmap), roadmap.SourcePath, all, sections.SelectMany(s => s.Origins).ToList());
+            AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                roadmapView, whole.Select(s => s.Section).ToList()), roadmap.SourcePath, whole.SelectMany(s => s.Origins).ToList());
             output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
         }
+        run.Report(diagnostics);
 
         output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls)));
         output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
         output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(".nojekyll", ""));
         return output.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-
-        OutputFile RenderedAs(string template, string path, Dictionary<string, object?> model)
-        {
-            var html = templates.Render(template, model, diagnostics) ?? "";
-            return new OutputFile
-            {
-                Path = path, Html = html,
-                Templates = templates.SourcesFor("pages/" + template),
-            };
-        }
     }
 
     /// <summary>Content file → page URL, for Markdown links written as links to files.</summary>
@@ -119,33 +89,5 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         foreach (var page in site.Pages) map[DisplayPath.Full(page.SourcePath)] = urls.Page(page);
         if (site.Home is { } home) map[DisplayPath.Full(home.SourcePath)] = urls.Home;
         return map;
-    }
-
-    /// <summary>
-    /// On the whole-roadmap page every topic shares one document, so heading ids ("key-ideas")
-    /// are prefixed with the topic slug to stay unique; the topic's own page keeps the plain ids.
-    /// </summary>
-    private static string RenderWithPrefixedIds(Topic topic)
-    {
-        var headings = topic.Body.Document.Descendants<HeadingBlock>().ToList();
-        var original = headings.Select(h => h.GetAttributes().Id).ToList();
-        var links = topic.Body.Document.Descendants<Markdig.Syntax.Inlines.LinkInline>()
-            .Where(l => l.Url?.StartsWith('#') == true).ToList();
-        var originalUrls = links.Select(l => l.Url).ToList();
-        try
-        {
-            foreach (var heading in headings)
-            {
-                var attributes = heading.GetAttributes();
-                if (attributes.Id is { } id) attributes.Id = topic.Slug + "--" + id;
-            }
-            foreach (var link in links) link.Url = "#" + topic.Slug + "--" + link.Url![1..];
-            return topic.Body.Document.ToHtml(MarkdownParser.Pipeline);
-        }
-        finally
-        {
-            for (var i = 0; i < headings.Count; i++) headings[i].GetAttributes().Id = original[i];
-            for (var i = 0; i < links.Count; i++) links[i].Url = originalUrls[i];
-        }
     }
 }

@@ -3,14 +3,16 @@ using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Serve;
 
 /// <summary>
 /// What serve keeps between rebuilds: each content file's Load result with the diagnostics it
-/// produced, valid while the file's size and last write time stay the same, and the compiled
-/// templates until a template changes. The watcher also invalidates every path it saw change,
-/// so two saves within one timestamp tick are not mistaken for none.
+/// produced, valid while the file's size and last write time stay the same, and the parsed
+/// templates until a template changes (then only the changed ones are parsed again). The
+/// watcher also invalidates every path it saw change, so two saves within one timestamp tick
+/// are not mistaken for none.
 /// </summary>
 public sealed class BuildCache : IBuildCache, IContentCache
 {
@@ -19,6 +21,8 @@ public sealed class BuildCache : IBuildCache, IContentCache
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private HashSet<string> _fileSet = new(StringComparer.Ordinal);
     private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
+    /// <summary>The last engine that loaded: its unchanged templates are not parsed again.</summary>
+    private TemplateEngine? _lastGood;
     private readonly ConcurrentDictionary<string, (string Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
     private int _parsed;
 
@@ -36,6 +40,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
         _files.Clear();
         _fileSet = new HashSet<string>(StringComparer.Ordinal);
         _templates = null;
+        _lastGood = null;
         _pages.Clear();
     }
 
@@ -72,8 +77,9 @@ public sealed class BuildCache : IBuildCache, IContentCache
         if (_templates is not { } cached)
         {
             var own = new DiagnosticBag();
-            cached = (TemplateEngine.Load(templatesRoot, own), own.Sorted());
+            cached = (TemplateEngine.Load(templatesRoot, own, _lastGood), own.Sorted());
             _templates = cached;
+            _lastGood = cached.Engine ?? _lastGood;
         }
         Replay(cached.Diagnostics, diagnostics);
         return cached.Engine;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Serve;
 
@@ -102,7 +103,7 @@ public sealed class ContentWatcher : IDisposable
         if (extension.Length == 0) return true;
         if (!isTemplates) return ContentExtensions.Contains(extension);
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        return extension == ".hbs" || relative.StartsWith("assets/", StringComparison.Ordinal);
+        return extension == TemplateFolder.Extension || relative.StartsWith("assets/", StringComparison.Ordinal);
     }
 
     private static bool IsScratch(string name) =>

@@ -2,11 +2,12 @@ using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Tests.Fuzz;
 
 /// <summary>
-/// Remembers only what cannot change between fuzz cases, the compiled templates (never
+/// Remembers only what cannot change between fuzz cases, the parsed templates (never
 /// mutated) and a page's links while its HTML is unchanged, so each case still reads and parses every
 /// content file, as a build does, but pays for the rest once.
 /// </summary>

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Render.Views;
+using Scriban.Runtime;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// The one place view models become Scriban objects: explicit names, no reflection (so it stays
+/// correct under trimming and Native AOT). Values shared by many pages (the roadmap, the site,
+/// every topic's link) are converted once per run and frozen, so pages rendered in parallel can
+/// read them and no template can change what another page sees.
+/// </summary>
+public sealed class ScriptModel
+{
+    private readonly ConcurrentDictionary<object, ScriptObject> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, ScriptArray> _sharedLists = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The page's globals. Not frozen: templates may assign their own variables.</summary>
+    public ScriptObject Globals(PageModel page)
+    {
+        var chrome = page.Chrome;
+        var globals = new ScriptObject
+        {
+            ["site"] = Shared(chrome.Site, Site),
+            ["assets"] = Shared(chrome.Assets, Assets),
+            ["page"] = Page(chrome.Page),
+            ["roadmaps"] = SharedList(chrome.Roadmaps, Link),
+            ["pages"] = SharedList(chrome.Pages, Link),
+        };
+        switch (page)
+        {
+            case HomePage home:
+                globals["roadmaps_full"] = SharedList(home.RoadmapsFull, r => Shared(r, Roadmap));
+                globals["intro"] = home.Intro;
+                break;
+            case NotFoundPage notFound:
+                globals["roadmaps_full"] = SharedList(notFound.RoadmapsFull, r => Shared(r, Roadmap));
+                break;
+            case ContentPage content:
+                globals["content"] = Freeze(new ScriptObject
+                {
+                    ["title"] = content.Content.Title, ["summary"] = content.Content.Summary,
+                    ["html"] = content.Content.Html, ["edit_url"] = content.Content.EditUrl,
+                });
+                break;
+            case TopicIndexPage index:
+                globals["letters"] = List(index.Letters, Letter);
+                break;
+            case RoadmapPage roadmap:
+                globals["roadmap"] = Shared(roadmap.Roadmap, Roadmap);
+                break;
+            case TopicPage topic:
+                globals["roadmap"] = Shared(topic.Roadmap, Roadmap);
+                globals["topic"] = Topic(topic.Topic);
+                break;
+            case WholeRoadmapPage whole:
+                globals["roadmap"] = Shared(whole.Roadmap, Roadmap);
+                globals["topics"] = List(whole.Topics, Topic);
+                break;
+            default:
+                throw new ArgumentException($"no Scriban form for {page.GetType().Name}", nameof(page));
+        }
+        return globals;
+    }
+
+    private static ScriptObject Site(SiteView site) => Freeze(new ScriptObject
+    {
+        ["title"] = site.Title, ["description"] = site.Description, ["repository"] = site.Repository,
+        ["home"] = site.Home, ["topic_index"] = site.TopicIndex, ["search_index"] = site.SearchIndex, ["base"] = site.Base,
+    });
+
+    private static ScriptObject Assets(IReadOnlyDictionary<string, string> assets)
+    {
+        var obj = new ScriptObject();
+        foreach (var (key, url) in assets) obj[key] = url;
+        return Freeze(obj);
+    }
+
+    private static ScriptObject Page(PageMeta page) => Freeze(new ScriptObject
+    {
+        ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
+        ["is_home"] = page.IsHome, ["canonical"] = page.Canonical,
+    });
+
+    private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject { ["title"] = l.Title, ["url"] = l.Url }));
+
+    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject
+    {
+        ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["summary"] = roadmap.Summary,
+        ["url"] = roadmap.Url, ["all_url"] = roadmap.AllUrl, ["json_url"] = roadmap.JsonUrl,
+        ["topic_count"] = roadmap.TopicCount, ["stage_count"] = roadmap.StageCount,
+        ["stages"] = List(roadmap.Stages, Stage),
+    });
+
+    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject
+    {
+        ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary,
+        ["topic_count"] = stage.Topics.Count, ["topics"] = List(stage.Topics, TopicLink),
+    });
+
+    private ScriptObject TopicLink(TopicLinkView topic) => Shared(topic, t => Freeze(AddTopicLink(new ScriptObject(), t)));
+
+    private static ScriptObject AddTopicLink(ScriptObject obj, TopicLinkView topic)
+    {
+        obj["slug"] = topic.Slug;
+        obj["title"] = topic.Title;
+        obj["summary"] = topic.Summary;
+        obj["url"] = topic.Url;
+        obj["number"] = topic.Number;
+        obj["stage_number"] = topic.StageNumber;
+        return obj;
+    }
+
+    private ScriptObject Topic(TopicView topic)
+    {
+        var obj = AddTopicLink(new ScriptObject(), topic.Link);
+        obj["html"] = topic.Html;
+        obj["stage"] = Freeze(new ScriptObject { ["number"] = topic.Stage.Number, ["title"] = topic.Stage.Title, ["url"] = topic.Stage.Url });
+        obj["prerequisites"] = List(topic.Prerequisites, TopicLink);
+        obj["required_by"] = List(topic.RequiredBy, TopicLink);
+        obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject
+        {
+            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type, ["type_label"] = r.TypeLabel,
+        }));
+        obj["previous"] = topic.Previous is { } previous ? TopicLink(previous) : null;
+        obj["next"] = topic.Next is { } next ? TopicLink(next) : null;
+        obj["edit_url"] = topic.EditUrl;
+        obj["source_path"] = topic.SourcePath;
+        obj["anchor"] = topic.Anchor;
+        return Freeze(obj);
+    }
+
+    private ScriptObject Letter(LetterView letter) => Freeze(new ScriptObject
+    {
+        ["letter"] = letter.Letter, ["id"] = letter.Id,
+        ["topics"] = List(letter.Topics, e => Freeze(AddTopicLink(new ScriptObject { ["roadmap"] = e.Roadmap }, e.Topic))),
+    });
+
+    private ScriptObject Shared<T>(T view, Func<T, ScriptObject> convert) where T : notnull =>
+        _shared.TryGetValue(view, out var done) ? done : _shared.GetOrAdd(view, _ => convert(view));
+
+    private ScriptArray SharedList<T>(IReadOnlyList<T> views, Func<T, ScriptObject> convert) =>
+        _sharedLists.TryGetValue(views, out var done) ? done : _sharedLists.GetOrAdd(views, _ => List(views, convert));
+
+    private static ScriptArray List<T>(IReadOnlyList<T> views, Func<T, ScriptObject> convert)
+    {
+        var array = new ScriptArray(views.Count);
+        foreach (var view in views) array.Add(convert(view));
+        array.IsReadOnly = true;
+        return array;
+    }
+
+    private static ScriptObject Freeze(ScriptObject obj)
+    {
+        obj.IsReadOnly = true;
+        return obj;
+    }
+}

@@ -1,0 +1,59 @@
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// Scriban's built-in functions with the two that produce markup changed to return
+/// <see cref="TrustedHtml"/>: <c>include</c> (a partial's output is already escaped where it
+/// needed to be) and <c>html.escape</c> (an explicit escape must not be escaped again).
+/// Made once per build and shared, read-only, by every page's context.
+/// </summary>
+public static class TemplateBuiltins
+{
+    public static ScriptObject Create()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.SetValue("include", new TrustedFunction("template_name", 1, Include), true);
+        // include_join writes several partials as one string, which would then be escaped: not offered.
+        builtins.Remove("include_join");
+        if (builtins["html"] is ScriptObject html)
+            html.SetValue("escape", new TrustedFunction("text", 1, Escape), true);
+        return builtins;
+    }
+
+    private static TrustedHtml Include(TemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var name = context.ObjectToString(arguments[0]) ?? "";
+        var path = context.GetTemplatePathFromName(name, caller)!;
+        var template = context.GetOrCreateTemplate(path, caller);
+        return new TrustedHtml(context.RenderTemplate(template, arguments, caller));
+    }
+
+    private static TrustedHtml Escape(TemplateContext context, ScriptNode caller, ScriptArray arguments) =>
+        new(HtmlEscape.Text(context.ObjectToString(arguments[0]) ?? ""));
+
+    private sealed class TrustedFunction(string parameter, int count,
+        Func<TemplateContext, ScriptNode, ScriptArray, TrustedHtml> body) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => count;
+        public int ParameterCount => count;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(TrustedHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) =>
+            index == 0 ? new ScriptParameterInfo(typeof(string), parameter) : new ScriptParameterInfo(typeof(object), "value");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var caller = callerContext ?? context.CurrentNode!;
+            if (arguments.Count < count)
+                throw new ScriptRuntimeException(caller.Span, $"expecting {count} argument(s) ({parameter})");
+            return body(context, caller, arguments);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+}

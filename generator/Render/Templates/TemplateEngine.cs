@@ -1,0 +1,60 @@
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using Scriban.Runtime;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// The templates of one build: parsed once, checked for the layout, and shared read-only by
+/// every page rendered in parallel. Pages are rendered through a <see cref="TemplateRun"/>.
+/// </summary>
+public sealed class TemplateEngine
+{
+    public const string LayoutName = "layouts/base";
+
+    private TemplateEngine(string root, TemplateSet set)
+    {
+        Root = root;
+        Set = set;
+        Builtins = TemplateBuiltins.Create();
+    }
+
+    public string Root { get; }
+
+    internal TemplateSet Set { get; }
+
+    internal ScriptObject Builtins { get; }
+
+    /// <param name="previous">serve's last engine: only templates whose text changed are parsed again.</param>
+    public static TemplateEngine? Load(string templatesRoot, DiagnosticBag diagnostics, TemplateEngine? previous = null)
+    {
+        var root = Path.GetFullPath(templatesRoot).TrimEnd(Path.DirectorySeparatorChar);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(Codes.TemplatesFolderMissing, DisplayPath.Of(root), 0, 0,
+                "the templates folder does not exist (run from the repository root, or pass --templates <folder>)");
+            return null;
+        }
+        var set = TemplateSet.Load(root, diagnostics, previous?.Root == root ? previous.Set : null);
+        if (set is null) return null;
+        if (set.Find(LayoutName) is null)
+        {
+            diagnostics.Error(Codes.TemplateMissing, DisplayPath.Of(Path.Combine(root, LayoutName + TemplateFolder.Extension)), 0, 0,
+                $"the base layout is missing (every page is wrapped in {LayoutName}{TemplateFolder.Extension}; restore it)");
+            return null;
+        }
+        return new TemplateEngine(root, set);
+    }
+
+    /// <summary>Display paths of the page template, the partials and the layout: where a template link can come from.</summary>
+    public IReadOnlyList<string> SourcesFor(string pageTemplate) =>
+        new[] { Set.File(pageTemplate) }
+            .Concat(Set.Files.Where(f => f.Name.StartsWith("partials/", StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            .Append(Set.File(LayoutName))
+            .OfType<TemplateFile>().Select(f => f.Display).ToList();
+
+    public string? TemplateText(string display) => Set.Files.FirstOrDefault(f => f.Display == display)?.Text;
+
+    /// <param name="largestLoop">The most items any template may loop over (all topics, say): sets the loop limit.</param>
+    public TemplateRun BeginRun(int largestLoop) => new(this, largestLoop);
+}

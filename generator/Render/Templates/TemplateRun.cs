@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using RoadmapGen.Render.Views;
+using Scriban.Syntax;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// Renders the pages of one build: the page template, then the layout around it. A runtime
+/// template mistake fails the page and is reported once, at the template's line, naming the
+/// first page (in path order) it broke and how many others.
+/// </summary>
+public sealed class TemplateRun
+{
+    private sealed record Failure(string Code, string File, int Line, int Column, string Message);
+
+    private readonly TemplateEngine _engine;
+    private readonly int _loopLimit;
+    private readonly ScriptModel _model = new();
+    private readonly ConcurrentDictionary<Failure, ConcurrentBag<string>> _failures = new();
+
+    internal TemplateRun(TemplateEngine engine, int largestLoop)
+    {
+        _engine = engine;
+        // Nested loops share one budget: 100 iterations per item of the largest list leaves room
+        // for every per-topic loop (resources, prerequisites) and still stops a runaway loop.
+        _loopLimit = Math.Max(100_000, largestLoop * 100);
+    }
+
+    /// <returns>The page's HTML, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
+    public string? Render(PageModel page, string pagePath)
+    {
+        var name = "pages/" + page.Template;
+        var template = _engine.Set.Find(name);
+        if (template is null)
+        {
+            Fail(new Failure(Codes.TemplateMissing, DisplayPath.Of(Path.Combine(_engine.Root, name + TemplateFolder.Extension)), 0, 0,
+                $"the page template '{name}{TemplateFolder.Extension}' is missing (restore it from the repository)"), pagePath);
+            return null;
+        }
+        var globals = _model.Globals(page);
+        var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
+        context.PushGlobal(globals);
+        try
+        {
+            var body = template.Render(context);
+            globals.SetValue("body", new TrustedHtml(body), true);
+            return _engine.Set.Find(TemplateEngine.LayoutName)!.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            Fail(Describe(e, name), pagePath);
+            return null;
+        }
+    }
+
+    public void Report(DiagnosticBag diagnostics)
+    {
+        foreach (var (failure, pages) in _failures)
+        {
+            var ordered = pages.Order(StringComparer.Ordinal).ToList();
+            var where = ordered.Count == 1 ? $"while rendering {ordered[0]}" : $"while rendering {ordered[0]} and {ordered.Count - 1} other page(s)";
+            diagnostics.Error(failure.Code, failure.File, failure.Line, failure.Column, $"{failure.Message} ({where})");
+        }
+    }
+
+    private void Fail(Failure failure, string pagePath) => _failures.GetOrAdd(failure, _ => []).Add(pagePath);
+
+    private Failure Describe(ScriptRuntimeException e, string renderedTemplate)
+    {
+        var file = _engine.Set.File(e.Span.FileName) ?? _engine.Set.File(renderedTemplate)!;
+        var code = e is TemplateFaultException fault ? fault.Kind switch
+        {
+            TemplateFaultKind.UnknownVariable => Codes.UnknownVariable,
+            TemplateFaultKind.UnknownFunction => Codes.UnknownFunction,
+            TemplateFaultKind.UnknownMember => Codes.UnknownMember,
+            TemplateFaultKind.MissingTemplate => Codes.TemplateMissing,
+            TemplateFaultKind.OutsideTemplates => Codes.IncludeOutsideTemplates,
+            _ => Codes.TemplateRuntime,
+        } : Codes.TemplateRuntime;
+        var message = e is TemplateFaultException ? e.OriginalMessage : "template error: " + e.OriginalMessage;
+        return new Failure(code, file.Display, e.Span.Start.Line + 1, e.Span.Start.Column + 1, message);
+    }
+}

@@ -1,0 +1,83 @@
+using RoadmapGen.Load;
+using RoadmapGen.Render.Templates;
+
+namespace RoadmapGen.Render.Views;
+
+/// <summary>
+/// Reads the loaded site into view models. What many pages share (the site, the navigation,
+/// each roadmap and each topic's link) is made once, so pages differ only in what is theirs.
+/// </summary>
+public sealed class SiteViews
+{
+    private static readonly Dictionary<string, string> TypeLabels = new()
+    {
+        ["article"] = "Article", ["video"] = "Video", ["course"] = "Course", ["book"] = "Book",
+        ["official"] = "Official docs", ["tool"] = "Tool", ["podcast"] = "Podcast", ["community"] = "Community",
+    };
+
+    private readonly Site _site;
+    private readonly UrlScheme _urls;
+    private readonly SiteView _siteView;
+    private readonly IReadOnlyDictionary<string, string> _assets;
+    private readonly IReadOnlyList<LinkView> _roadmapLinks;
+    private readonly IReadOnlyList<LinkView> _pageLinks;
+    private readonly Dictionary<Topic, TopicLinkView> _topicLinks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Roadmap, RoadmapView> _roadmaps = new(ReferenceEqualityComparer.Instance);
+
+    public SiteViews(Site site, UrlScheme urls, Assets assets)
+    {
+        _site = site;
+        _urls = urls;
+        _assets = assets.Urls;
+        var config = site.Config;
+        _siteView = new SiteView(config.Title, config.Description, config.Repository, urls.Home, urls.TopicIndex, urls.SearchIndex, urls.Base);
+        _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r))).ToList();
+        _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
+            _topicLinks[topic] = new TopicLinkView(topic.Slug, topic.Title, topic.Summary, urls.Topic(topic), topic.Index + 1, topic.Stage.Number);
+        foreach (var roadmap in site.Roadmaps)
+            _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Summary,
+                urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
+                roadmap.Topics.Count, roadmap.Stages.Count,
+                roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, s.Topics.Select(Link).ToList())).ToList());
+        Roadmaps = site.Roadmaps.Select(Roadmap).ToList();
+    }
+
+    public IReadOnlyList<RoadmapView> Roadmaps { get; }
+
+    public Chrome Chrome(string title, string description, string url, string kind) =>
+        new(_siteView, _assets,
+            new PageMeta(title, description, url, kind,
+                _site.Config.Url is { } u ? u.TrimEnd('/') + "/" + url[_urls.Base.Length..] : null),
+            _roadmapLinks, _pageLinks);
+
+    public RoadmapView Roadmap(Roadmap roadmap) => _roadmaps[roadmap];
+
+    public TopicLinkView Link(Topic topic) => _topicLinks[topic];
+
+    public TopicView Topic(Topic topic, TrustedHtml html, string anchor)
+    {
+        var ordered = topic.Roadmap.Topics;
+        return new TopicView(Link(topic), html,
+            new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id),
+            topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
+            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
+            topic.Index > 0 ? Link(ordered[topic.Index - 1]) : null,
+            topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
+            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor);
+    }
+
+    public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)
+        .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+        .GroupBy(t => char.ToUpperInvariant(t.Title[0]))
+        .Select(g => new LetterView(g.Key.ToString(), "letter-" + char.ToLowerInvariant(g.Key),
+            g.Select(t => new IndexEntryView(Link(t), t.Roadmap.Title)).ToList()))
+        .ToList();
+
+    public string ContentRelative(string displayPath) =>
+        "content/" + Path.GetRelativePath(_site.ContentRoot, DisplayPath.Full(displayPath)).Replace('\\', '/');
+
+    public string? EditUrl(string displayPath) => _site.Config.Repository is { } repo
+        ? $"{repo.TrimEnd('/')}/edit/{_site.Config.Branch}/{ContentRelative(displayPath)}"
+        : null;
+}

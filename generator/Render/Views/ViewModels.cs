@@ -1,0 +1,82 @@
+using RoadmapGen.Render.Templates;
+
+namespace RoadmapGen.Render.Views;
+
+// What templates can read, and nothing else. Every URL is already computed (by UrlScheme);
+// text is plain and escaped when written; HTML is TrustedHtml. ScriptModel turns these into
+// Scriban objects with snake_case names (TopicCount → topic_count).
+
+public sealed record SiteView(string Title, string Description, string? Repository, string Home, string TopicIndex, string SearchIndex, string Base);
+
+public sealed record PageMeta(string Title, string Description, string Url, string Kind, string? Canonical)
+{
+    public bool IsHome => Kind == "home";
+}
+
+public sealed record LinkView(string Title, string Url);
+
+public sealed record TopicLinkView(string Slug, string Title, string Summary, string Url, int Number, int StageNumber);
+
+public sealed record StageView(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicLinkView> Topics);
+
+public sealed record RoadmapView(string Id, string Title, string Summary, string Url, string AllUrl, string JsonUrl,
+    int TopicCount, int StageCount, IReadOnlyList<StageView> Stages);
+
+public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
+
+public sealed record StageRefView(int Number, string Title, string Url);
+
+public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefView Stage,
+    IReadOnlyList<TopicLinkView> Prerequisites, IReadOnlyList<TopicLinkView> RequiredBy, IReadOnlyList<ResourceView> Resources,
+    TopicLinkView? Previous, TopicLinkView? Next, string? EditUrl, string SourcePath, string Anchor);
+
+public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);
+
+public sealed record IndexEntryView(TopicLinkView Topic, string Roadmap);
+
+public sealed record LetterView(string Letter, string Id, IReadOnlyList<IndexEntryView> Topics);
+
+/// <summary>What every page's layout needs: the site, its assets, this page, and the navigation.</summary>
+public sealed record Chrome(SiteView Site, IReadOnlyDictionary<string, string> Assets, PageMeta Page,
+    IReadOnlyList<LinkView> Roadmaps, IReadOnlyList<LinkView> Pages);
+
+/// <summary>A page to render: its template under templates/pages/ and what that template reads.</summary>
+public abstract record PageModel(Chrome Chrome)
+{
+    public abstract string Template { get; }
+}
+
+public sealed record HomePage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull, TrustedHtml? Intro) : PageModel(Chrome)
+{
+    public override string Template => "home";
+}
+
+public sealed record NotFoundPage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull) : PageModel(Chrome)
+{
+    public override string Template => "404";
+}
+
+public sealed record ContentPage(Chrome Chrome, ContentView Content) : PageModel(Chrome)
+{
+    public override string Template => "page";
+}
+
+public sealed record TopicIndexPage(Chrome Chrome, IReadOnlyList<LetterView> Letters) : PageModel(Chrome)
+{
+    public override string Template => "topics";
+}
+
+public sealed record RoadmapPage(Chrome Chrome, RoadmapView Roadmap) : PageModel(Chrome)
+{
+    public override string Template => "roadmap";
+}
+
+public sealed record TopicPage(Chrome Chrome, RoadmapView Roadmap, TopicView Topic) : PageModel(Chrome)
+{
+    public override string Template => "topic";
+}
+
+public sealed record WholeRoadmapPage(Chrome Chrome, RoadmapView Roadmap, IReadOnlyList<TopicView> Topics) : PageModel(Chrome)
+{
+    public override string Template => "all";
+}

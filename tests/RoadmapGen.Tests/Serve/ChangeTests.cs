@@ -13,7 +13,7 @@ public class ChangeTests
     [InlineData("content/roadmaps/backend/topics/4913", false, false)]
     [InlineData("content/roadmaps/backend/topics/.#http.md", false, false)]
     [InlineData("content/roadmaps/backend/topics/notes.txt", false, false)]
-    [InlineData("templates/partials/footer.hbs", true, true)]
+    [InlineData("templates/partials/footer.sbn-html", true, true)]
     [InlineData("templates/assets/style.css", true, true)]
     [InlineData("templates/README.txt", true, false)]
     public void Editor_scratch_files_do_not_trigger_a_rebuild(string path, bool isTemplates, bool relevant)

@@ -69,7 +69,7 @@ public class LiveReloadTests
     {
         await using var serve = await ServeSession.StartAsync();
         await using var events = await serve.EventsAsync();
-        var footer = Path.Combine(serve.Templates, "partials", "footer.hbs");
+        var footer = Path.Combine(serve.Templates, "partials", "footer.sbn-html");
         File.WriteAllText(footer, File.ReadAllText(footer) + "\n<p>Footer edited while serving</p>\n");
 
         await events.NextAsync("reload");
@@ -84,12 +84,12 @@ public class LiveReloadTests
     {
         await using var serve = await ServeSession.StartAsync();
         await using var events = await serve.EventsAsync();
-        var topic = Path.Combine(serve.Templates, "pages", "topic.hbs");
-        File.WriteAllText(topic, File.ReadAllText(topic) + "\n{{#if topic.title}}\n");
+        var topic = Path.Combine(serve.Templates, "pages", "topic.sbn-html");
+        File.WriteAllText(topic, File.ReadAllText(topic) + "\n{{ if topic.title }}\n");
 
         var failing = await events.NextAsync("diagnostics", d => d.GetProperty("text").GetString()!.Contains("RG0201"));
 
-        Assert.Contains("topic.hbs", failing.GetProperty("text").GetString());
+        Assert.Contains("topic.sbn-html", failing.GetProperty("text").GetString());
         Assert.Contains("<h1>Caching</h1>", await serve.Http.GetStringAsync("/backend/caching/"));
     }
 

@@ -1,0 +1,116 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace RoadmapGen.Tests.Templates;
+
+/// <summary>
+/// Contributors' text reaches templates unescaped by Scriban: the rendering context must make
+/// every title and summary inert, in element text and in attributes, on every page that shows it.
+/// The pages are parsed as a browser would, not searched as strings.
+/// </summary>
+public class HostileTextTests
+{
+    private const string Payload = "<script>alert(1)</script> \"q\" \" onmouseover=\"alert(2)";
+    private static readonly string SiteTitle = "Site " + Payload;
+    private static readonly string TopicTitle = "Caching " + Payload;
+    private static readonly string TopicSummary = "Summary " + Payload;
+    private static readonly string ResourceTitle = "Resource " + Payload;
+    private static readonly string StageTitle = "Stage " + Payload;
+
+    private static readonly Lazy<Dictionary<string, IHtmlDocument>> Pages = new(BuildHostileSite);
+
+    private static Dictionary<string, IHtmlDocument> BuildHostileSite()
+    {
+        var work = TestPaths.NewTempDir();
+        var content = Path.Combine(work, "content");
+        TestPaths.CopyDirectory(TestPaths.Content, content);
+        Edit(Path.Combine(content, "site.yml"), "title: Backend Developer Roadmap", "title: " + Yaml(SiteTitle));
+        var topic = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
+        Edit(topic, "title: Caching\n", "title: " + Yaml(TopicTitle) + "\n");
+        var summaryLine = File.ReadAllLines(topic).First(l => l.StartsWith("summary: ", StringComparison.Ordinal));
+        Edit(topic, summaryLine, "summary: " + Yaml(TopicSummary));
+        Edit(topic, "  - title: HTTP caching (MDN Web Docs)", "  - title: " + Yaml(ResourceTitle));
+        Edit(Path.Combine(content, "roadmaps", "backend", "roadmap.yml"), "  - title: Caching\n", "  - title: " + Yaml(StageTitle) + "\n");
+
+        var result = SiteBuild.Run(new BuildOptions(content, TestPaths.Templates, "/"));
+        var problems = result.Diagnostics.Sorted();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var parser = new HtmlParser();
+        return result.Files.Where(f => f.IsHtml).ToDictionary(f => f.Path, f => parser.ParseDocument(f.Html!));
+    }
+
+    private static void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file).Replace("\r\n", "\n");
+        Assert.Contains(from, text);
+        File.WriteAllText(file, text.Replace(from, to));
+    }
+
+    /// <summary>YAML single quotes take every character but the quote itself literally.</summary>
+    private static string Yaml(string value) => "'" + value.Replace("'", "''") + "'";
+
+    [Fact]
+    public void No_page_has_a_script_the_site_did_not_ship_or_an_event_handler_attribute()
+    {
+        Assert.True(Pages.Value.Count > 100);
+        foreach (var (path, page) in Pages.Value)
+        {
+            Assert.All(page.Scripts, s => Assert.StartsWith("/assets/", s.Source ?? $"inline script on {path}"));
+            var handlers = page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            Assert.Empty(handlers.Select(a => $"{path}: {a.Name}"));
+        }
+    }
+
+    [Fact]
+    public void Site_title_is_text_in_every_page_title_and_header()
+    {
+        foreach (var (path, page) in Pages.Value)
+        {
+            Assert.EndsWith(SiteTitle, page.Title);
+            Assert.Equal(SiteTitle, page.QuerySelector(".brand")!.TextContent.Trim());
+            Assert.StartsWith(SiteTitle, page.QuerySelector(".site-footer p")!.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public void Topic_title_and_summary_are_text_and_attribute_values_wherever_the_topic_appears()
+    {
+        var topic = Pages.Value["backend/caching/index.html"];
+        Assert.Equal(TopicTitle, topic.QuerySelector("h1")!.TextContent);
+        Assert.Equal(TopicTitle + " · " + SiteTitle, topic.Title);
+        Assert.Equal(TopicSummary, topic.QuerySelector(".topic-head .lead")!.TextContent);
+        Assert.Equal(TopicSummary, topic.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.Equal(TopicTitle, topic.QuerySelector("[aria-current=page]")!.TextContent);
+
+        Assert.Contains(TopicTitle, Texts(Pages.Value["backend/index.html"], ".roadmap .node-title"));
+        Assert.Contains(TopicTitle, Texts(Pages.Value["topics/index.html"], ".az a"));
+        Assert.Contains("— " + TopicSummary, Texts(Pages.Value["topics/index.html"], ".az .muted"));
+        Assert.Contains(TopicTitle, Texts(Pages.Value["backend/all/index.html"], ".all-stage a"));
+        Assert.Contains(TopicSummary, Texts(Pages.Value["backend/all/index.html"], ".all-topic .lead"));
+
+        // The pages before and after it in reading order, and the topics that require it.
+        var neighbours = Pages.Value.Values.Where(p => p.QuerySelectorAll(".pager a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
+        Assert.Equal(2, neighbours.Count);
+        Assert.All(neighbours, p => Assert.Contains(Texts(p, ".pager a"), t => t.EndsWith(TopicTitle, StringComparison.Ordinal)));
+        var dependants = Pages.Value.Values.Where(p => p.QuerySelectorAll(".relations a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
+        Assert.NotEmpty(dependants);
+        Assert.All(dependants, p => Assert.Contains(TopicTitle, Texts(p, ".relations a")));
+    }
+
+    [Fact]
+    public void Resource_and_stage_titles_are_text_on_the_topic_roadmap_and_whole_roadmap_pages()
+    {
+        Assert.Contains(ResourceTitle, Texts(Pages.Value["backend/caching/index.html"], ".resources a"));
+        Assert.Contains(ResourceTitle, Texts(Pages.Value["backend/all/index.html"], ".print-links a"));
+
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/caching/index.html"], ".breadcrumbs a"));
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/index.html"], ".stage-title"));
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/all/index.html"], ".all-stage h2"));
+        Assert.Contains(StageTitle, Texts(Pages.Value["index.html"], ".stage-grid-title"));
+        Assert.Contains(StageTitle, Texts(Pages.Value["404.html"], ".stage-list a"));
+    }
+
+    private static List<string> Texts(IDocument page, string selector) =>
+        page.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
+}

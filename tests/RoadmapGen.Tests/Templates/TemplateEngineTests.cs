@@ -1,0 +1,82 @@
+using AngleSharp.Html.Parser;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Render.Templates;
+using RoadmapGen.Render.Views;
+
+namespace RoadmapGen.Tests.Templates;
+
+public class TemplateEngineTests
+{
+    private static string Folder(params (string Name, string Text)[] files)
+    {
+        var root = TestPaths.NewTempDir();
+        foreach (var (name, text) in files)
+        {
+            var path = Path.Combine(root, name + TemplateFolder.Extension);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+        return root;
+    }
+
+    private static ContentPage Page(string title, string html)
+    {
+        var site = new SiteView("Site", "About the site", null, "/", "/topics/", "/search-index.json", "/");
+        var chrome = new Chrome(site, new Dictionary<string, string>(), new PageMeta(title, "d", "/x/", "page", null), [], []);
+        return new ContentPage(chrome, new ContentView(title, "s", new TrustedHtml(html), null));
+    }
+
+    [Fact]
+    public void Text_is_escaped_once_trusted_html_and_partials_are_written_as_they_are()
+    {
+        var root = Folder(
+            ("layouts/base", "<main>{{ body }}</main>"),
+            ("partials/title", "<h1 title=\"{{ content.title }}\">{{ content.title }}</h1>"),
+            ("pages/page", "{{ include 'partials/title' }}<p>{{ content.title | html.escape }}</p><div>{{ content.html }}</div>"));
+        var diagnostics = new DiagnosticBag();
+        var engine = TemplateEngine.Load(root, diagnostics)!;
+
+        var html = engine.BeginRun(10).Render(Page("Fish & <chips> \"now\"", "<em>rendered</em>"), "x/index.html")!;
+
+        var page = new HtmlParser().ParseDocument(html);
+        Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("h1")!.GetAttribute("title"));
+        Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("p")!.TextContent);
+        Assert.Equal("rendered", page.QuerySelector("div > em")!.TextContent);
+        Assert.Empty(diagnostics.Sorted());
+    }
+
+    [Fact]
+    public void Only_a_changed_template_is_parsed_again()
+    {
+        var root = Folder(("layouts/base", "<main>{{ body }}</main>"), ("pages/page", "<h1>{{ content.title }}</h1>"), ("partials/x", "x"));
+        var first = TemplateEngine.Load(root, new DiagnosticBag())!;
+        File.WriteAllText(Path.Combine(root, "pages", "page" + TemplateFolder.Extension), "<h2>{{ content.title }}</h2>");
+
+        var second = TemplateEngine.Load(root, new DiagnosticBag(), first)!;
+
+        Assert.Same(first.Set.Find("layouts/base"), second.Set.Find("layouts/base"));
+        Assert.Same(first.Set.Find("partials/x"), second.Set.Find("partials/x"));
+        Assert.NotSame(first.Set.Find("pages/page"), second.Set.Find("pages/page"));
+        Assert.Contains("<h2>T</h2>", second.BeginRun(1).Render(Page("T", ""), "x/index.html"));
+    }
+
+    [Fact]
+    public void A_partial_that_includes_itself_is_a_located_error_not_a_crash()
+    {
+        var root = Folder(("layouts/base", "{{ body }}"), ("pages/page", "<h1>{{ content.title }}</h1>\n{{ include 'partials/loop' }}"),
+            ("partials/loop", "<p>\n{{ include 'partials/loop' }}</p>"));
+        var engine = TemplateEngine.Load(root, new DiagnosticBag())!;
+        var run = engine.BeginRun(10);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(run.Render(Page("T", ""), "x/index.html"));
+        run.Report(diagnostics);
+
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.Equal(Codes.TemplateRuntime, error.Code);
+        Assert.EndsWith("partials/loop.sbn-html", error.File);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("x/index.html", error.Message);
+    }
+}

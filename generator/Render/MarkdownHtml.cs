@@ -39,14 +39,42 @@ public static class MarkdownHtml
             origins.Add(new LinkOrigin(Rewrite(link.Url), sourcePath, link.Line + body.LineOffset + 1, link.Column + 1));
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { LinkRewriter = Rewrite };
-        MarkdownParser.Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
-        if (idPrefix is not null) renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new PrefixedHeadingRenderer(idPrefix));
-        renderer.Render(body.Document);
-        writer.Flush();
-        return (new TrustedHtml(writer.ToString()), origins);
+        var renderer = t_renderer ??= new PageRenderer();
+        return (new TrustedHtml(renderer.Render(body.Document, Rewrite, idPrefix)), origins);
+    }
+
+    [ThreadStatic] private static PageRenderer? t_renderer;
+
+    /// <summary>One Markdig renderer per thread, set up once: building one per body was a fifth of Render's allocations.</summary>
+    private sealed class PageRenderer
+    {
+        private readonly StringWriter _writer = new();
+        private readonly ReusableHtmlRenderer _renderer;
+        private readonly PrefixedHeadingRenderer _headings = new();
+
+        public PageRenderer()
+        {
+            _renderer = new ReusableHtmlRenderer(_writer);
+            MarkdownParser.Pipeline.Setup(_renderer);
+            _renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
+            _renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
+        }
+
+        public string Render(MarkdownDocument document, Func<string, string> rewrite, string? idPrefix)
+        {
+            _renderer.Clear();
+            _renderer.LinkRewriter = rewrite;
+            _headings.Prefix = idPrefix;
+            _renderer.Render(document);
+            _writer.Flush();
+            return _writer.ToString();
+        }
+    }
+
+    /// <summary>Markdig's own reset (what its renderer pool does between documents), made reachable.</summary>
+    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
+    {
+        public void Clear() => Reset();
     }
 
     /// <summary>Links to other sites get <c>rel="noopener noreferrer"</c>; links within the site do not need it.</summary>
@@ -59,15 +87,22 @@ public static class MarkdownHtml
         }
     }
 
-    /// <summary>Writes a heading with a prefixed copy of its attributes; the heading itself keeps its id.</summary>
-    private sealed class PrefixedHeadingRenderer(string prefix) : HtmlObjectRenderer<HeadingBlock>
+    /// <summary>Writes a heading; with a prefix, a prefixed copy of its attributes (the heading itself keeps its id).</summary>
+    private sealed class PrefixedHeadingRenderer : HeadingRenderer
     {
+        public string? Prefix { get; set; }
+
         protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
         {
+            if (Prefix is null || heading.TryGetAttributes()?.Id is null)
+            {
+                base.Write(renderer, heading);
+                return;
+            }
             var tag = "h" + Math.Clamp(heading.Level, 1, 6);
             var attributes = new HtmlAttributes();
-            heading.TryGetAttributes()?.CopyTo(attributes);
-            if (attributes.Id is { } id) attributes.Id = prefix + "--" + id;
+            heading.TryGetAttributes()!.CopyTo(attributes);
+            attributes.Id = Prefix + "--" + attributes.Id;
             renderer.Write('<').Write(tag).WriteAttributes(attributes).Write('>');
             renderer.WriteLeafInline(heading);
             renderer.Write("</").Write(tag).WriteLine('>');

@@ -42,6 +42,16 @@ public sealed class OutputFile
         }
     }
 
+    /// <summary>The page's HTML as UTF-8, for a renderer that encoded it already.</summary>
+    public byte[] HtmlUtf8
+    {
+        init
+        {
+            IsHtml = true;
+            _content = value;
+        }
+    }
+
     /// <summary>Display path of the content file the page shows, if any.</summary>
     public string? SourcePath { get; init; }
     /// <summary>Display paths of the templates that produced the page, most specific first.</summary>

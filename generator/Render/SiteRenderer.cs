@@ -28,7 +28,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             if (html is null) return;
             output.Add(new OutputFile
             {
-                Path = path, Html = html,
+                Path = path, HtmlUtf8 = html,
                 SourcePath = source, Templates = templates.SourcesFor("pages/" + model.Template), Origins = origins ?? [],
             });
         }
@@ -52,26 +52,34 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
             views.Letters()), null);
 
+        // A roadmap's whole-roadmap page (its biggest) renders on its own task while the next
+        // roadmap's topics render, rather than after them with one core idle; only the
+        // sections of the roadmaps in flight are held in memory.
+        var roadmapPages = new List<Task>();
         foreach (var roadmap in site.Roadmaps)
         {
             var roadmapView = views.Roadmap(roadmap);
-            AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap"), roadmapView),
-                roadmap.SourcePath);
-
-            var whole = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
+            var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
                 var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault);
-                AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView,
-                    views.Topic(topic, html, topic.Slug)), topic.SourcePath, origins);
+                var view = views.Topic(topic, html, topic.Slug);
+                AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
+                    topic.SourcePath, origins);
 
                 var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, idPrefix: topic.Slug);
-                whole[topic.Index] = (views.Topic(topic, prefixed, topic.Slug), prefixedOrigins);
+                sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
-            AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
-                roadmapView, whole.Select(s => s.Section).ToList()), roadmap.SourcePath, whole.SelectMany(s => s.Origins).ToList());
-            output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
+            roadmapPages.Add(Task.Run(() =>
+            {
+                AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap"), roadmapView),
+                    roadmap.SourcePath);
+                AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList());
+                output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
+            }));
         }
+        Task.WaitAll(roadmapPages);
         run.Report(diagnostics);
 
         output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls)));

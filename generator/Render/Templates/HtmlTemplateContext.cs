@@ -50,6 +50,9 @@ public sealed class HtmlTemplateContext : TemplateContext
         {
             case null:
                 return this;
+            case TrustedHtml html when Output is StringBuilderOutput output && CurrentIndent is null:
+                html.AppendTo(output.Builder);
+                return this;
             case TrustedHtml html:
                 Write(html.Html);
                 return this;

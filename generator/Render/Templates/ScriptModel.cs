@@ -19,7 +19,7 @@ public sealed class ScriptModel
     public ScriptObject Globals(PageModel page)
     {
         var chrome = page.Chrome;
-        var globals = new ScriptObject
+        var globals = new ScriptObject(12)
         {
             ["site"] = Shared(chrome.Site, Site),
             ["assets"] = Shared(chrome.Assets, Assets),
@@ -37,7 +37,7 @@ public sealed class ScriptModel
                 globals["roadmaps_full"] = SharedList(notFound.RoadmapsFull, r => Shared(r, Roadmap));
                 break;
             case ContentPage content:
-                globals["content"] = Freeze(new ScriptObject
+                globals["content"] = Freeze(new ScriptObject(4)
                 {
                     ["title"] = content.Content.Title, ["summary"] = content.Content.Summary,
                     ["html"] = content.Content.Html, ["edit_url"] = content.Content.EditUrl,
@@ -63,7 +63,7 @@ public sealed class ScriptModel
         return globals;
     }
 
-    private static ScriptObject Site(SiteView site) => Freeze(new ScriptObject
+    private static ScriptObject Site(SiteView site) => Freeze(new ScriptObject(7)
     {
         ["title"] = site.Title, ["description"] = site.Description, ["repository"] = site.Repository,
         ["home"] = site.Home, ["topic_index"] = site.TopicIndex, ["search_index"] = site.SearchIndex, ["base"] = site.Base,
@@ -76,15 +76,15 @@ public sealed class ScriptModel
         return Freeze(obj);
     }
 
-    private static ScriptObject Page(PageMeta page) => Freeze(new ScriptObject
+    private static ScriptObject Page(PageMeta page) => Freeze(new ScriptObject(6)
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
         ["is_home"] = page.IsHome, ["canonical"] = page.Canonical,
     });
 
-    private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject { ["title"] = l.Title, ["url"] = l.Url }));
+    private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
 
-    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject
+    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(9)
     {
         ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["summary"] = roadmap.Summary,
         ["url"] = roadmap.Url, ["all_url"] = roadmap.AllUrl, ["json_url"] = roadmap.JsonUrl,
@@ -92,13 +92,13 @@ public sealed class ScriptModel
         ["stages"] = List(roadmap.Stages, Stage),
     });
 
-    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject
+    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(6)
     {
         ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary,
         ["topic_count"] = stage.Topics.Count, ["topics"] = List(stage.Topics, TopicLink),
     });
 
-    private ScriptObject TopicLink(TopicLinkView topic) => Shared(topic, t => Freeze(AddTopicLink(new ScriptObject(), t)));
+    private ScriptObject TopicLink(TopicLinkView topic) => Shared(topic, t => Freeze(AddTopicLink(new ScriptObject(6), t)));
 
     private static ScriptObject AddTopicLink(ScriptObject obj, TopicLinkView topic)
     {
@@ -113,12 +113,12 @@ public sealed class ScriptModel
 
     private ScriptObject Topic(TopicView topic)
     {
-        var obj = AddTopicLink(new ScriptObject(), topic.Link);
+        var obj = AddTopicLink(new ScriptObject(16), topic.Link);
         obj["html"] = topic.Html;
-        obj["stage"] = Freeze(new ScriptObject { ["number"] = topic.Stage.Number, ["title"] = topic.Stage.Title, ["url"] = topic.Stage.Url });
+        obj["stage"] = Freeze(new ScriptObject(3) { ["number"] = topic.Stage.Number, ["title"] = topic.Stage.Title, ["url"] = topic.Stage.Url });
         obj["prerequisites"] = List(topic.Prerequisites, TopicLink);
         obj["required_by"] = List(topic.RequiredBy, TopicLink);
-        obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject
+        obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject(4)
         {
             ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type, ["type_label"] = r.TypeLabel,
         }));
@@ -130,10 +130,10 @@ public sealed class ScriptModel
         return Freeze(obj);
     }
 
-    private ScriptObject Letter(LetterView letter) => Freeze(new ScriptObject
+    private ScriptObject Letter(LetterView letter) => Freeze(new ScriptObject(3)
     {
         ["letter"] = letter.Letter, ["id"] = letter.Id,
-        ["topics"] = List(letter.Topics, e => Freeze(AddTopicLink(new ScriptObject { ["roadmap"] = e.Roadmap }, e.Topic))),
+        ["topics"] = List(letter.Topics, e => Freeze(AddTopicLink(new ScriptObject(7) { ["roadmap"] = e.Roadmap }, e.Topic))),
     });
 
     private ScriptObject Shared<T>(T view, Func<T, ScriptObject> convert) where T : notnull =>

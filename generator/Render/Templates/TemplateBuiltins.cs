@@ -23,19 +23,36 @@ public static class TemplateBuiltins
         return builtins;
     }
 
-    private static TrustedHtml Include(TemplateContext context, ScriptNode caller, ScriptArray arguments)
+    /// <summary>
+    /// As a statement (<c>{{ include 'partials/header' }}</c>, nearly always) the partial is
+    /// evaluated straight into the page; as a value (<c>x = include …</c>) it is rendered to a
+    /// string. Either way with its own local scope and the recursion limit.
+    /// </summary>
+    private static TrustedHtml? Include(TemplateContext context, ScriptNode caller, ScriptArray arguments)
     {
         var name = context.ObjectToString(arguments[0]) ?? "";
         var path = context.GetTemplatePathFromName(name, caller)!;
         var template = context.GetOrCreateTemplate(path, caller);
-        return new TrustedHtml(context.RenderTemplate(template, arguments, caller));
+        if (caller.Parent is not ScriptExpressionStatement) return new TrustedHtml(context.RenderTemplate(template, arguments, caller));
+        context.EnterRecursive(caller);
+        context.PushLocal();
+        try
+        {
+            template.WriteTo(context);
+        }
+        finally
+        {
+            context.PopLocal();
+            context.ExitRecursive(caller);
+        }
+        return null;
     }
 
     private static TrustedHtml Escape(TemplateContext context, ScriptNode caller, ScriptArray arguments) =>
         new(HtmlEscape.Text(context.ObjectToString(arguments[0]) ?? ""));
 
     private sealed class TrustedFunction(string parameter, int count,
-        Func<TemplateContext, ScriptNode, ScriptArray, TrustedHtml> body) : IScriptCustomFunction
+        Func<TemplateContext, ScriptNode, ScriptArray, TrustedHtml?> body) : IScriptCustomFunction
     {
         public int RequiredParameterCount => count;
         public int ParameterCount => count;

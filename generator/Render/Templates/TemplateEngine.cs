@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using Scriban.Runtime;
@@ -47,11 +48,13 @@ public sealed class TemplateEngine
     }
 
     /// <summary>Display paths of the page template, the partials and the layout: where a template link can come from.</summary>
-    public IReadOnlyList<string> SourcesFor(string pageTemplate) =>
-        new[] { Set.File(pageTemplate) }
+    public IReadOnlyList<string> SourcesFor(string pageTemplate) => _sources.GetOrAdd(pageTemplate, name =>
+        new[] { Set.File(name) }
             .Concat(Set.Files.Where(f => f.Name.StartsWith("partials/", StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal))
             .Append(Set.File(LayoutName))
-            .OfType<TemplateFile>().Select(f => f.Display).ToList();
+            .OfType<TemplateFile>().Select(f => f.Display).ToList());
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _sources = new(StringComparer.Ordinal);
 
     public string? TemplateText(string display) => Set.Files.FirstOrDefault(f => f.Display == display)?.Text;
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Views;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace RoadmapGen.Render.Templates;
@@ -28,8 +30,14 @@ public sealed class TemplateRun
         _loopLimit = Math.Max(100_000, largestLoop * 100);
     }
 
-    /// <returns>The page's HTML, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
-    public string? Render(PageModel page, string pagePath)
+    // Pages are written into builders reused within the run (see TemplateOutput.WriteTo) and
+    // encoded to UTF-8 straight from their chunks, with no string of the whole page in between.
+    // The pool goes with the run, so a 5 MB whole-roadmap page's buffers do not outlive Render.
+    private readonly ConcurrentBag<(StringBuilder Body, StringBuilder Page)> _builders = [];
+    private const int PooledLimit = 256 * 1024;
+
+    /// <returns>The page's HTML as UTF-8, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
+    public byte[]? Render(PageModel page, string pagePath)
     {
         var name = "pages/" + page.Template;
         var template = _engine.Set.Find(name);
@@ -42,17 +50,41 @@ public sealed class TemplateRun
         var globals = _model.Globals(page);
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
         context.PushGlobal(globals);
+        var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
+        body.Clear();
+        html.Clear();
         try
         {
-            var body = template.Render(context);
+            context.PushOutput(new StringBuilderOutput(body));
+            template.WriteTo(context);
+            context.PopOutput();
             globals.SetValue("body", new TrustedHtml(body), true);
-            return _engine.Set.Find(TemplateEngine.LayoutName)!.Render(context);
+            context.PushOutput(new StringBuilderOutput(html));
+            _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
+            context.PopOutput();
+            return Utf8(html);
         }
         catch (ScriptRuntimeException e)
         {
             Fail(Describe(e, name), pagePath);
             return null;
         }
+        finally
+        {
+            // A whole-roadmap page's builders are left to the GC: clearing a builder of many
+            // chunks reallocates it at full size, megabytes that no other page needs.
+            if (html.Length < PooledLimit) _builders.Add((body, html));
+        }
+    }
+
+    private static byte[] Utf8(StringBuilder text)
+    {
+        var length = 0;
+        foreach (var chunk in text.GetChunks()) length += Encoding.UTF8.GetByteCount(chunk.Span);
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in text.GetChunks()) at += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return bytes;
     }
 
     public void Report(DiagnosticBag diagnostics)

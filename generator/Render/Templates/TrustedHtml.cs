@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RoadmapGen.Render.Templates;
 
 /// <summary>
@@ -5,11 +7,23 @@ namespace RoadmapGen.Render.Templates;
 /// inside the layout): the only value a template writes without escaping. A type, not a naming
 /// convention, so a contributor's string can never be mistaken for markup.
 /// </summary>
-public sealed class TrustedHtml(string html)
+public sealed class TrustedHtml
 {
-    public static readonly TrustedHtml Empty = new("");
+    private readonly string? _html;
+    private readonly StringBuilder? _builder;
 
-    public string Html { get; } = html;
+    public TrustedHtml(string html) => _html = html;
+
+    /// <summary>A page body still in its builder: the layout copies it once, straight into the page.</summary>
+    internal TrustedHtml(StringBuilder builder) => _builder = builder;
+
+    public string Html => _html ?? _builder!.ToString();
+
+    internal void AppendTo(StringBuilder output)
+    {
+        if (_html is not null) output.Append(_html);
+        else foreach (var chunk in _builder!.GetChunks()) output.Append(chunk.Span);
+    }
 
     public override string ToString() => Html;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Html.Parser;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Render.Templates;
@@ -36,7 +37,7 @@ public class TemplateEngineTests
         var diagnostics = new DiagnosticBag();
         var engine = TemplateEngine.Load(root, diagnostics)!;
 
-        var html = engine.BeginRun(10).Render(Page("Fish & <chips> \"now\"", "<em>rendered</em>"), "x/index.html")!;
+        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("Fish & <chips> \"now\"", "<em>rendered</em>"), "x/index.html")!);
 
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("h1")!.TextContent);
@@ -58,7 +59,7 @@ public class TemplateEngineTests
         Assert.Same(first.Set.Find("layouts/base"), second.Set.Find("layouts/base"));
         Assert.Same(first.Set.Find("partials/x"), second.Set.Find("partials/x"));
         Assert.NotSame(first.Set.Find("pages/page"), second.Set.Find("pages/page"));
-        Assert.Contains("<h2>T</h2>", second.BeginRun(1).Render(Page("T", ""), "x/index.html"));
+        Assert.Contains("<h2>T</h2>", Encoding.UTF8.GetString(second.BeginRun(1).Render(Page("T", ""), "x/index.html")!));
     }
 
     [Fact]

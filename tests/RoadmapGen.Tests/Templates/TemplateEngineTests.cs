@@ -33,7 +33,8 @@ public class TemplateEngineTests
         var root = Folder(
             ("layouts/base", "<main>{{ body }}</main>"),
             ("partials/title", "<h1 title=\"{{ content.title }}\">{{ content.title }}</h1>"),
-            ("pages/page", "{{ include 'partials/title' }}<p>{{ content.title | html.escape }}</p><div>{{ content.html }}</div>"));
+            ("pages/page", "{{ include 'partials/title' }}<p>{{ content.title | html.escape }}</p><div>{{ content.html }}</div>"
+                + "{{ kept = include 'partials/title' }}<section>{{ kept }}</section>"));
         var diagnostics = new DiagnosticBag();
         var engine = TemplateEngine.Load(root, diagnostics)!;
 
@@ -44,6 +45,7 @@ public class TemplateEngineTests
         Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("h1")!.GetAttribute("title"));
         Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("p")!.TextContent);
         Assert.Equal("rendered", page.QuerySelector("div > em")!.TextContent);
+        Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("section > h1")!.TextContent);
         Assert.Empty(diagnostics.Sorted());
     }
 

@@ -13,14 +13,15 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port)", DefaultValueFactory = _ => 5000 };
         var host = new Option<string>("--host") { Description = "The address to listen on; 0.0.0.0 makes the preview reachable from other machines", DefaultValueFactory = _ => "127.0.0.1" };
         var basePath = CommonOptions.BasePath();
+        var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of an internal error (for a bug report)" };
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be between 0 and 65535");
         });
-        var command = new Command("serve", "Build in memory, serve the site, and rebuild and reload the page on every save") { content, templates, port, host, basePath };
+        var command = new Command("serve", "Build in memory, serve the site, and rebuild and reload the page on every save") { content, templates, port, host, basePath, verbose };
         command.SetAction((parse, cancel) =>
         {
-            var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(templates)!, parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(basePath)!);
+            var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(templates)!, parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(basePath)!, parse.GetValue(verbose));
             return RunAsync(options, Console.Out, cancel);
         });
         return command;

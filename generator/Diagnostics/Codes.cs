@@ -30,6 +30,9 @@ public static class Codes
     public const string MissingFrontMatter = "RG0122";
     public const string NoRoadmaps = "RG0123";
     public const string MarkdownTooDeep = "RG0124";
+    public const string ExternalImage = "RG0125";
+    public const string SanitizerRemoved = "RG0126";
+    public const string ContentUnreadable = "RG0127";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";
@@ -47,4 +50,8 @@ public static class Codes
 
     public const string UnsafeOutput = "RG0401";
     public const string WriteFailed = "RG0402";
+    public const string RouteCollision = "RG0403";
+
+    /// <summary>A bug in the generator, never a content mistake.</summary>
+    public const string InternalError = "RG0901";
 }

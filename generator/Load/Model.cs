@@ -51,6 +51,8 @@ public sealed class MarkdownBody
     public required IReadOnlyList<ContentLink> ContentLinks { get; init; }
     public required IReadOnlyList<string> Headings { get; init; }
     public required string PlainText { get; init; }
+    /// <summary>Whether the body holds raw HTML: the one way markup Markdig did not write itself can reach a page.</summary>
+    public bool HasRawHtml { get; init; }
 }
 
 /// <summary>A Markdown link to another content file; Render turns it into that page's URL.</summary>

@@ -20,9 +20,10 @@ public static class SafeHtml
 
     public static void Check(string html, string file, int line, int column, DiagnosticBag diagnostics)
     {
+        // No shortcut for comments: "<!-- note --><script>" is one HTML block, and only parsing
+        // all of it finds what follows the comment.
         var trimmed = html.Trim();
-        if (trimmed.StartsWith("<!--")) return;
-        if (trimmed.StartsWith("</"))
+        if (trimmed.StartsWith("</", StringComparison.Ordinal) && trimmed.IndexOf('<', 1) < 0)
         {
             var name = trimmed[2..].TrimEnd('>', ' ', '\n');
             if (!AllowedElements.Contains(name)) Report($"</{name}>", $"the element <{name}> is not allowed");
@@ -43,6 +44,8 @@ public static class SafeHtml
                 if (!AllowedAttributes.Contains(attribute.Name))
                     Report($"<{name} {attribute.Name}=…>", $"the attribute '{attribute.Name}' is not allowed");
             }
+            if (element.LocalName == "svg" || element.NamespaceUri is { } ns && ns != AngleSharp.Dom.NamespaceNames.HtmlUri)
+                Report($"<{name}>", "foreign (SVG or MathML) content is not allowed");
         }
 
         void Report(string what, string why) => diagnostics.Error(Codes.UnsafeHtml, file, line, column,

@@ -1,20 +1,47 @@
 namespace RoadmapGen.Load;
 
-/// <summary>URL schemes that make a link run script or smuggle content; browsers ignore case and whitespace in them.</summary>
+/// <summary>
+/// Which URLs content may use: relative ones, and the schemes on an allow-list. The scheme is
+/// read the way browsers read it (tabs and newlines anywhere and leading control characters or
+/// spaces are dropped, case is ignored), and percent-escapes are decoded too, so no spelling of
+/// <c>javascript:</c> passes.
+/// </summary>
 public static class UrlSafety
 {
-    private static readonly string[] Dangerous = ["javascript", "vbscript", "data"];
+    public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.Ordinal) { "http", "https", "mailto" };
 
-    /// <summary>The dangerous scheme a URL uses, or null when it is safe.</summary>
-    public static string? DangerousScheme(string url)
+    /// <summary>The scheme a URL uses when it is not on the allow-list; null for an allowed or relative URL.</summary>
+    public static string? DisallowedScheme(string url)
     {
-        // Browsers drop control characters and whitespace before reading the scheme ("java\tscript:").
-        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        compact = Uri.UnescapeDataString(compact);
+        foreach (var candidate in new[] { SafeUnescape(url), url })
+        {
+            var scheme = SchemeOf(candidate);
+            if (scheme is not null && !AllowedSchemes.Contains(scheme)) return scheme;
+        }
+        return null;
+    }
+
+    /// <summary>Kept for callers that ask about the classic script-running schemes only.</summary>
+    public static string? DangerousScheme(string url) => DisallowedScheme(url) is { } s && s is "javascript" or "vbscript" or "data" ? s : null;
+
+    private static string? SchemeOf(string url)
+    {
+        var compact = new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace);
         var colon = compact.IndexOf(':');
         if (colon <= 0) return null;
-        var scheme = compact[..colon].ToLowerInvariant();
-        return Dangerous.Contains(scheme) ? scheme : null;
+        var head = compact[..colon];
+        // A ':' after a path, query or fragment starts is part of a relative URL ("a/b:c", "#x:y").
+        if (head.IndexOfAny(['/', '?', '#']) >= 0) return null;
+        head = new string(head.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+        return head.Length > 0 ? head : null;
+    }
+
+    private static readonly char[] ControlOrSpace = Enumerable.Range(0, 0x21).Select(i => (char)i).ToArray();
+
+    private static string SafeUnescape(string url)
+    {
+        try { return Uri.UnescapeDataString(url); }
+        catch (UriFormatException) { return url; }
     }
 
     public static bool IsHttpUrl(string url) =>

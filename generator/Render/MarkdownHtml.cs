@@ -3,6 +3,7 @@ using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Templates;
 
@@ -19,7 +20,7 @@ public static class MarkdownHtml
     /// and the links to them get the topic's slug in front ("http--key-ideas") to stay unique.
     /// </param>
     public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
-        Func<string, string?> urlOfSource, string? idPrefix = null)
+        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null)
     {
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
@@ -40,10 +41,24 @@ public static class MarkdownHtml
         }
 
         var renderer = t_renderer ??= new PageRenderer();
-        return (new TrustedHtml(renderer.Render(body.Document, Rewrite, idPrefix)), origins);
+        var html = renderer.Render(body.Document, Rewrite, idPrefix);
+        // Bodies without raw HTML hold only what Markdig's own renderers write from nodes whose
+        // URLs Load allow-listed; the sanitizer (an HTML parse per body, which would add half
+        // again to a build) checks the bodies that carry raw HTML. The prefixed render
+        // (whole-roadmap page) differs only in ids and #fragments, which the sanitizer never
+        // removes: it is checked again only when the plain render needed cleaning.
+        if (body.HasRawHtml && (idPrefix is null || NeededCleaning.TryGetValue(body, out _)))
+        {
+            html = SafetyNet.Check(html, sourcePath, body.LineOffset + 1, diagnostics, out var cleaned);
+            if (cleaned) NeededCleaning.AddOrUpdate(body, body);
+        }
+        return (new TrustedHtml(html), origins);
     }
 
     [ThreadStatic] private static PageRenderer? t_renderer;
+
+    /// <summary>Bodies whose plain render the sanitizer had to clean; held only as long as the body is.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkdownBody, MarkdownBody> NeededCleaning = new();
 
     /// <summary>One Markdig renderer per thread, set up once: building one per body was a fifth of Render's allocations.</summary>
     private sealed class PageRenderer

@@ -35,13 +35,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault);
+        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
             site.Home?.SourcePath, homeOrigins);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault);
+            var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
@@ -62,12 +62,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault);
+                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
                 var view = views.Topic(topic, html, topic.Slug);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, idPrefix: topic.Slug);
+                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug);
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>
@@ -86,8 +86,39 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
         output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(".nojekyll", ""));
-        return output.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return WithoutCollisions(output, diagnostics);
     }
+
+    /// <summary>
+    /// A topic or page whose route is another output's (a topic slugged "all" is the whole-roadmap
+    /// page's route) is an error at its file, never an overwrite; the generated output keeps the route.
+    /// </summary>
+    private IReadOnlyList<OutputFile> WithoutCollisions(IEnumerable<OutputFile> output, DiagnosticBag diagnostics)
+    {
+        var kept = new List<OutputFile>();
+        foreach (var group in output.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var files = group.ToList();
+            if (files.Count == 1) { kept.Add(files[0]); continue; }
+            bool IsContent(OutputFile f) => f.SourcePath?.EndsWith(".md", StringComparison.Ordinal) == true;
+            var owner = files.FirstOrDefault(f => !IsContent(f)) ?? files.OrderBy(f => f.SourcePath, StringComparer.Ordinal).First();
+            kept.Add(owner);
+            var route = "/" + (group.Key.EndsWith("index.html", StringComparison.Ordinal) ? group.Key[..^"index.html".Length] : group.Key);
+            foreach (var clash in files.Where(f => f != owner && IsContent(f)))
+                diagnostics.Error(Codes.RouteCollision, clash.SourcePath!, 0, 0,
+                    $"this file's route '{route}' is also {Describe(owner)}; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
+        }
+        return kept;
+    }
+
+    private static string Describe(OutputFile file) => file.Templates.FirstOrDefault() switch
+    {
+        { } t when t.EndsWith("all" + TemplateFolder.Extension, StringComparison.Ordinal) => "the whole-roadmap page",
+        { } t when t.EndsWith("roadmap" + TemplateFolder.Extension, StringComparison.Ordinal) => "a roadmap's page",
+        { } t when t.EndsWith("topics" + TemplateFolder.Extension, StringComparison.Ordinal) => "the A–Z list of topics",
+        { } t when t.EndsWith("home" + TemplateFolder.Extension, StringComparison.Ordinal) => "the home page",
+        _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
+    };
 
     /// <summary>Content file → page URL, for Markdown links written as links to files.</summary>
     private Dictionary<string, string> SourceUrls()

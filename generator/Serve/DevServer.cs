@@ -9,7 +9,7 @@ using RoadmapGen.Render;
 
 namespace RoadmapGen.Serve;
 
-public sealed record ServeOptions(string Content = "content", string Templates = "templates", string Host = "127.0.0.1", int Port = 5000, string BasePath = "/");
+public sealed record ServeOptions(string Content = "content", string Templates = "templates", string Host = "127.0.0.1", int Port = 5000, string BasePath = "/", bool Verbose = false);
 
 /// <summary>
 /// <c>serve</c>: builds in memory, serves the last good build with Kestrel, rebuilds on every
@@ -64,7 +64,7 @@ public sealed class DevServer : IAsyncDisposable
             return null;
         }
         var events = new EventHub(TimeSpan.FromSeconds(15));
-        var site = new LiveSite(build, console, events);
+        var site = new LiveSite(build, console, events, options.Verbose);
         site.Rebuild(ChangeSet.All);
         var watcher = new ContentWatcher(options.Content, options.Templates, Quiet, LongestWait, site.Changed);
 

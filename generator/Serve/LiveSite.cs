@@ -28,9 +28,16 @@ public sealed class LiveSite
     private volatile SiteSnapshot? _current;
     private volatile IReadOnlyList<Diagnostic> _diagnostics = [];
 
-    public LiveSite(BuildOptions options, TextWriter console, EventHub events)
+    private readonly bool _verbose;
+    private readonly Func<BuildOptions, IBuildCache, BuildResult> _build;
+
+    /// <param name="build">How a rebuild runs; tests pass one that fails as a bug would.</param>
+    public LiveSite(BuildOptions options, TextWriter console, EventHub events, bool verbose = false,
+        Func<BuildOptions, IBuildCache, BuildResult>? build = null)
     {
         _options = options;
+        _verbose = verbose;
+        _build = build ?? ((o, c) => SiteBuild.Run(o, c));
         _console = console;
         _events = events;
     }
@@ -87,14 +94,26 @@ public sealed class LiveSite
         BuildResult result;
         try
         {
-            result = SiteBuild.Run(_options, _cache);
+            result = _build(_options, _cache);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A file vanished or was locked between listing and reading; the next save rebuilds.
             _cache.Clear();
             var failed = new DiagnosticBag();
-            failed.Error(Codes.NotUtf8, DisplayPathOf(_options.Content), 0, 0, $"could not read the content: {e.Message}");
+            failed.Error(Codes.ContentUnreadable, DisplayPathOf(_options.Content), 0, 0, $"could not read the content: {e.Message} (save the file again)");
+            result = new BuildResult([], failed, 0, 0, clock.Elapsed);
+        }
+        catch (Exception e)
+        {
+            // A bug, not a content mistake: the preview must survive it, keep serving the last
+            // good pages and rebuild on the next save, from scratch in case the cache is what broke.
+            _cache.Clear();
+            var failed = new DiagnosticBag();
+            failed.Error(Codes.InternalError, DisplayPathOf(_options.Content), 0, 0,
+                $"internal error while building: {e.GetType().Name}: {e.Message} (this is a bug in RoadmapGen, please report it with the change that caused it; "
+                + (_verbose ? "stack trace below)" : "run serve with --verbose for the stack trace)"));
+            if (_verbose) _console.WriteLine(e.ToString());
             result = new BuildResult([], failed, 0, 0, clock.Elapsed);
         }
         var diagnostics = result.Diagnostics.Sorted();

@@ -47,14 +47,26 @@ public static class RoadmapReader
         foreach (var stageMap in stageMaps)
         {
             var stageTitle = stageMap.String("title", required: true, hint: "The stage's name") ?? $"Stage {stages.Count + 1}";
+            var writtenId = stageMap.String("id", required: false);
+            if (writtenId is not null && !Slug.IsValid(writtenId))
+            {
+                // The id is an HTML id and a #fragment of the roadmap page's URL.
+                diagnostics.Error(Codes.InvalidSlug, display, stageMap.Line, stageMap.Column,
+                    $"stage id '{writtenId}' is not a lowercase-kebab slug (use letters a-z, digits and '-', like '{Slug.From(writtenId)}')");
+                writtenId = null;
+            }
             var stage = new Stage
             {
                 Number = stages.Count + 1,
                 Title = stageTitle,
-                Id = stageMap.String("id", required: false) ?? Slug.From(stageTitle),
+                Id = writtenId ?? Slug.From(stageTitle),
                 Summary = stageMap.String("summary", required: false) ?? "",
             };
-            var listed = stageMap.StringList("topics", required: true) ?? [];
+            var written = stageMap.StringList("topics", required: true);
+            var listed = written ?? [];
+            if (written is { Count: 0 })
+                diagnostics.Warning(Codes.EmptyStage, display, stageMap.Line, stageMap.Column,
+                    $"stage '{stageTitle}' lists no topics, so readers would see an empty stage (add its topics, or remove the stage)");
             stageMap.ReportUnknown(StageFields);
             foreach (var (slug, line, column) in listed)
             {

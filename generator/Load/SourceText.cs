@@ -28,7 +28,7 @@ public sealed record SourceText(string Path, string FullPath, string Text)
         }
         catch (IOException e)
         {
-            diagnostics.Error(Codes.NotUtf8, displayPath, 0, 0, $"cannot read the file: {e.Message} (check that it exists and that you may read it)");
+            diagnostics.Error(Codes.ContentUnreadable, displayPath, 0, 0, $"cannot read the file: {e.Message} (check that it exists and that you may read it)");
             return null;
         }
         return FromBytes(bytes, fullPath, displayPath, diagnostics);

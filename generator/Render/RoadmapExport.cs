@@ -8,12 +8,20 @@ public static class RoadmapExport
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl) => JsonSerializer.Serialize(new
+    /// <summary>URLs are absolute when site.yml has a <c>url</c>, so another site can use them as they are.</summary>
+    public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl)
+    {
+        string Absolute(string url) => UrlScheme.Absolute(siteUrl, urls, url) ?? url;
+        return Json(roadmap, urls, Absolute);
+    }
+
+    private static string Json(Roadmap roadmap, UrlScheme urls, Func<string, string> Absolute) => JsonSerializer.Serialize(new
     {
         id = roadmap.Id,
         title = roadmap.Title,
         summary = roadmap.Summary,
         url = Absolute(urls.Roadmap(roadmap)),
+        allUrl = Absolute(urls.WholeRoadmap(roadmap)),
         stages = roadmap.Stages.Select(s => new
         {
             number = s.Number, id = s.Id, title = s.Title, summary = s.Summary,
@@ -26,5 +34,4 @@ public static class RoadmapExport
         }),
     }, Options) + "\n";
 
-    private static string Absolute(string url) => url;
 }

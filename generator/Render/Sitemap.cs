@@ -21,6 +21,5 @@ public static class Sitemap
     private static string PageUrl(string path, UrlScheme urls) =>
         urls.Base + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
-    private static string Absolute(string? siteUrl, UrlScheme urls, string url) =>
-        siteUrl is null ? url : siteUrl.TrimEnd('/') + "/" + url[urls.Base.Length..];
+    private static string Absolute(string? siteUrl, UrlScheme urls, string url) => UrlScheme.Absolute(siteUrl, urls, url) ?? url;
 }

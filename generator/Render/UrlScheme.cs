@@ -27,6 +27,14 @@ public sealed class UrlScheme
     public string Asset(string fingerprintedName) => Base + "assets/" + fingerprintedName;
 
     /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
+    /// <summary>
+    /// A site URL made absolute with site.yml's <c>url</c> (the address the site is published
+    /// at, base path included), for whatever leaves the site: sitemap, canonical links, exports.
+    /// Null without a site URL.
+    /// </summary>
+    public static string? Absolute(string? siteUrl, UrlScheme urls, string url) =>
+        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(urls.Base, StringComparison.Ordinal) ? url[urls.Base.Length..] : url.TrimStart('/'));
+
     public string OutputPath(string url)
     {
         var path = url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/');

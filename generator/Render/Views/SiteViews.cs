@@ -48,7 +48,7 @@ public sealed class SiteViews
     public Chrome Chrome(string title, string description, string url, string kind) =>
         new(_siteView, _assets,
             new PageMeta(title, description, url, kind,
-                _site.Config.Url is { } u ? u.TrimEnd('/') + "/" + url[_urls.Base.Length..] : null),
+                UrlScheme.Absolute(_site.Config.Url, _urls, url)),
             _roadmapLinks, _pageLinks);
 
     public RoadmapView Roadmap(Roadmap roadmap) => _roadmaps[roadmap];

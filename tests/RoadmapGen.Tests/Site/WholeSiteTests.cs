@@ -75,6 +75,25 @@ public class WholeSiteTests
     }
 
     [Fact]
+    public void Roadmap_json_gives_another_site_absolute_urls_of_pages_that_exist()
+    {
+        var files = Build.Value.Files.ToDictionary(f => f.Path);
+        using var json = System.Text.Json.JsonDocument.Parse(files["backend/roadmap.json"].Content);
+        var site = new Uri("https://roadmapgen.github.io/roadmap/");
+        var urls = new List<string> { json.RootElement.GetProperty("url").GetString()!, json.RootElement.GetProperty("allUrl").GetString()! };
+        foreach (var stage in json.RootElement.GetProperty("stages").EnumerateArray())
+            urls.AddRange(stage.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("url").GetString()!));
+
+        Assert.True(urls.Count > 90);
+        foreach (var url in urls)
+        {
+            Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var absolute), $"'{url}' is not absolute");
+            Assert.StartsWith(site.AbsoluteUri, absolute.AbsoluteUri);
+            Assert.True(files.ContainsKey(site.MakeRelativeUri(absolute) + "index.html"), $"{url} is not a page of the site");
+        }
+    }
+
+    [Fact]
     public void External_links_in_topic_bodies_carry_noopener()
     {
         var parser = new HtmlParser();

@@ -26,7 +26,8 @@ public static class RoadmapReader
                 "roadmap.yml is missing (create it with 'title:', 'summary:' and 'stages:')");
             return null;
         }
-        var source = SourceText.Read(ymlPath, display, diagnostics);
+        var contentRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(dir)))!;
+        var source = LinkedFiles.StaysInside(contentRoot, ymlPath, diagnostics) ? SourceText.Read(ymlPath, display, diagnostics) : null;
         if (source is null) return null;
         var map = YamlMap.Parse(source.Text, display, 1, diagnostics, "roadmap.yml");
         if (map is null) return null;

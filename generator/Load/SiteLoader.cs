@@ -21,7 +21,8 @@ public static class SiteLoader
             return null;
         }
 
-        var config = LoadConfig(Path.Combine(root, "site.yml"), diagnostics);
+        var config = LinkedFiles.StaysInside(root, Path.Combine(root, "site.yml"), diagnostics)
+            ? LoadConfig(Path.Combine(root, "site.yml"), diagnostics) : null;
         var roadmapsRoot = Path.Combine(root, "roadmaps");
         var roadmapDirs = Directory.Exists(roadmapsRoot)
             ? Directory.GetDirectories(roadmapsRoot).Order(StringComparer.Ordinal).ToList()
@@ -33,8 +34,8 @@ public static class SiteLoader
         // Every content file is known before any body is parsed, so links between them resolve.
         var contentFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var pagesRoot = Path.Combine(root, "pages");
-        var pageFiles = MarkdownFiles(pagesRoot);
-        var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(Path.Combine(d, "topics")));
+        var pageFiles = MarkdownFiles(root, pagesRoot, diagnostics);
+        var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(root, Path.Combine(d, "topics"), diagnostics));
         foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
             contentFiles[file] = DisplayPath.Of(file);
         cache?.BeginLoad(contentFiles.Keys);
@@ -82,8 +83,8 @@ public static class SiteLoader
         return false;
     }
 
-    private static List<string> MarkdownFiles(string dir) => Directory.Exists(dir)
-        ? Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal).ToList()
+    private static List<string> MarkdownFiles(string root, string dir, DiagnosticBag diagnostics) => Directory.Exists(dir)
+        ? Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal).Where(f => LinkedFiles.StaysInside(root, f, diagnostics)).ToList()
         : [];
 
     /// <summary>A page and a roadmap with one name would be written to the same URL.</summary>

@@ -24,6 +24,9 @@ public static class UrlSafety
     /// <summary>Kept for callers that ask about the classic script-running schemes only.</summary>
     public static string? DangerousScheme(string url) => DisallowedScheme(url) is { } s && s is "javascript" or "vbscript" or "data" ? s : null;
 
+    /// <summary>Whether the URL names a scheme (<c>https:</c>, <c>mailto:</c>, …) rather than a path relative to the page.</summary>
+    public static bool HasScheme(string url) => SchemeOf(url) is not null;
+
     private static string? SchemeOf(string url)
     {
         var compact = new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace);

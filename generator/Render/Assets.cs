@@ -12,7 +12,7 @@ public sealed class Assets
     /// <summary>"style_css" → its fingerprinted URL, for templates.</summary>
     public required IReadOnlyDictionary<string, string> Urls { get; init; }
 
-    public static Assets Load(string templatesRoot, UrlScheme urls)
+    public static Assets Load(string templatesRoot, UrlScheme urls, RoadmapGen.Diagnostics.DiagnosticBag diagnostics)
     {
         var dir = Path.Combine(templatesRoot, "assets");
         var files = new List<OutputFile>();
@@ -21,6 +21,7 @@ public sealed class Assets
         {
             foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
             {
+                if (!RoadmapGen.Load.LinkedFiles.StaysInside(templatesRoot, file, diagnostics)) continue;
                 var bytes = File.ReadAllBytes(file);
                 var name = Path.GetFileName(file);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];

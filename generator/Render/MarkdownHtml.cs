@@ -19,8 +19,9 @@ public static class MarkdownHtml
     /// On the whole-roadmap page every topic shares one document, so heading ids ("key-ideas")
     /// and the links to them get the topic's slug in front ("http--key-ideas") to stay unique.
     /// </param>
+    /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
     public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
-        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null)
+        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null)
     {
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
@@ -28,9 +29,12 @@ public static class MarkdownHtml
             if (link.Link.Url is { } original && urlOfSource(link.TargetSourcePath) is { } url)
                 rewritten[original] = url + (string.IsNullOrEmpty(link.Fragment) ? "" : "#" + link.Fragment);
         }
+        // On the whole-roadmap page a relative link or image ("diagram.png", "../x/") would resolve
+        // against that page, not the topic's: it is written against the topic's page on both.
         string Rewrite(string url) =>
             rewritten.TryGetValue(url, out var page) ? page
             : idPrefix is not null && url.Length > 1 && url[0] == '#' ? "#" + idPrefix + "--" + url[1..]
+            : pageUrl is not null && url.Length > 0 && url[0] is not ('/' or '#') && !UrlSafety.HasScheme(url) ? AgainstPage(pageUrl, url)
             : url;
 
         var origins = new List<LinkOrigin>();
@@ -53,6 +57,14 @@ public static class MarkdownHtml
             if (cleaned) NeededCleaning.AddOrUpdate(body, body);
         }
         return (new TrustedHtml(html), origins);
+    }
+
+    private static readonly Uri SiteRoot = new("http://site.invalid");
+
+    private static string AgainstPage(string pageUrl, string url)
+    {
+        var resolved = new Uri(new Uri(SiteRoot, pageUrl), url);
+        return resolved.PathAndQuery + resolved.Fragment;
     }
 
     [ThreadStatic] private static PageRenderer? t_renderer;

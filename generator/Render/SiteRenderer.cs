@@ -15,7 +15,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 {
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
-        var assets = Assets.Load(templates.Root, urls);
+        var assets = Assets.Load(templates.Root, urls, diagnostics);
         var views = new SiteViews(site, urls, assets);
         var sourceUrls = SourceUrls();
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count));
@@ -62,12 +62,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
                 var view = views.Topic(topic, html, topic.Slug);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug);
+                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>

@@ -39,6 +39,7 @@ public sealed class TemplateSet
         var ok = true;
         foreach (var path in Directory.GetFiles(root, "*" + TemplateFolder.Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (!LinkedFiles.StaysInside(root, path, diagnostics)) { ok = false; continue; }
             var name = TemplateFolder.NameOf(root, path);
             var display = DisplayPath.Of(path);
             var source = SourceText.Read(path, display, diagnostics);

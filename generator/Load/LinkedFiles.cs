@@ -1,0 +1,40 @@
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// A content or template file that is a symbolic link (or sits in a linked folder) pointing
+/// outside its root would let a pull request publish any file of the machine that builds it:
+/// such files are refused before they are read.
+/// </summary>
+public static class LinkedFiles
+{
+    /// <returns>True when <paramref name="path"/> stays inside <paramref name="root"/>; else reports it.</returns>
+    public static bool StaysInside(string root, string path, DiagnosticBag diagnostics)
+    {
+        var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        var target = Escape(fullRoot, Path.GetFullPath(path));
+        if (target is null) return true;
+        diagnostics.Error(Codes.LinkLeavesFolder, DisplayPath.Of(path), 0, 0,
+            $"this is a symbolic link to '{target}', outside {DisplayPath.Of(fullRoot)}/, so it is not read (copy the file in instead)");
+        return false;
+    }
+
+    /// <summary>The outside target of the first link on the way from the root to the file, if any.</summary>
+    private static string? Escape(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        if (relative.StartsWith("..", StringComparison.Ordinal)) return path;
+        var current = root;
+        foreach (var part in relative.Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.LinkTarget is null) continue;
+            var final = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            if (final is null) continue;
+            if (final != root && !final.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return final;
+        }
+        return null;
+    }
+}

@@ -38,6 +38,26 @@ public class ContentFuzzTests(FuzzWorkspace workspace, ITestOutputHelper output)
         output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")));
     }
 
+    /// <summary>serve's path (cached loads, the last good site kept) under the same damage: never an internal error, always back once fixed.</summary>
+    [Fact]
+    public void Damaged_content_never_breaks_the_preview_and_the_fix_is_served()
+    {
+        using var events = new RoadmapGen.Serve.EventHub(TimeSpan.FromMinutes(1));
+        var site = new RoadmapGen.Serve.LiveSite(new BuildOptions(workspace.Content, TestPaths.Templates), TextWriter.Null, events);
+        Assert.True(site.Rebuild(RoadmapGen.Serve.ChangeSet.All).Succeeded);
+        var cases = Math.Min(Cases, 40);
+        Prop.ForAll(MutationGen.Case(workspace.Files).ToArbitrary(), mutations =>
+        {
+            RoadmapGen.Serve.RebuildReport Changed(IReadOnlyList<string> paths) =>
+                site.Rebuild(new RoadmapGen.Serve.ChangeSet(paths.ToHashSet(), false, false));
+            var (damaged, paths) = workspace.With(mutations, paths => (Changed(paths), paths));
+            var fixedAgain = Changed(paths);
+            if (damaged.Diagnostics.Any(d => d.Code == RoadmapGen.Diagnostics.Codes.InternalError) || !fixedAgain.Succeeded || site.Current is null)
+                throw new Xunit.Sdk.XunitException($"serve broke: {string.Join("\n", damaged.Diagnostics.Concat(fixedAgain.Diagnostics))}\nfor: {FuzzWorkspace.Describe(mutations)}");
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true));
+    }
+
     /// <summary>"(…)" after the problem: what to do about it, the convention every diagnostic follows.</summary>
     private static readonly Regex FixHint = new(@"\(\s*\S[^)]*\)", RegexOptions.Compiled);
 

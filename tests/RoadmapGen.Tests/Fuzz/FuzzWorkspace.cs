@@ -61,6 +61,26 @@ public sealed class FuzzWorkspace : IDisposable
         }
     }
 
+    /// <summary>Applies the mutations, runs <paramref name="act"/> with the full paths it changed, then restores the files.</summary>
+    public T With<T>(IReadOnlyList<Mutation> mutations, Func<IReadOnlyList<string>, T> act)
+    {
+        var touched = mutations.Select(m => m.File).Distinct().ToList();
+        try
+        {
+            foreach (var file in touched)
+            {
+                var text = Encoding.UTF8.GetString(_originals[file]);
+                foreach (var mutation in mutations.Where(m => m.File == file)) text = mutation.Apply(text);
+                File.WriteAllBytes(Path.Combine(Content, file), Encode(text));
+            }
+            return act(touched.Select(f => Path.GetFullPath(Path.Combine(Content, f))).ToList());
+        }
+        finally
+        {
+            foreach (var file in touched) File.WriteAllBytes(Path.Combine(Content, file), _originals[file]);
+        }
+    }
+
     public static string Describe(IEnumerable<Mutation> mutations) => string.Join("; then ", mutations);
 
     /// <summary>A lone surrogate cannot be written as UTF-8; such a file is written as Latin-1, which makes it invalid UTF-8 on purpose.</summary>

@@ -29,5 +29,6 @@ public class LargeRoadmapTests
         var whole = parser.ParseDocument(result.Files.Single(f => f.Path == "big/all/index.html").Html!);
         Assert.Equal(count, whole.QuerySelectorAll("article.all-topic").Length);
         Assert.Equal(2 * count, whole.QuerySelectorAll(".print-links a").Length);
+        Directory.Delete(content, recursive: true);
     }
 }

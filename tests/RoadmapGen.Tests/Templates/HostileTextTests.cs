@@ -9,7 +9,19 @@ namespace RoadmapGen.Tests.Templates;
 /// every title and summary inert, in element text and in attributes, on every page that shows it.
 /// The pages are parsed as a browser would, not searched as strings.
 /// </summary>
-public class HostileTextTests
+/// <summary>The hostile site, built once for all the tests of the class and deleted after them.</summary>
+public sealed class HostileSite : IDisposable
+{
+    private readonly string _work = TestPaths.NewTempDir();
+
+    public HostileSite() => Pages = HostileTextTests.BuildHostileSite(_work);
+
+    public Dictionary<string, IHtmlDocument> Pages { get; }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
+
+public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
 {
     private const string Payload = "<script>alert(1)</script> \"q\" \" onmouseover=\"alert(2)";
     private static readonly string SiteTitle = "Site " + Payload;
@@ -18,11 +30,10 @@ public class HostileTextTests
     private static readonly string ResourceTitle = "Resource " + Payload;
     private static readonly string StageTitle = "Stage " + Payload;
 
-    private static readonly Lazy<Dictionary<string, IHtmlDocument>> Pages = new(BuildHostileSite);
+    private Dictionary<string, IHtmlDocument> Pages => site.Pages;
 
-    private static Dictionary<string, IHtmlDocument> BuildHostileSite()
+    internal static Dictionary<string, IHtmlDocument> BuildHostileSite(string work)
     {
-        var work = TestPaths.NewTempDir();
         var content = Path.Combine(work, "content");
         TestPaths.CopyDirectory(TestPaths.Content, content);
         Edit(Path.Combine(content, "site.yml"), "title: Backend Developer Roadmap", "title: " + Yaml(SiteTitle));
@@ -53,8 +64,8 @@ public class HostileTextTests
     [Fact]
     public void No_page_has_a_script_the_site_did_not_ship_or_an_event_handler_attribute()
     {
-        Assert.True(Pages.Value.Count > 100);
-        foreach (var (path, page) in Pages.Value)
+        Assert.True(Pages.Count > 100);
+        foreach (var (path, page) in Pages)
         {
             Assert.All(page.Scripts, s => Assert.StartsWith("/assets/", s.Source ?? $"inline script on {path}"));
             var handlers = page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
@@ -65,7 +76,7 @@ public class HostileTextTests
     [Fact]
     public void Site_title_is_text_in_every_page_title_and_header()
     {
-        foreach (var (path, page) in Pages.Value)
+        foreach (var (path, page) in Pages)
         {
             Assert.EndsWith(SiteTitle, page.Title);
             Assert.Equal(SiteTitle, page.QuerySelector(".brand")!.TextContent.Trim());
@@ -76,24 +87,24 @@ public class HostileTextTests
     [Fact]
     public void Topic_title_and_summary_are_text_and_attribute_values_wherever_the_topic_appears()
     {
-        var topic = Pages.Value["backend/caching/index.html"];
+        var topic = Pages["backend/caching/index.html"];
         Assert.Equal(TopicTitle, topic.QuerySelector("h1")!.TextContent);
         Assert.Equal(TopicTitle + " · " + SiteTitle, topic.Title);
         Assert.Equal(TopicSummary, topic.QuerySelector(".topic-head .lead")!.TextContent);
         Assert.Equal(TopicSummary, topic.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         Assert.Equal(TopicTitle, topic.QuerySelector("[aria-current=page]")!.TextContent);
 
-        Assert.Contains(TopicTitle, Texts(Pages.Value["backend/index.html"], ".roadmap .node-title"));
-        Assert.Contains(TopicTitle, Texts(Pages.Value["topics/index.html"], ".az a"));
-        Assert.Contains("— " + TopicSummary, Texts(Pages.Value["topics/index.html"], ".az .muted"));
-        Assert.Contains(TopicTitle, Texts(Pages.Value["backend/all/index.html"], ".all-stage a"));
-        Assert.Contains(TopicSummary, Texts(Pages.Value["backend/all/index.html"], ".all-topic .lead"));
+        Assert.Contains(TopicTitle, Texts(Pages["backend/index.html"], ".roadmap .node-title"));
+        Assert.Contains(TopicTitle, Texts(Pages["topics/index.html"], ".az a"));
+        Assert.Contains("— " + TopicSummary, Texts(Pages["topics/index.html"], ".az .muted"));
+        Assert.Contains(TopicTitle, Texts(Pages["backend/all/index.html"], ".all-stage a"));
+        Assert.Contains(TopicSummary, Texts(Pages["backend/all/index.html"], ".all-topic .lead"));
 
         // The pages before and after it in reading order, and the topics that require it.
-        var neighbours = Pages.Value.Values.Where(p => p.QuerySelectorAll(".pager a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
+        var neighbours = Pages.Values.Where(p => p.QuerySelectorAll(".pager a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
         Assert.Equal(2, neighbours.Count);
         Assert.All(neighbours, p => Assert.Contains(Texts(p, ".pager a"), t => t.EndsWith(TopicTitle, StringComparison.Ordinal)));
-        var dependants = Pages.Value.Values.Where(p => p.QuerySelectorAll(".relations a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
+        var dependants = Pages.Values.Where(p => p.QuerySelectorAll(".relations a").Any(a => a.GetAttribute("href") == "/backend/caching/")).ToList();
         Assert.NotEmpty(dependants);
         Assert.All(dependants, p => Assert.Contains(TopicTitle, Texts(p, ".relations a")));
     }
@@ -101,14 +112,14 @@ public class HostileTextTests
     [Fact]
     public void Resource_and_stage_titles_are_text_on_the_topic_roadmap_and_whole_roadmap_pages()
     {
-        Assert.Contains(ResourceTitle, Texts(Pages.Value["backend/caching/index.html"], ".resources a"));
-        Assert.Contains(ResourceTitle, Texts(Pages.Value["backend/all/index.html"], ".print-links a"));
+        Assert.Contains(ResourceTitle, Texts(Pages["backend/caching/index.html"], ".resources a"));
+        Assert.Contains(ResourceTitle, Texts(Pages["backend/all/index.html"], ".print-links a"));
 
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/caching/index.html"], ".breadcrumbs a"));
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/index.html"], ".stage-title"));
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages.Value["backend/all/index.html"], ".all-stage h2"));
-        Assert.Contains(StageTitle, Texts(Pages.Value["index.html"], ".stage-grid-title"));
-        Assert.Contains(StageTitle, Texts(Pages.Value["404.html"], ".stage-list a"));
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
+        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
+        Assert.Contains(StageTitle, Texts(Pages["index.html"], ".stage-grid-title"));
+        Assert.Contains(StageTitle, Texts(Pages["404.html"], ".stage-list a"));
     }
 
     private static List<string> Texts(IDocument page, string selector) =>

@@ -6,11 +6,19 @@ using RoadmapGen.Render.Views;
 
 namespace RoadmapGen.Tests.Templates;
 
-public class TemplateEngineTests
+public sealed class TemplateEngineTests : IDisposable
 {
-    private static string Folder(params (string Name, string Text)[] files)
+    private readonly List<string> _folders = [];
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders) Directory.Delete(folder, recursive: true);
+    }
+
+    private string Folder(params (string Name, string Text)[] files)
     {
         var root = TestPaths.NewTempDir();
+        _folders.Add(root);
         foreach (var (name, text) in files)
         {
             var path = Path.Combine(root, name + TemplateFolder.Extension);

@@ -40,7 +40,13 @@ public static class RoadmapReader
         foreach (var file in topicFiles)
         {
             if (SiteLoader.CheckFileSlug(file, contentFiles[file], diagnostics))
-                slugToFile[Path.GetFileNameWithoutExtension(file)] = file;
+            {
+                var slug = Path.GetFileNameWithoutExtension(file);
+                if (Render.UrlScheme.ReservedTopicSlugs.Contains(slug))
+                    diagnostics.Error(Codes.RouteCollision, contentFiles[file], 0, 0,
+                        $"this file's route '/{id}/{slug}/' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
+                slugToFile[slug] = file;
+            }
         }
 
         var stages = new List<Stage>();

@@ -32,34 +32,20 @@ public sealed class FuzzWorkspace : IDisposable
     }
 
     /// <summary>Builds with the mutations applied; throws what the build threw, or <see cref="TimeoutException"/> if it hangs.</summary>
-    public BuildResult Build(IReadOnlyList<Mutation> mutations)
+    public BuildResult Build(IReadOnlyList<Mutation> mutations) => With(mutations, _ =>
     {
-        var touched = mutations.Select(m => m.File).Distinct().ToList();
+        var build = Task.Run(() => SiteBuild.Run(new BuildOptions(Content, TestPaths.Templates), _cache));
         try
         {
-            foreach (var file in touched)
-            {
-                var text = Encoding.UTF8.GetString(_originals[file]);
-                foreach (var mutation in mutations.Where(m => m.File == file)) text = mutation.Apply(text);
-                File.WriteAllBytes(Path.Combine(Content, file), Encode(text));
-            }
-            var build = Task.Run(() => SiteBuild.Run(new BuildOptions(Content, TestPaths.Templates), _cache));
-            try
-            {
-                if (!build.Wait(CaseTimeout))
-                    throw new TimeoutException($"the build did not finish within {CaseTimeout.TotalSeconds} s: {Describe(mutations)}");
-            }
-            catch (AggregateException e)
-            {
-                throw new InvalidOperationException($"the build threw {e.InnerException!.GetType().Name} for: {Describe(mutations)}", e.InnerException);
-            }
-            return build.Result;
+            if (!build.Wait(CaseTimeout))
+                throw new TimeoutException($"the build did not finish within {CaseTimeout.TotalSeconds} s: {Describe(mutations)}");
         }
-        finally
+        catch (AggregateException e)
         {
-            foreach (var file in touched) File.WriteAllBytes(Path.Combine(Content, file), _originals[file]);
+            throw new InvalidOperationException($"the build threw {e.InnerException!.GetType().Name} for: {Describe(mutations)}", e.InnerException);
         }
-    }
+        return build.Result;
+    });
 
     /// <summary>Applies the mutations, runs <paramref name="act"/> with the full paths it changed, then restores the files.</summary>
     public T With<T>(IReadOnlyList<Mutation> mutations, Func<IReadOnlyList<string>, T> act)

@@ -5,18 +5,22 @@ using RoadmapGen.Load;
 namespace RoadmapGen.Tests.Golden;
 
 /// <summary>
-/// Each folder under tests/golden is a small content tree with one kind of mistake, beside
-/// expected.txt: the exact terminal output and exit code a contributor gets. The real
-/// templates are used unless the case overrides some. Set ROADMAPGEN_UPDATE_GOLDEN=1 to
-/// rewrite the expected files after an intended change, then review the diff.
+/// Each folder under tests/golden holds one kind of mistake: only the files it changes in the
+/// shared tiny site of tests/golden/_base (or removes, listed in delete.txt; without-base.txt
+/// starts from nothing), beside expected.txt: the exact terminal output and exit code a
+/// contributor gets. The real templates are used unless the case overrides some. Set
+/// ROADMAPGEN_UPDATE_GOLDEN=1 to rewrite the expected files after an intended change, then
+/// review the diff.
 /// </summary>
 public class GoldenDiagnosticsTests
 {
+    private const string BaseCase = "_base";
+
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
         foreach (var dir in Directory.GetDirectories(TestPaths.Golden).Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(dir));
+            if (Path.GetFileName(dir) != BaseCase) data.Add(Path.GetFileName(dir));
         return data;
     }
 
@@ -27,6 +31,7 @@ public class GoldenDiagnosticsTests
         var caseDir = Path.Combine(TestPaths.Golden, name);
         var work = TestPaths.NewTempDir();
         TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(work, "templates"));
+        if (!File.Exists(Path.Combine(caseDir, "without-base.txt"))) TestPaths.CopyDirectory(Path.Combine(TestPaths.Golden, BaseCase), work);
         TestPaths.CopyDirectory(caseDir, work);
         File.Delete(Path.Combine(work, "expected.txt"));
         foreach (var line in ReadLines(Path.Combine(work, "delete.txt"))) File.Delete(Path.Combine(work, line));
@@ -59,6 +64,7 @@ public class GoldenDiagnosticsTests
         if (hadForeignOutput)
             Assert.True(File.Exists(Path.Combine(outDir, "notes.txt")), "a folder RoadmapGen did not make must never be replaced");
         Assert.DoesNotContain("   at ", actual); // never a stack trace
+        Directory.Delete(work, recursive: true);
     }
 
     /// <summary>Timing, and file and link counts that change with every template edit, are not the point here.</summary>

@@ -91,7 +91,9 @@ public class ExternalLinkCheckerTests
         Assert.Null(result.Status);
         Assert.Contains("no answer within", result.Detail);
         Assert.Contains("after 2 attempts", result.Detail);
-        Assert.Equal(2, server.RequestsTo("/slow").Count);
+        // The checker made two attempts (above); on a loaded machine the second one can time out
+        // before the test server has even logged its request, so the server's count is 1 or 2.
+        Assert.InRange(server.RequestsTo("/slow").Count, 1, 2);
         Assert.False(result.IsSettled);
     }
 

@@ -26,7 +26,7 @@ public sealed class Assets
                 var name = Path.GetFileName(file);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
                 var fingerprinted = $"{Path.GetFileNameWithoutExtension(name)}.{hash}{Path.GetExtension(name)}";
-                files.Add(new OutputFile { Path = "assets/" + fingerprinted, Content = bytes });
+                files.Add(new OutputFile { Path = urls.OutputPath(urls.Asset(fingerprinted)), Content = bytes });
                 map[Key(name)] = urls.Asset(fingerprinted);
             }
         }

@@ -16,22 +16,15 @@ public sealed class UrlScheme
         Base = trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
     }
 
-    /// <summary>Top-level names the site itself uses (beside the roadmaps' ids): no page may take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedPageSlugs = new HashSet<string>(StringComparer.Ordinal) { "assets", "search", "topics" };
-
-    /// <summary>Names inside a roadmap's folder that are its own pages: no topic may take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedTopicSlugs = new HashSet<string>(StringComparer.Ordinal) { "all" };
-
     public string Home => Base;
     public string Roadmap(Roadmap roadmap) => Base + roadmap.Id + "/";
-    public string WholeRoadmap(Roadmap roadmap) => Base + roadmap.Id + "/all/";
-    // "all" above is in ReservedTopicSlugs; change both together.
+    public string WholeRoadmap(Roadmap roadmap) => Base + roadmap.Id + "/" + ReservedNames.WholeRoadmap + "/";
     public string RoadmapJson(Roadmap roadmap) => Base + roadmap.Id + "/roadmap.json";
     public string Topic(Topic topic) => Base + topic.Roadmap.Id + "/" + topic.Slug + "/";
     public string Page(Page page) => Base + page.Slug + "/";
-    public string TopicIndex => Base + "topics/";
+    public string TopicIndex => Base + ReservedNames.TopicIndex + "/";
     public string SearchIndex => Base + "search-index.json";
-    public string Asset(string fingerprintedName) => Base + "assets/" + fingerprintedName;
+    public string Asset(string fingerprintedName) => Base + ReservedNames.Assets + "/" + fingerprintedName;
 
     /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
     /// <summary>

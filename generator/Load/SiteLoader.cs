@@ -21,8 +21,8 @@ public static class SiteLoader
             return null;
         }
 
-        var config = LinkedFiles.StaysInside(root, Path.Combine(root, "site.yml"), diagnostics)
-            ? LoadConfig(Path.Combine(root, "site.yml"), diagnostics) : null;
+        var siteYml = Path.Combine(root, "site.yml");
+        var config = LinkedFiles.StaysInside(root, siteYml, diagnostics) ? LoadConfig(siteYml, diagnostics) : null;
         var roadmapsRoot = Path.Combine(root, "roadmaps");
         var roadmapDirs = Directory.Exists(roadmapsRoot)
             ? Directory.GetDirectories(roadmapsRoot).Order(StringComparer.Ordinal).ToList()

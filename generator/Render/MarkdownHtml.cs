@@ -48,14 +48,8 @@ public static class MarkdownHtml
         var html = renderer.Render(body.Document, Rewrite, idPrefix);
         // Bodies without raw HTML hold only what Markdig's own renderers write from nodes whose
         // URLs Load allow-listed; the sanitizer (an HTML parse per body, which would add half
-        // again to a build) checks the bodies that carry raw HTML. The prefixed render
-        // (whole-roadmap page) differs only in ids and #fragments, which the sanitizer never
-        // removes: it is checked again only when the plain render needed cleaning.
-        if (body.HasRawHtml && (idPrefix is null || NeededCleaning.TryGetValue(body, out _)))
-        {
-            html = SafetyNet.Check(html, sourcePath, body.LineOffset + 1, diagnostics, out var cleaned);
-            if (cleaned) NeededCleaning.AddOrUpdate(body, body);
-        }
+        // again to a build) checks the bodies that carry raw HTML, each render of them.
+        if (body.HasRawHtml) html = SafetyNet.Check(html, sourcePath, body.LineOffset + 1, diagnostics);
         return (new TrustedHtml(html), origins);
     }
 
@@ -68,9 +62,6 @@ public static class MarkdownHtml
     }
 
     [ThreadStatic] private static PageRenderer? t_renderer;
-
-    /// <summary>Bodies whose plain render the sanitizer had to clean; held only as long as the body is.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkdownBody, MarkdownBody> NeededCleaning = new();
 
     /// <summary>One Markdig renderer per thread, set up once: building one per body was a fifth of Render's allocations.</summary>
     private sealed class PageRenderer

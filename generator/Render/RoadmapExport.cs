@@ -11,27 +11,24 @@ public static class RoadmapExport
     /// <summary>URLs are absolute when site.yml has a <c>url</c>, so another site can use them as they are.</summary>
     public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl)
     {
-        string Absolute(string url) => UrlScheme.Absolute(siteUrl, urls, url) ?? url;
-        return Json(roadmap, urls, Absolute);
-    }
-
-    private static string Json(Roadmap roadmap, UrlScheme urls, Func<string, string> Absolute) => JsonSerializer.Serialize(new
-    {
-        id = roadmap.Id,
-        title = roadmap.Title,
-        summary = roadmap.Summary,
-        url = Absolute(urls.Roadmap(roadmap)),
-        allUrl = Absolute(urls.WholeRoadmap(roadmap)),
-        stages = roadmap.Stages.Select(s => new
+        string Absolute(string url) => urls.Absolute(siteUrl, url) ?? url;
+        return JsonSerializer.Serialize(new
         {
-            number = s.Number, id = s.Id, title = s.Title, summary = s.Summary,
-            topics = s.Topics.Select(t => new
+            id = roadmap.Id,
+            title = roadmap.Title,
+            summary = roadmap.Summary,
+            url = Absolute(urls.Roadmap(roadmap)),
+            allUrl = Absolute(urls.WholeRoadmap(roadmap)),
+            stages = roadmap.Stages.Select(s => new
             {
-                slug = t.Slug, title = t.Title, summary = t.Summary, url = Absolute(urls.Topic(t)),
-                prerequisites = t.Prerequisites.Select(p => p.Slug),
-                resources = t.Resources.Select(r => new { r.Title, r.Url, r.Type }),
+                number = s.Number, id = s.Id, title = s.Title, summary = s.Summary,
+                topics = s.Topics.Select(t => new
+                {
+                    slug = t.Slug, title = t.Title, summary = t.Summary, url = Absolute(urls.Topic(t)),
+                    prerequisites = t.Prerequisites.Select(p => p.Slug),
+                    resources = t.Resources.Select(r => new { r.Title, r.Url, r.Type }),
+                }),
             }),
-        }),
-    }, Options) + "\n";
-
+        }, Options) + "\n";
+    }
 }

@@ -36,16 +36,12 @@ public static class SafetyNet
     }
 
     /// <returns>The HTML unchanged when the sanitizer finds nothing to remove; else the sanitized HTML, with an error at the file.</returns>
-    public static string Check(string html, string sourcePath, int line, DiagnosticBag diagnostics) =>
-        Check(html, sourcePath, line, diagnostics, out _);
-
-    public static string Check(string html, string sourcePath, int line, DiagnosticBag diagnostics, out bool cleaned)
+    public static string Check(string html, string sourcePath, int line, DiagnosticBag diagnostics)
     {
         var (sanitizer, removed) = Sanitizer();
         removed.Clear();
         var clean = sanitizer.Sanitize(html, "https://site.invalid/");
-        cleaned = removed.Count > 0;
-        if (!cleaned) return html;
+        if (removed.Count == 0) return html;
         diagnostics.Error(Codes.SanitizerRemoved, sourcePath, line, 1,
             $"the rendered page had to be cleaned: {string.Join("; ", removed.Distinct())} was removed. The content checks should have refused it at its line: please report this, and use plain Markdown here meanwhile");
         return clean;

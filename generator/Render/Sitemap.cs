@@ -21,5 +21,5 @@ public static class Sitemap
     private static string PageUrl(string path, UrlScheme urls) =>
         urls.Base + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
-    private static string Absolute(string? siteUrl, UrlScheme urls, string url) => UrlScheme.Absolute(siteUrl, urls, url) ?? url;
+    private static string Absolute(string? siteUrl, UrlScheme urls, string url) => urls.Absolute(siteUrl, url) ?? url;
 }

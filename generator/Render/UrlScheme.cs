@@ -32,8 +32,8 @@ public sealed class UrlScheme
     /// at, base path included), for whatever leaves the site: sitemap, canonical links, exports.
     /// Null without a site URL.
     /// </summary>
-    public static string? Absolute(string? siteUrl, UrlScheme urls, string url) =>
-        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(urls.Base, StringComparison.Ordinal) ? url[urls.Base.Length..] : url.TrimStart('/'));
+    public string? Absolute(string? siteUrl, string url) =>
+        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
 
     public string OutputPath(string url)
     {

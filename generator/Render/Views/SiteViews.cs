@@ -48,7 +48,7 @@ public sealed class SiteViews
     public Chrome Chrome(string title, string description, string url, string kind) =>
         new(_siteView, _assets,
             new PageMeta(title, description, url, kind,
-                UrlScheme.Absolute(_site.Config.Url, _urls, url)),
+                _urls.Absolute(_site.Config.Url, url)),
             _roadmapLinks, _pageLinks);
 
     public RoadmapView Roadmap(Roadmap roadmap) => _roadmaps[roadmap];

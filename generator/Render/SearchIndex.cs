@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RoadmapGen.Load;
 
 namespace RoadmapGen.Render;
@@ -10,16 +11,9 @@ namespace RoadmapGen.Render;
 public static class SearchIndex
 {
     public static string Json(Site site, UrlScheme urls) => JsonSerializer.Serialize(
-        site.Roadmaps.SelectMany(r => r.Topics.Select(t => new
-        {
-            t = t.Title,
-            s = t.Summary,
-            u = urls.Topic(t),
-            r = r.Title,
-            n = t.Stage.Number,
-            h = t.Body.Headings,
-            w = string.Join(' ', Words(t.Body.PlainText)),
-        })));
+        site.Roadmaps.SelectMany(r => r.Topics.Select(t => new SearchEntry(
+            t.Title, t.Summary, urls.Topic(t), r.Title, t.Stage.Number, t.Body.Headings, string.Join(' ', Words(t.Body.PlainText)))))
+        .ToList(), SearchIndexJson.Default.ListSearchEntry);
 
     public static IEnumerable<string> Words(string text) => text
         .Split([' ', '\n', '\t', '.', ',', ';', ':', '(', ')', '[', ']', '"', '\'', '!', '?', '`', '*', '/', '='], StringSplitOptions.RemoveEmptyEntries)
@@ -27,3 +21,16 @@ public static class SearchIndex
         .Where(w => w.Length >= 3)
         .Distinct(StringComparer.Ordinal);
 }
+
+/// <summary>One topic in the search index; one-letter names keep the file small.</summary>
+public sealed record SearchEntry(
+    [property: JsonPropertyName("t")] string Title,
+    [property: JsonPropertyName("s")] string Summary,
+    [property: JsonPropertyName("u")] string Url,
+    [property: JsonPropertyName("r")] string Roadmap,
+    [property: JsonPropertyName("n")] int Stage,
+    [property: JsonPropertyName("h")] IReadOnlyList<string> Headings,
+    [property: JsonPropertyName("w")] string Words);
+
+[JsonSerializable(typeof(List<SearchEntry>))]
+internal sealed partial class SearchIndexJson : JsonSerializerContext;

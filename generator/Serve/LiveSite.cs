@@ -15,7 +15,6 @@ public sealed record RebuildReport(bool Succeeded, TimeSpan Elapsed, ChangeSet C
 /// </summary>
 public sealed class LiveSite
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan IdleCollectAfter = TimeSpan.FromMilliseconds(500);
 
     private readonly BuildOptions _options;
@@ -128,7 +127,7 @@ public sealed class LiveSite
         _diagnostics = diagnostics;
         _events.PublishState(StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
         if (result.Succeeded && changed.Count > 0)
-            _events.Publish("reload", JsonSerializer.Serialize(new { version = _current!.Version, changed = changed.Count }, Json));
+            _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(_current!.Version, changed.Count), ServeJson.Default.ReloadMessage));
         var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed);
         Print(report, previous is null, result.Pages);
         return report;
@@ -139,18 +138,10 @@ public sealed class LiveSite
     {
         var text = new StringWriter { NewLine = "\n" };
         DiagnosticPrinter.Print(diagnostics.Where(d => d.IsError), text, githubAnnotations: false);
-        return JsonSerializer.Serialize(new
-        {
-            version,
-            lastGood,
-            errors = diagnostics.Count(d => d.IsError),
-            warnings = diagnostics.Count(d => !d.IsError),
-            text = text.ToString().TrimEnd('\n'),
-            diagnostics = diagnostics.Select(d => new
-            {
-                severity = d.IsError ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message, text = d.ToString(),
-            }),
-        }, Json);
+        return JsonSerializer.Serialize(new StateMessage(version, lastGood,
+            diagnostics.Count(d => d.IsError), diagnostics.Count(d => !d.IsError), text.ToString().TrimEnd('\n'),
+            diagnostics.Select(d => new DiagnosticMessage(d.IsError ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message, d.ToString())).ToList()),
+            ServeJson.Default.StateMessage);
     }
 
     private void Print(RebuildReport report, bool first, int pages)

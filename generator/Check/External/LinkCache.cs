@@ -23,15 +23,9 @@ public sealed class LinkCache
         [property: JsonPropertyName("status")] int? Status,
         [property: JsonPropertyName("detail")] string Detail);
 
-    private sealed record FileFormat(
+    internal sealed record FileFormat(
         [property: JsonPropertyName("version")] int Version,
         [property: JsonPropertyName("entries")] Dictionary<string, Entry> Entries);
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     private LinkCache(Dictionary<string, Entry> entries, TimeSpan maxAge, TimeProvider time)
     {
@@ -52,7 +46,7 @@ public sealed class LinkCache
         if (!File.Exists(path)) return cache;
         try
         {
-            var file = JsonSerializer.Deserialize<FileFormat>(File.ReadAllText(path), Json);
+            var file = JsonSerializer.Deserialize(File.ReadAllText(path), LinkCacheJson.Default.FileFormat);
             if (file?.Version != FormatVersion || file.Entries is null) return cache;
             foreach (var (url, entry) in file.Entries)
                 if (cache.IsFresh(entry)) cache._entries[url] = entry;
@@ -101,7 +95,14 @@ public sealed class LinkCache
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new FileFormat(FormatVersion, fresh), Json));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new FileFormat(FormatVersion, fresh), LinkCacheJson.Default.FileFormat));
         File.Move(temporary, full, overwrite: true);
     }
 }
+
+/// <summary>Link states as camelCase names ("rateLimited"), readable in the committed cache file.</summary>
+internal sealed class LinkStateNames() : JsonStringEnumConverter<LinkState>(JsonNamingPolicy.CamelCase);
+
+[JsonSourceGenerationOptions(WriteIndented = true, Converters = [typeof(LinkStateNames)])]
+[JsonSerializable(typeof(LinkCache.FileFormat))]
+internal sealed partial class LinkCacheJson : JsonSerializerContext;

@@ -24,6 +24,12 @@ public interface IBuildCache
 
     /// <summary>A page's ids and links for Check, parsed again only when the page's HTML changed.</summary>
     PageLinks Links(OutputFile page);
+
+    /// <summary>The last render's pages and Markdown, to render again only what changed; null renders everything.</summary>
+    RenderMemo? Render => null;
+
+    /// <summary>The last check's verdicts, to check again only the links that changed; null checks everything.</summary>
+    CheckMemo? Check => null;
 }
 
 /// <summary>Load → Render → Check, in memory. Writing is the caller's choice (build writes, serve serves).</summary>
@@ -47,7 +53,7 @@ public static class SiteBuild
         rendered?.Invoke(files);
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path).WithTemplates(templates.TemplateText);
-        if (cache is not null) checker.WithPageParser(cache.Links);
+        if (cache is not null) checker.WithPageParser(cache.Links).WithMemo(cache.Check);
         var result = checker.Check(files, diagnostics);
         Phase("check");
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);
@@ -66,7 +72,7 @@ public static class SiteBuild
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
-        var files = new SiteRenderer(site, templates, new UrlScheme(options.BasePath)).Render(diagnostics);
+        var files = new SiteRenderer(site, templates, new UrlScheme(options.BasePath), cache?.Render).Render(diagnostics);
         phase("render");
         return files;
     }

@@ -35,22 +35,29 @@ public sealed class LinkChecker
         Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Html!));
 
         var linksChecked = 0;
+        _memo?.Begin(files, parsed);
         Parallel.ForEach(pages, () => 0, (page, _, count) =>
         {
+            if (_memo?.Reuse(page) is { } known) return count + known;
             var links = parsed[page.Path];
+            var problems = links.DuplicateIds.Count;
             foreach (var (id, line, column) in links.DuplicateIds)
                 Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)");
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             var pageUrl = new Uri(SiteRoot, _urls.Base + page.Path);
+            var lookups = _memo is null ? null : new CheckMemo.Lookups();
             foreach (var link in links.Links)
             {
-                var problem = CheckLink(page, pageUrl, link, byPath, parsed);
+                var problem = CheckLink(page, pageUrl, link, byPath, parsed, lookups);
                 count++;
                 if (problem is null) continue;
+                problems++;
                 Report(page, problem.Value.Code, link, link.Line, link.Column, problem.Value.Message, originCursor);
             }
+            _memo?.Checked(page, links.Links.Count, lookups!, problems == 0);
             return count;
         }, count => Interlocked.Add(ref linksChecked, count));
+        _memo?.End();
         return new Result(pages.Count, linksChecked);
 
         void Report(OutputFile page, string code, PageLink? link, int line, int column, string message, Dictionary<string, int>? cursor = null)
@@ -77,6 +84,14 @@ public sealed class LinkChecker
 
     private Func<string, string?>? _templateText;
     private Func<OutputFile, PageLinks>? _parse;
+    private CheckMemo? _memo;
+
+    /// <summary>Lets serve skip pages whose links held last time and whose targets did not change.</summary>
+    public LinkChecker WithMemo(CheckMemo? memo)
+    {
+        _memo = memo;
+        return this;
+    }
 
     /// <summary>Lets serve reuse the parse of a page whose HTML did not change since the last check.</summary>
     public LinkChecker WithPageParser(Func<OutputFile, PageLinks> parse)
@@ -117,7 +132,9 @@ public sealed class LinkChecker
 
     private static readonly Uri SiteRoot = new("http://site.invalid");
 
-    private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files, ConcurrentDictionary<string, PageLinks> parsed)
+    /// <param name="lookups">Collects every output path the link's target was looked up at, and the page its fragment was checked in.</param>
+    private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files,
+        ConcurrentDictionary<string, PageLinks> parsed, CheckMemo.Lookups? lookups)
     {
         var url = link.Url;
         if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path} (give it an address, or remove it)");
@@ -150,11 +167,12 @@ public sealed class LinkChecker
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
             return (Codes.BrokenLink, $"{link.Kind} '{url}' points outside the site's base path '{basePath}' (links must start with the base path; build with the right --base-path)");
         var relative = path[basePath.Length..];
-        var targetFile = Resolve(relative, files);
+        var targetFile = Resolve(relative, files, lookups?.Paths);
         if (targetFile is null)
             return (Codes.BrokenLink, $"broken {link.Kind}: '{url}' — no page or file at '{(relative.Length == 0 ? "/" : relative)}'{Suggest(relative, files)}");
         var fragment = rawFragment.Length > 1 ? Uri.UnescapeDataString(rawFragment[1..]) : null;
         if (fragment is null || fragment == "top" || !targetFile.IsHtml) return null;
+        lookups?.FragmentTargets.Add(targetFile.Path);
         if (parsed.TryGetValue(targetFile.Path, out var targetLinks) && !targetLinks.Ids.Contains(fragment))
             return (Codes.BrokenFragment, $"broken fragment: '{url}' — {targetFile.Path} has no element with id '{fragment}'{SuggestId(fragment, targetLinks.Ids)}");
         return null;
@@ -179,10 +197,16 @@ public sealed class LinkChecker
             && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
-    private static OutputFile? Resolve(string relative, Dictionary<string, OutputFile> files)
+    private static OutputFile? Resolve(string relative, Dictionary<string, OutputFile> files, HashSet<string>? lookups)
     {
-        if (relative.Length == 0 || relative.EndsWith('/')) return files.GetValueOrDefault(relative + "index.html");
-        return files.GetValueOrDefault(relative) ?? files.GetValueOrDefault(relative + "/index.html");
+        if (relative.Length == 0 || relative.EndsWith('/')) return Lookup(relative + "index.html");
+        return Lookup(relative) ?? Lookup(relative + "/index.html");
+
+        OutputFile? Lookup(string path)
+        {
+            lookups?.Add(path);
+            return files.GetValueOrDefault(path);
+        }
     }
 
     private static string Suggest(string relative, Dictionary<string, OutputFile> files)

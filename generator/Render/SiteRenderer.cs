@@ -11,14 +11,15 @@ namespace RoadmapGen.Render;
 /// the site and never writes to it: view models are derived from it, and Markdown is rendered
 /// from the loaded documents as they are.
 /// </summary>
-public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme urls)
+/// <param name="memo">serve's memo of the last render; a build passes none and renders everything.</param>
+public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme urls, RenderMemo? memo = null)
 {
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
         var views = new SiteViews(site, urls, assets);
         var sourceUrls = SourceUrls();
-        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count));
+        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
 
         void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null)
@@ -35,13 +36,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
             site.Home?.SourcePath, homeOrigins);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+            var (html, origins) = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
@@ -62,12 +63,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
+                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
                 var view = views.Topic(topic, html, topic.Slug);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
+                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>
@@ -119,6 +120,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         { } t when t.EndsWith("home" + TemplateFolder.Extension, StringComparison.Ordinal) => "the home page",
         _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
     };
+
+    private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+        DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null) => memo is null
+        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl)
+        : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
+            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl));
 
     /// <summary>Content file → page URL, for Markdown links written as links to files.</summary>
     private Dictionary<string, string> SourceUrls()

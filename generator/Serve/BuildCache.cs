@@ -23,10 +23,16 @@ public sealed class BuildCache : IBuildCache, IContentCache
     private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
     /// <summary>The last engine that loaded: its unchanged templates are not parsed again.</summary>
     private TemplateEngine? _lastGood;
-    private readonly ConcurrentDictionary<string, (string Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
+    private readonly RenderMemo _render = new();
+    private readonly CheckMemo _check = new();
     private int _parsed;
 
     public IContentCache Content => this;
+
+    public RenderMemo Render => _render;
+
+    public CheckMemo Check => _check;
 
     /// <summary>Content files read and parsed by the last load (the rest came from the cache).</summary>
     public int FilesParsed => Volatile.Read(ref _parsed);
@@ -42,6 +48,8 @@ public sealed class BuildCache : IBuildCache, IContentCache
         _templates = null;
         _lastGood = null;
         _pages.Clear();
+        _render.Clear();
+        _check.Clear();
     }
 
     public void BeginLoad(IReadOnlyCollection<string> contentFiles)
@@ -87,9 +95,9 @@ public sealed class BuildCache : IBuildCache, IContentCache
 
     public PageLinks Links(OutputFile page)
     {
-        var html = page.Html!;
-        if (_pages.TryGetValue(page.Path, out var cached) && string.Equals(cached.Html, html, StringComparison.Ordinal)) return cached.Links;
-        var links = PageLinks.Parse(html);
+        var html = page.Content;
+        if (_pages.TryGetValue(page.Path, out var cached) && (ReferenceEquals(cached.Html, html) || cached.Html.AsSpan().SequenceEqual(html))) return cached.Links;
+        var links = PageLinks.Parse(page.Html!);
         _pages[page.Path] = (html, links);
         return links;
     }

@@ -6,7 +6,10 @@ using RoadmapGen.Diagnostics;
 namespace RoadmapGen.Serve;
 
 /// <summary>How one rebuild went, as printed and as tests see it.</summary>
-public sealed record RebuildReport(bool Succeeded, TimeSpan Elapsed, ChangeSet Change, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> ChangedPaths, int FilesParsed);
+/// <param name="PagesRendered">Pages whose templates ran (the others read the same as last time and kept their bytes).</param>
+/// <param name="PagesChecked">Pages whose links were checked (the others, and the pages they link to, did not change).</param>
+public sealed record RebuildReport(bool Succeeded, TimeSpan Elapsed, ChangeSet Change, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> ChangedPaths, int FilesParsed,
+    int PagesRendered = 0, int PagesChecked = 0);
 
 /// <summary>
 /// The site as serve holds it: the last good build, which is what gets served; the latest
@@ -128,7 +131,8 @@ public sealed class LiveSite
         _events.PublishState(StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
         if (result.Succeeded && changed.Count > 0)
             _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(_current!.Version, changed.Count), ServeJson.Default.ReloadMessage));
-        var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed);
+        var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
+            _cache.Render.LastRun.Rendered, _cache.Check.PagesChecked);
         Print(report, previous is null, result.Pages);
         return report;
     }

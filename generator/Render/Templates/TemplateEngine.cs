@@ -59,5 +59,11 @@ public sealed class TemplateEngine
     public string? TemplateText(string display) => Set.Files.FirstOrDefault(f => f.Display == display)?.Text;
 
     /// <param name="largestLoop">The most items any template may loop over (all topics, say): sets the loop limit.</param>
-    public TemplateRun BeginRun(int largestLoop) => new(this, largestLoop);
+    /// <param name="memo">serve's pages of the last run: a page whose templates would read the same is not rendered again.</param>
+    public TemplateRun BeginRun(int largestLoop, RenderMemo? memo = null) => new(this, largestLoop, memo);
+
+    /// <summary>Names this set of template texts; part of every page's fingerprint.</summary>
+    internal string Version => _version ??= PageFingerprint.VersionOf(Set.Files.Select(f => (f.Name, f.Text)));
+
+    private string? _version;
 }

@@ -22,12 +22,19 @@ public sealed class TemplateRun
     private readonly ScriptModel _model = new();
     private readonly ConcurrentDictionary<Failure, ConcurrentBag<string>> _failures = new();
 
-    internal TemplateRun(TemplateEngine engine, int largestLoop)
+    private readonly RenderMemo? _memo;
+    private readonly PageFingerprint? _fingerprint;
+
+    internal TemplateRun(TemplateEngine engine, int largestLoop, RenderMemo? memo = null)
     {
         _engine = engine;
         // Nested loops share one budget: 100 iterations per item of the largest list leaves room
         // for every per-topic loop (resources, prerequisites) and still stops a runaway loop.
         _loopLimit = Math.Max(100_000, largestLoop * 100);
+        _memo = memo;
+        if (memo is null) return;
+        memo.BeginRun();
+        _fingerprint = new PageFingerprint(engine.Version, _loopLimit);
     }
 
     // Pages are written into builders reused within the run (see TemplateOutput.WriteTo) and
@@ -48,6 +55,8 @@ public sealed class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
+        var fingerprint = _fingerprint?.Of(pagePath, globals);
+        if (fingerprint is not null && _memo!.Page(pagePath, fingerprint) is { } kept) return kept;
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
@@ -62,7 +71,9 @@ public sealed class TemplateRun
             context.PushOutput(new StringBuilderOutput(html));
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            return Utf8(html);
+            var bytes = Utf8(html);
+            _memo?.Rendered(pagePath, fingerprint, bytes);
+            return bytes;
         }
         catch (ScriptRuntimeException e)
         {
@@ -87,8 +98,10 @@ public sealed class TemplateRun
         return bytes;
     }
 
+    /// <summary>Ends the run: reports template failures, and lets the memo forget pages this run did not make.</summary>
     public void Report(DiagnosticBag diagnostics)
     {
+        _memo?.EndRun();
         foreach (var (failure, pages) in _failures)
         {
             var ordered = pages.Order(StringComparer.Ordinal).ToList();

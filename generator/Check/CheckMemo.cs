@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using RoadmapGen.Render;
+
+namespace RoadmapGen.Check;
+
+/// <summary>
+/// What serve keeps of the last link check so the next one checks only what may have changed. A
+/// page whose links all held keeps its verdict while its own bytes are the same, no path its links
+/// looked up (found or not) appeared or vanished, and every page its #fragments point into kept its
+/// ids. Pages with a problem are always checked again, so a diagnostic points at the current line.
+/// </summary>
+public sealed class CheckMemo
+{
+    /// <param name="Content">The page's bytes when checked.</param>
+    /// <param name="Links">How many links it has, for the build's count.</param>
+    /// <param name="Lookups">Every output path its links looked up.</param>
+    /// <param name="FragmentTargets">Pages whose ids its #fragments were checked against.</param>
+    private sealed record Verdict(byte[] Content, int Links, IReadOnlyCollection<string> Lookups, IReadOnlyCollection<string> FragmentTargets);
+
+    private HashSet<string> _lastPaths = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlySet<string>> _lastIds = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Verdict> _next = new(StringComparer.Ordinal);
+    private HashSet<string> _addedOrRemoved = new(StringComparer.Ordinal);
+    private HashSet<string> _idsChanged = new(StringComparer.Ordinal);
+    private int _checked;
+
+    /// <summary>Pages whose links the last check checked (the rest kept their verdicts).</summary>
+    public int PagesChecked => Volatile.Read(ref _checked);
+
+    public void Clear()
+    {
+        _lastPaths = new HashSet<string>(StringComparer.Ordinal);
+        _lastIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        _verdicts.Clear();
+    }
+
+    /// <summary>Starts a check: finds the output paths added or removed, and the pages whose ids changed, since the last one.</summary>
+    internal void Begin(IReadOnlyList<OutputFile> files, IReadOnlyDictionary<string, PageLinks> parsed)
+    {
+        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var addedOrRemoved = new HashSet<string>(paths, StringComparer.Ordinal);
+        addedOrRemoved.SymmetricExceptWith(_lastPaths);
+        var ids = new Dictionary<string, IReadOnlySet<string>>(parsed.Count, StringComparer.Ordinal);
+        var idsChanged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, links) in parsed)
+        {
+            ids[path] = links.Ids;
+            if (_lastIds.TryGetValue(path, out var old) && !ReferenceEquals(old, links.Ids) && !old.SetEquals(links.Ids)) idsChanged.Add(path);
+        }
+        _lastPaths = paths;
+        _lastIds = ids;
+        _addedOrRemoved = addedOrRemoved;
+        _idsChanged = idsChanged;
+        _next = new ConcurrentDictionary<string, Verdict>(StringComparer.Ordinal);
+        _checked = 0;
+    }
+
+    /// <summary>The page's link count when its last verdict (no problem) still holds; null when it must be checked.</summary>
+    internal int? Reuse(OutputFile page)
+    {
+        if (!_verdicts.TryGetValue(page.Path, out var verdict)) return null;
+        if (!ReferenceEquals(verdict.Content, page.Content) && !verdict.Content.AsSpan().SequenceEqual(page.Content)) return null;
+        if (_addedOrRemoved.Count > 0 && verdict.Lookups.Any(_addedOrRemoved.Contains)) return null;
+        if (_idsChanged.Count > 0 && verdict.FragmentTargets.Any(_idsChanged.Contains)) return null;
+        _next[page.Path] = verdict;
+        return verdict.Links;
+    }
+
+    /// <summary>Records a page just checked; only a page without problems is remembered.</summary>
+    internal void Checked(OutputFile page, int links, Lookups lookups, bool clean)
+    {
+        Interlocked.Increment(ref _checked);
+        if (clean) _next[page.Path] = new Verdict(page.Content, links, lookups.Paths, lookups.FragmentTargets);
+    }
+
+    internal void End() => _verdicts = _next;
+
+    /// <summary>What one page's links looked up while they were checked.</summary>
+    internal sealed class Lookups
+    {
+        public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> FragmentTargets { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Scriban.Runtime;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// A digest of everything a page's templates can read: the template set, the loop budget, the
+/// page's path and its globals, walked as Scriban sees them. Two renders with one fingerprint
+/// write the same bytes, so serve re-renders a page only when its fingerprint changes. It hashes
+/// what the templates read, not a list of what pages depend on, so a new field in a view model is
+/// covered as soon as <see cref="ScriptModel"/> hands it to templates.
+/// </summary>
+internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
+{
+    /// <summary>Frozen objects shared by many pages (a roadmap, the navigation) are hashed once per run.</summary>
+    private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
+
+    /// <returns>The fingerprint, or null when a global holds a value of a kind it cannot vouch for (then the page is always rendered).</returns>
+    public string? Of(string pagePath, ScriptObject globals)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Text(hash, templateSetVersion);
+        Int(hash, loopLimit);
+        Text(hash, pagePath);
+        if (!Value(hash, globals)) return null;
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The version of a template set: a digest of every template's name and text.</summary>
+    public static string VersionOf(IEnumerable<(string Name, string Text)> templates)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, text) in templates.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            Text(hash, name);
+            Text(hash, text);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private bool Value(IncrementalHash hash, object? value)
+    {
+        switch (value)
+        {
+            case null: Tag(hash, 'n'); return true;
+            case string s: Tag(hash, 's'); Text(hash, s); return true;
+            case bool b: Tag(hash, b ? 't' : 'f'); return true;
+            case int i: Tag(hash, 'i'); Int(hash, i); return true;
+            case long l: Tag(hash, 'l'); hash.AppendData(BitConverter.GetBytes(l)); return true;
+            case TrustedHtml html: Tag(hash, 'h'); Text(hash, html.Html); return true;
+            case ScriptObject obj when obj.IsReadOnly: return Shared(hash, obj, 'o');
+            case ScriptObject obj: Tag(hash, 'o'); return Object(hash, obj);
+            case ScriptArray array when array.IsReadOnly: return Shared(hash, array, 'a');
+            case ScriptArray array: Tag(hash, 'a'); return Array(hash, array);
+            default: return false;
+        }
+    }
+
+    private bool Shared(IncrementalHash hash, object frozen, char tag)
+    {
+        if (!_shared.TryGetValue(frozen, out var digest))
+        {
+            using var inner = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var ok = frozen is ScriptObject obj ? Object(inner, obj) : Array(inner, (ScriptArray)frozen);
+            if (!ok) return false;
+            digest = inner.GetHashAndReset();
+            _shared.TryAdd(frozen, digest);
+        }
+        Tag(hash, tag);
+        hash.AppendData(digest);
+        return true;
+    }
+
+    private bool Object(IncrementalHash hash, ScriptObject obj)
+    {
+        // Members in name order: two objects with the same members read the same to a template.
+        var members = obj.ToArray();
+        System.Array.Sort(members, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Int(hash, members.Length);
+        foreach (var (name, member) in members)
+        {
+            Text(hash, name);
+            if (!Value(hash, member)) return false;
+        }
+        return true;
+    }
+
+    private bool Array(IncrementalHash hash, ScriptArray array)
+    {
+        Int(hash, array.Count);
+        foreach (var item in array)
+            if (!Value(hash, item)) return false;
+        return true;
+    }
+
+    private static void Tag(IncrementalHash hash, char tag) => hash.AppendData([(byte)tag]);
+
+    private static void Int(IncrementalHash hash, int value) => hash.AppendData(BitConverter.GetBytes(value));
+
+    /// <summary>Length first, so "ab" + "c" and "a" + "bc" differ.</summary>
+    private static void Text(IncrementalHash hash, string text)
+    {
+        Int(hash, text.Length);
+        hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+}

@@ -91,7 +91,8 @@ public sealed partial class LinkCheckRace(string siteDir, IReadOnlyList<Injectio
 
     public CheckerScore RunRoadmapGen(string dll)
     {
-        var run = ProcessRunner.Run(Tools.Which("dotnet") ?? "dotnet", [dll, "check", siteDir, "--base-path", "/"],
+        var (exe, prefix) = Tools.RoadmapGen(dll);
+        var run = ProcessRunner.Run(exe, [.. prefix, "check", siteDir, "--base-path", "/"],
             Path.Combine(logs, "check-roadmapgen"), timeout);
         var problems = (run.Stdout + "\n" + run.Stderr).Split('\n').Where(l => RoadmapGenProblem().IsMatch(l)).ToList();
         return Score("roadmapgen check", run, problems, null);

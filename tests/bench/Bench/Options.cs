@@ -18,10 +18,13 @@ public sealed class Options
           --no-roadmapgen         skip RoadmapGen (e.g. while it does not build)
           --no-hugo               skip Hugo even when it is on PATH
           --no-check              skip the link-checker race
+          --no-targets            skip the issue's targets (real site, one big roadmap, serve latency)
+          --serve-edits N         saved edits timed per server in the serve-latency target (default 20)
           --timeout SECONDS       limit for any one child process (default 3600)
           --root DIR              repository root (default: found above the current folder)
           --out DIR               output folder (default: <root>/tests/bench/out)
-          --roadmapgen DLL        RoadmapGen to run (default: <root>/generator/bin/Release/net10.0/roadmapgen.dll)
+          --roadmapgen PATH       RoadmapGen to run: the native binary, or a roadmapgen.dll run with dotnet
+                                  (default: <out>/roadmapgen/roadmapgen, which run.sh publishes)
           --templates DIR         RoadmapGen templates (default: <root>/templates)
           --help                  this text
         """;
@@ -36,6 +39,8 @@ public sealed class Options
     public bool RoadmapGen { get; private set; } = true;
     public bool Hugo { get; private set; } = true;
     public bool Check { get; private set; } = true;
+    public bool Targets { get; private set; } = true;
+    public int ServeEdits { get; private set; } = 20;
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromHours(1);
     public string Root { get; private set; } = "";
     public string Out { get; private set; } = "";
@@ -83,6 +88,8 @@ public sealed class Options
                 case "--no-roadmapgen": o.RoadmapGen = false; break;
                 case "--no-hugo": o.Hugo = false; break;
                 case "--no-check": o.Check = false; break;
+                case "--no-targets": o.Targets = false; break;
+                case "--serve-edits": o.ServeEdits = Int(); break;
                 case "--root": root = Value(); break;
                 case "--out": outDir = Value(); break;
                 case "--roadmapgen": dll = Value(); break;
@@ -96,7 +103,7 @@ public sealed class Options
             ?? Tools.FindRepoRoot(AppContext.BaseDirectory)
             ?? throw new ArgumentException("cannot find the repository root; pass --root"));
         o.Out = Path.GetFullPath(outDir ?? Path.Combine(o.Root, "tests", "bench", "out"));
-        o.RoadmapGenDll = Path.GetFullPath(dll ?? Path.Combine(o.Root, "generator", "bin", "Release", "net10.0", "roadmapgen.dll"));
+        o.RoadmapGenDll = Path.GetFullPath(dll ?? Path.Combine(o.Out, "roadmapgen", "roadmapgen"));
         o.Templates = Path.GetFullPath(templates ?? Path.Combine(o.Root, "templates"));
         if (o.CheckSize is { } size && !o.Sizes.Contains(size))
         {

@@ -24,7 +24,6 @@ var report = new Report();
 void Say(string line = "") => report.Say(line);
 
 // ---- What is there to run -------------------------------------------------------------------
-var dotnet = Tools.Which("dotnet") ?? "dotnet";
 var hugo = o.Hugo ? Tools.Which("hugo") : null;
 var linkchecker = Tools.Which("linkchecker");
 var linkinator = Tools.Which("linkinator")
@@ -69,8 +68,9 @@ foreach (var size in o.Sizes)
     var generators = new List<Generator>();
     if (roadmapgen)
     {
-        generators.Add(new Generator("RoadmapGen", dotnet, outDir =>
-            [o.RoadmapGenDll, "build", "--content", content, "--templates", o.Templates, "--out", outDir, "--base-path", "/"]));
+        var (exe, prefix) = Tools.RoadmapGen(o.RoadmapGenDll);
+        generators.Add(new Generator("RoadmapGen", exe, outDir =>
+            [.. prefix, "build", "--content", content, "--templates", o.Templates, "--out", outDir, "--base-path", "/"]));
     }
     if (hugo is not null)
     {
@@ -109,6 +109,12 @@ Say(table.ToString());
 Say("  RoadmapGen's build includes its own link check; Hugo's resolves relref links (pages, not #fragments).");
 Say();
 
+// ---- The targets, as ratios against Hugo measured in this run --------------------------
+if (o.Targets)
+{
+    TargetsPhase.Run(o, measures, roadmapgen, hugo, report);
+}
+
 // ---- Link-checker race ------------------------------------------------------------------------
 if (o.Check)
 {
@@ -138,17 +144,7 @@ static string FirstLine(string exe, string arg)
     }
 }
 
-static string LoadAverage()
-{
-    try
-    {
-        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1, 5, 15 min)";
-    }
-    catch (IOException)
-    {
-        return "unknown";
-    }
-}
+static string LoadAverage() => Tools.LoadAverage();
 
 static bool Busy()
 {

@@ -64,4 +64,20 @@ public static class Tools
             File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
         }
     }
+
+    /// <summary>How to start RoadmapGen: a native binary directly, a roadmapgen.dll through dotnet.</summary>
+    public static (string Exe, string[] Prefix) RoadmapGen(string path) =>
+        path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? (Which("dotnet") ?? "dotnet", [path]) : (path, []);
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1, 5, 15 min)";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 }

@@ -156,7 +156,8 @@ public static partial class ServeLatency
         {
             var result = socket.ReceiveAsync(buffer, timeout.Token).Result;
             if (result.MessageType == WebSocketMessageType.Close) throw new IOException("the LiveReload socket closed");
-            if (Encoding.UTF8.GetString(buffer, 0, result.Count).Contains($"\"command\":\"{command}\"", StringComparison.Ordinal)) return;
+            var message = Encoding.UTF8.GetString(buffer, 0, result.Count).Replace(" ", "", StringComparison.Ordinal);
+            if (message.Contains($"\"command\":\"{command}\"", StringComparison.Ordinal)) return;
         }
     }
 

@@ -37,6 +37,7 @@ public static class MarkdownParser
         var headings = new List<string>();
         var text = new StringBuilder();
         var hasRawHtml = false;
+        var refused = false;
         var directory = Path.GetDirectoryName(sourceFullPath)!;
 
         foreach (var node in document.Descendants())
@@ -51,11 +52,11 @@ public static class MarkdownParser
                     break;
                 case HtmlInline html:
                     hasRawHtml = true;
-                    SafeHtml.Check(html.Tag, sourcePath, html.Line + lineOffset + 1, html.Column + 1, diagnostics);
+                    refused |= !SafeHtml.Check(html.Tag, sourcePath, html.Line + lineOffset + 1, html.Column + 1, diagnostics);
                     break;
                 case HtmlBlock block:
                     hasRawHtml = true;
-                    SafeHtml.Check(block.Lines.ToString(), sourcePath, block.Line + lineOffset + 1, block.Column + 1, diagnostics);
+                    refused |= !SafeHtml.Check(block.Lines.ToString(), sourcePath, block.Line + lineOffset + 1, block.Column + 1, diagnostics);
                     break;
                 case HeadingBlock heading:
                     headings.Add(InlineText(heading.Inline));
@@ -71,7 +72,7 @@ public static class MarkdownParser
         return new MarkdownBody
         {
             Document = document, LineOffset = lineOffset, ContentLinks = links,
-            Headings = headings, PlainText = text.ToString(), HasRawHtml = hasRawHtml,
+            Headings = headings, PlainText = text.ToString(), HasRawHtml = hasRawHtml, RefusedAtLoad = refused,
         };
 
         void CheckLink(LinkInline link, string? url, bool isImage)
@@ -101,21 +102,10 @@ public static class MarkdownParser
 
         bool CheckUrlSafety(string url, int line, int column, bool isImage)
         {
-            var scheme = UrlSafety.DisallowedScheme(url);
-            if (scheme is not null)
-            {
-                diagnostics.Error(Codes.UnsafeUrl, sourcePath, line + lineOffset + 1, column + 1,
-                    $"{(isImage ? "image" : "link")} uses a '{scheme}:' URL; only http, https and mailto links and relative links are allowed (use an http(s) URL or a link to a topic file)");
-                return false;
-            }
-            if (isImage && (url.StartsWith("//", StringComparison.Ordinal) || UrlSafety.IsHttpUrl(url)))
-            {
-                // The pages' Content-Security-Policy loads images from the site only: such an image would never show.
-                diagnostics.Error(Codes.ExternalImage, sourcePath, line + lineOffset + 1, column + 1,
-                    $"image '{url}' is on another site, and pages only show images from this site (save it under content/ and link it relatively, or link to it instead of showing it)");
-                return false;
-            }
-            return true;
+            if (UrlSafety.Problem(url, isImage) is not { } problem) return true;
+            refused = true;
+            diagnostics.Error(problem.Code, sourcePath, line + lineOffset + 1, column + 1, problem.Message);
+            return false;
         }
     }
 

@@ -53,6 +53,12 @@ public sealed class MarkdownBody
     public required string PlainText { get; init; }
     /// <summary>Whether the body holds raw HTML: the one way markup Markdig did not write itself can reach a page.</summary>
     public bool HasRawHtml { get; init; }
+    /// <summary>
+    /// Whether Load already reported unsafe HTML or an unsafe URL in this body, at its exact
+    /// position: the rendered-HTML check then still cleans the output but does not report the
+    /// same mistake a second time.
+    /// </summary>
+    public bool RefusedAtLoad { get; init; }
 }
 
 /// <summary>A Markdown link to another content file; Render turns it into that page's URL.</summary>

@@ -18,8 +18,10 @@ public static class SafeHtml
 
     private static readonly HtmlParser Parser = new();
 
-    public static void Check(string html, string file, int line, int column, DiagnosticBag diagnostics)
+    /// <returns>Whether the HTML passed; each problem is reported at the given position.</returns>
+    public static bool Check(string html, string file, int line, int column, DiagnosticBag diagnostics)
     {
+        var passed = true;
         // No shortcut for comments: "<!-- note --><script>" is one HTML block, and only parsing
         // all of it finds what follows the comment.
         var trimmed = html.Trim();
@@ -27,7 +29,7 @@ public static class SafeHtml
         {
             var name = trimmed[2..].TrimEnd('>', ' ', '\n');
             if (!AllowedElements.Contains(name)) Report($"</{name}>", $"the element <{name}> is not allowed");
-            return;
+            return passed;
         }
         IDocument document;
         lock (Parser) document = Parser.ParseDocument("<body>" + html);
@@ -47,8 +49,13 @@ public static class SafeHtml
             if (element.LocalName == "svg" || element.NamespaceUri is { } ns && ns != AngleSharp.Dom.NamespaceNames.HtmlUri)
                 Report($"<{name}>", "foreign (SVG or MathML) content is not allowed");
         }
+        return passed;
 
-        void Report(string what, string why) => diagnostics.Error(Codes.UnsafeHtml, file, line, column,
-            $"raw HTML {what}: {why} (use Markdown instead; allowed inline HTML: {string.Join(", ", AllowedElements.Select(e => $"<{e}>"))}, with only a 'title' attribute)");
+        void Report(string what, string why)
+        {
+            passed = false;
+            diagnostics.Error(Codes.UnsafeHtml, file, line, column,
+                $"raw HTML {what}: {why} (use Markdown instead; allowed inline HTML: {string.Join(", ", AllowedElements.Select(e => $"<{e}>"))}, with only a 'title' attribute)");
+        }
     }
 }

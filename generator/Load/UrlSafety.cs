@@ -1,3 +1,5 @@
+using RoadmapGen.Diagnostics;
+
 namespace RoadmapGen.Load;
 
 /// <summary>
@@ -21,11 +23,46 @@ public static class UrlSafety
         return null;
     }
 
+    /// <summary>
+    /// Why content may not use a URL in a link or an image (with the diagnostic code), or null.
+    /// Images come from this site only: the pages' Content-Security-Policy loads no others, so an
+    /// external image would build and never show.
+    /// </summary>
+    public static (string Code, string Message)? Problem(string url, bool isImage)
+    {
+        var what = isImage ? "image" : "link";
+        if (DisallowedScheme(url) is { } scheme)
+            return (Codes.UnsafeUrl, $"{what} uses a '{scheme}:' URL; only http, https and mailto links and relative links are allowed (use an http(s) URL or a link to a topic file)");
+        if (NamesAnotherHost(url))
+            return (Codes.UnsafeUrl, $"{what} '{Shown(url)}' starts with '//' or a backslash, which browsers read as another site (write the full https:// URL{(isImage ? ", or save the image under content/" : "")})");
+        if (isImage && HasScheme(url))
+            return (Codes.ExternalImage, $"image '{Shown(url)}' is on another site, and pages only show images from this site (save it under content/ and link it relatively, or link to it instead of showing it)");
+        return null;
+    }
+
+    /// <summary>A value shown to the contributor as text: control characters made visible, length bounded.</summary>
+    public static string Shown(string text)
+    {
+        var visible = new string(text.Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
+        return visible.Length <= 80 ? visible : visible[..77] + "...";
+    }
+
     /// <summary>Kept for callers that ask about the classic script-running schemes only.</summary>
     public static string? DangerousScheme(string url) => DisallowedScheme(url) is { } s && s is "javascript" or "vbscript" or "data" ? s : null;
 
     /// <summary>Whether the URL names a scheme (<c>https:</c>, <c>mailto:</c>, …) rather than a path relative to the page.</summary>
     public static bool HasScheme(string url) => SchemeOf(url) is not null;
+
+    /// <summary>
+    /// Whether a URL without a scheme still names a host: browsers read "//evil.example",
+    /// "\\evil.example" and "/\\evil.example" (tabs and newlines dropped, leading spaces and
+    /// control characters trimmed) as another site.
+    /// </summary>
+    public static bool NamesAnotherHost(string url)
+    {
+        var compact = new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace);
+        return compact.Length >= 2 && compact[0] is ('/' or '\\') && compact[1] is ('/' or '\\');
+    }
 
     private static string? SchemeOf(string url)
     {

@@ -45,11 +45,9 @@ public static class MarkdownHtml
         }
 
         var renderer = t_renderer ??= new PageRenderer();
-        var html = renderer.Render(body.Document, Rewrite, idPrefix);
-        // Bodies without raw HTML hold only what Markdig's own renderers write from nodes whose
-        // URLs Load allow-listed; the sanitizer (an HTML parse per body, which would add half
-        // again to a build) checks the bodies that carry raw HTML, each render of them.
-        if (body.HasRawHtml) html = SafetyNet.Check(html, sourcePath, body.LineOffset + 1, diagnostics);
+        var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix);
+        // The one gate between rendered Markdown and a page: whatever renderer wrote it.
+        html = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
         return (new TrustedHtml(html), origins);
     }
 
@@ -69,6 +67,8 @@ public static class MarkdownHtml
         private readonly StringWriter _writer = new();
         private readonly ReusableHtmlRenderer _renderer;
         private readonly PrefixedHeadingRenderer _headings = new();
+        private readonly List<RenderedHtmlCheck.Origin> _origins = new();
+        private int _lineOffset;
 
         public PageRenderer()
         {
@@ -76,16 +76,22 @@ public static class MarkdownHtml
             MarkdownParser.Pipeline.Setup(_renderer);
             _renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
             _renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
+            // Where each node's HTML starts, so the check of the rendered HTML can name the
+            // Markdown line (and column) that wrote a tag.
+            _renderer.ObjectWriteBefore += (_, node) => _origins.Add(new RenderedHtmlCheck.Origin(
+                _writer.GetStringBuilder().Length, node.Line + _lineOffset + 1, node.Column + 1, node is HtmlBlock));
         }
 
-        public string Render(MarkdownDocument document, Func<string, string> rewrite, string? idPrefix)
+        public (string Html, RenderedHtmlCheck.Origin[] Origins) Render(MarkdownDocument document, int lineOffset, Func<string, string> rewrite, string? idPrefix)
         {
             _renderer.Clear();
+            _origins.Clear();
+            _lineOffset = lineOffset;
             _renderer.LinkRewriter = rewrite;
             _headings.Prefix = idPrefix;
             _renderer.Render(document);
             _writer.Flush();
-            return _writer.ToString();
+            return (_writer.ToString(), _origins.ToArray());
         }
     }
 

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+
+namespace RoadmapGen.Render;
+
+/// <summary>A problem the rendered-HTML check found, at the Markdown line and column it came from.</summary>
+public sealed record RenderedHtmlProblem(string Code, int Line, int Column, string Message);
+
+/// <summary>
+/// The first line of defence, on what a page will really contain: the HTML rendered from a
+/// Markdown body is read by AngleSharp's spec tokenizer (as a browser reads it, so comments,
+/// entities, case, whitespace and control characters hide nothing), and every element, attribute
+/// and URL must be on an allow-list. Whatever renderer wrote the HTML (Markdig's, or one added
+/// later for code blocks), it is checked here; a renderer that writes new markup adds it to
+/// <see cref="Allowed"/> deliberately.
+/// </summary>
+public static partial class RenderedHtmlCheck
+{
+    /// <summary>
+    /// Element → attributes it may carry: what the Markdown pipeline writes (paragraphs, headings,
+    /// lists, task lists, tables, footnotes, definition lists, emphasis extras) and the few inline
+    /// elements contributors may write as raw HTML.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["p"] = [], ["blockquote"] = [], ["pre"] = [], ["hr"] = ["class"], ["br"] = [], ["div"] = ["class"],
+        ["h1"] = ["id"], ["h2"] = ["id"], ["h3"] = ["id"], ["h4"] = ["id"], ["h5"] = ["id"], ["h6"] = ["id"],
+        ["ul"] = ["class"], ["ol"] = ["start", "type", "class"], ["li"] = ["id", "class"],
+        ["dl"] = [], ["dt"] = [], ["dd"] = [],
+        ["table"] = [], ["thead"] = [], ["tbody"] = [], ["tr"] = [], ["th"] = ["style"], ["td"] = ["style"],
+        ["a"] = ["href", "title", "rel", "id", "class"], ["img"] = ["src", "alt", "title"],
+        ["code"] = ["class"], ["em"] = [], ["strong"] = [], ["input"] = ["type", "disabled", "checked", "class"],
+        ["del"] = ["title"], ["ins"] = ["title"], ["mark"] = ["title"], ["sup"] = ["title"], ["sub"] = ["title"],
+        ["kbd"] = ["title"], ["abbr"] = ["title"], ["small"] = ["title"], ["s"] = ["title"], ["var"] = ["title"], ["samp"] = ["title"],
+    }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)new HashSet<string>(e.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "br", "hr", "img", "input" };
+
+    /// <summary>Classes Markdig's extensions write; code blocks add one <c>language-…</c> class.</summary>
+    private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal)
+    {
+        "footnote-ref", "footnote-back-ref", "footnotes", "footnotes-sep", "contains-task-list", "task-list-item", "task-list-item-checkbox",
+    };
+
+    private static readonly string Hint =
+        $" (use Markdown instead; raw HTML may only be {string.Join(", ", SafeHtml.AllowedElements.Select(e => $"<{e}>"))}, with a 'title' attribute)";
+
+    [GeneratedRegex(@"^text-align: (left|center|right);$")] private static partial Regex TextAlign();
+    [GeneratedRegex(@"^language-[\w+#.-]+$")] private static partial Regex LanguageClass();
+
+    /// <summary>Where each Markdown node's HTML starts in the rendered text, in writing order, with its line and column in the file.</summary>
+    public readonly record struct Origin(int Offset, int Line, int Column, bool Verbatim);
+
+    /// <summary>Every problem in <paramref name="html"/>, each at the Markdown position of the node that wrote it.</summary>
+    public static List<RenderedHtmlProblem> Check(string html, IReadOnlyList<Origin> origins)
+    {
+        var problems = new List<RenderedHtmlProblem>();
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true };
+        var unclosed = false;
+        tokenizer.Error += (_, e) => unclosed |= e.Code == (int)HtmlParseError.EOF;
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        {
+            switch (token)
+            {
+                case HtmlTagToken { Type: HtmlTokenType.StartTag } tag:
+                    CheckStartTag(tag);
+                    break;
+                case HtmlTagToken { Type: HtmlTokenType.EndTag } tag:
+                    if (!Allowed.ContainsKey(tag.Name)) Report(tag, Codes.UnsafeHtml, $"the element <{UrlSafety.Shown(tag.Name)}> is not allowed");
+                    else if (open.GetValueOrDefault(tag.Name) == 0) Report(tag, Codes.UnsafeHtml, $"</{tag.Name}> closes an element this text did not open, which would break the page around it");
+                    else open[tag.Name]--;
+                    break;
+                case HtmlDoctypeToken doctype:
+                    Report(doctype, Codes.UnsafeHtml, "a <!DOCTYPE> is not allowed in a page's text");
+                    break;
+            }
+        }
+        if (unclosed)
+        {
+            problems.Add(Problem(html.Length, Codes.UnsafeHtml,
+                "raw HTML is not closed (a comment, tag or quoted attribute runs to the end of the text) and would swallow the rest of the page" + Hint));
+        }
+        return problems;
+
+        void CheckStartTag(HtmlTagToken tag)
+        {
+            var name = tag.Name;
+            if (!Allowed.TryGetValue(name, out var attributes))
+            {
+                Report(tag, Codes.UnsafeHtml, name is "svg" or "math"
+                    ? $"the element <{name}> is not allowed: SVG and MathML content is never allowed"
+                    : $"the element <{UrlSafety.Shown(name)}> is not allowed");
+                return;
+            }
+            if (!VoidElements.Contains(name) && !tag.IsSelfClosing) open[name] = open.GetValueOrDefault(name) + 1;
+            foreach (var attribute in tag.Attributes)
+            {
+                var (key, value) = (attribute.Name, attribute.Value);
+                if (!attributes.Contains(key))
+                {
+                    Report(tag, Codes.UnsafeHtml, $"the attribute '{UrlSafety.Shown(key)}' of <{name}> is not allowed");
+                    continue;
+                }
+                if (key is "href" or "src")
+                {
+                    if (UrlSafety.Problem(value, isImage: key == "src") is { } url) Report(tag, url.Code, url.Message);
+                    continue;
+                }
+                var why = key switch
+                {
+                    "style" when !TextAlign().IsMatch(value) => $"the style '{UrlSafety.Shown(value)}' is not allowed (only a table column's alignment is)",
+                    "class" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => !AllowedClasses.Contains(c) && !LanguageClass().IsMatch(c))
+                        is { } c ? $"the class '{UrlSafety.Shown(c)}' is not allowed" : null,
+                    "rel" when value != "noopener noreferrer" => $"rel='{UrlSafety.Shown(value)}' is not allowed",
+                    "type" when name == "input" && value != "checkbox" => $"an input of type '{UrlSafety.Shown(value)}' is not allowed",
+                    "type" when name == "ol" && value is not ("1" or "a" or "A" or "i" or "I") => $"a list type '{UrlSafety.Shown(value)}' is not allowed",
+                    "start" when !value.All(char.IsAsciiDigit) => $"a list start '{UrlSafety.Shown(value)}' is not allowed",
+                    "id" when value.Length == 0 || value.Any(char.IsWhiteSpace) => $"the id '{UrlSafety.Shown(value)}' is not allowed",
+                    _ => null,
+                };
+                if (why is not null) Report(tag, Codes.UnsafeHtml, why);
+            }
+        }
+
+        void Report(HtmlToken token, string code, string message) =>
+            problems.Add(Problem(Offset(token), code, code == Codes.UnsafeHtml ? message + Hint : message));
+
+        RenderedHtmlProblem Problem(int offset, string code, string message)
+        {
+            var origin = OriginAt(origins, offset);
+            // Raw HTML blocks are written verbatim, line for line: count the lines before the tag.
+            var line = origin.Line + (origin.Verbatim ? html.AsSpan(origin.Offset, Math.Max(0, Math.Min(offset, html.Length) - origin.Offset)).Count('\n') : 0);
+            return new RenderedHtmlProblem(code, line, origin.Column, message);
+        }
+
+        // TextPosition.Position counts characters from 1; Markdig's nodes start at the '<'.
+        static int Offset(HtmlToken token) => Math.Max(0, token.Position.Position - 1);
+    }
+
+    private static Origin OriginAt(IReadOnlyList<Origin> origins, int offset)
+    {
+        // Origins are in writing order, so their offsets never decrease: the last one at or before the offset wrote it.
+        int low = 0, high = origins.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (origins[middle].Offset <= offset) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found >= 0 ? origins[found] : origins.Count > 0 ? origins[0] : new Origin(0, 1, 1, false);
+    }
+}

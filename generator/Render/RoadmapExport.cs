@@ -1,12 +1,14 @@
 using System.Text.Json;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Views;
 
 namespace RoadmapGen.Render;
 
 /// <summary>The roadmap as JSON, for other tools and sites to reuse the content.</summary>
 public static class RoadmapExport
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>URLs are absolute when site.yml has a <c>url</c>, so another site can use them as they are.</summary>
     public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl)
@@ -19,14 +21,25 @@ public static class RoadmapExport
             summary = roadmap.Summary,
             url = Absolute(urls.Roadmap(roadmap)),
             allUrl = Absolute(urls.WholeRoadmap(roadmap)),
+            // A reader's path: every required topic and one topic of each choice.
+            pathCount = SiteViews.PathCount(roadmap.Topics),
             stages = roadmap.Stages.Select(s => new
             {
                 number = s.Number, id = s.Id, title = s.Title, summary = s.Summary,
                 topics = s.Topics.Select(t => new
                 {
                     slug = t.Slug, title = t.Title, summary = t.Summary, url = Absolute(urls.Topic(t)),
+                    kind = SiteViews.KindName(t.Kind),
+                    choice = t.Choice?.Id,
+                    optionalNote = t.OptionalNote,
                     prerequisites = t.Prerequisites.Select(p => p.Slug),
                     resources = t.Resources.Select(r => new { r.Title, r.Url, r.Type }),
+                }),
+                choices = s.Choices.Select(c => new
+                {
+                    id = c.Id, title = c.Title,
+                    topics = c.Topics.Select(t => new { slug = t.Slug, url = Absolute(urls.Topic(t)) }),
+                    recommended = c.Recommended?.Slug, reason = c.Reason,
                 }),
             }),
         }, Options) + "\n";

@@ -33,7 +33,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
 
     private void ReadChoice(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)
     {
-        var title = map.String("title", required: true, hint: "the alternatives' singular name, completing 'Pick one …', like 'server-side language'");
+        var title = map.String("title", required: true, hint: "server-side language");
         var written = map.StringList("topics", required: true) ?? [];
         var recommended = map.String("recommended", required: false);
         var reason = map.String("reason", required: recommended is not null, hint: "one sentence saying why a beginner should pick it");
@@ -41,7 +41,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
         var name = title is null ? "this choice" : $"choice '{title}'";
         if (written.Count < 2)
             diagnostics.Error(Codes.ChoiceTooSmall, file, map.Line, map.Column,
-                $"{name} has {written.Count} topic(s); a choice needs at least two alternatives (add another, or list the topic as required or optional instead)");
+                $"{name} has {(written.Count == 0 ? "no topics" : "only one topic")}; a choice needs at least two alternatives (add another, or list the topic as required or optional instead)");
         if (recommended is not null && !written.Any(w => w.Value == recommended))
         {
             var (line, column) = map.PositionOf("recommended");

@@ -196,7 +196,7 @@
       if (!box) return;
       const path = onPath(items, progress, picks);
       $("progress", box).value = $("[data-progress-done]", box).textContent = path.done;
-      $("[data-progress-optional]", box).textContent = path.extra ? ` +${path.extra} optional` : "";
+      $("[data-progress-optional]", box).textContent = path.extra ? ` · +${path.extra} optional` : "";
       $("[data-progress-extra]", box).textContent = ` · ${count(progress, "doing")} in progress · ${count(progress, "skip")} skipped`;
     }
 

@@ -105,6 +105,21 @@
       $(".tag-pick", node).hidden = node.dataset.picked !== "true";
     }
   }
+  // A topic page of an alternative: say which one is the reader's pick, and offer to pick this one.
+  function pickHere(el) {
+    const id = el.dataset.roadmap, slug = el.dataset.pickHere, button = $("button", el), now = $("[data-pick-now]", el);
+    const others = $$("a[data-topic]", el.closest(".topic-kind")), members = [slug, ...others.map(a => a.dataset.topic)];
+    const stored = () => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
+    const sync = () => {
+      const pick = stored().find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
+      now.textContent = pick === slug ? "This is your pick." : other ? `Your pick: ${other.textContent.replace(/ \(recommended\)$/, "")}.` : "";
+      button.hidden = pick === slug;
+    };
+    el.hidden = false;
+    sync();
+    button.addEventListener("click", () => { savePicks(id, stored().filter(s => !members.includes(s)).concat(slug)); sync(); });
+    onStored(id, sync);
+  }
   // ---- end of learning path ----
 
   function theme(toggle) {
@@ -381,6 +396,7 @@
   $$("ol.roadmap[data-roadmap]").forEach(roadmap);
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
+  $$("[data-pick-here]").forEach(pickHere);
   $$("form[data-search]").forEach(search);
   $$("[data-search-page]").forEach(searchPage);
 })();

@@ -164,6 +164,26 @@ public sealed class LearningPathTests(SiteFixture site)
     }
 
     [BrowserFact]
+    public async Task A_topic_page_of_an_alternative_shows_the_pick_and_makes_itself_the_pick()
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync("backend/");
+        await Picker(page, "python").SelectOptionAsync("python");
+
+        await page.GotoAsync("backend/ruby/");
+        var here = page.Locator("[data-pick-here='ruby']");
+        await Expect(here).ToContainTextAsync($"Your pick: {site.Content.Topic("python").Title}.");
+        await here.GetByRole(AriaRole.Button, new() { Name = "Make Ruby my server-side language" }).ClickAsync();
+        await Expect(here).ToContainTextAsync("This is your pick.");
+        await Expect(here.Locator("button")).ToBeHiddenAsync();
+        Assert.Equal(["ruby"], await StoredPicksAsync(page));
+
+        await page.GotoAsync("backend/");
+        await Expect(Picker(page, "python")).ToHaveValueAsync("ruby");
+        await Expect(Node(page, "python")).ToHaveAttributeAsync("data-picked", "false");
+    }
+
+    [BrowserFact]
     public async Task Without_JavaScript_the_groups_their_labels_the_legend_and_the_start_link_are_all_there()
     {
         await using var session = await site.NewSessionAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });

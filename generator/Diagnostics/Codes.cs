@@ -35,6 +35,13 @@ public static class Codes
     public const string ContentUnreadable = "RG0127";
     public const string EmptyStage = "RG0128";
     public const string LinkLeavesFolder = "RG0129";
+    public const string ChoiceTooSmall = "RG0130";
+    public const string RecommendedNotInChoice = "RG0131";
+    public const string TopicInTwoGroups = "RG0132";
+    public const string GroupedTopicNotInStage = "RG0133";
+    public const string ChoiceNotTogether = "RG0134";
+    public const string PrerequisiteIsAlternative = "RG0135";
+    public const string RequiredNeedsOptional = "RG0136";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

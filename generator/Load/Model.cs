@@ -33,7 +33,26 @@ public sealed class Stage
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string Summary { get; init; }
+    /// <summary>The stage's topics in reading order: required, choice and optional ones alike.</summary>
     public List<Topic> Topics { get; } = new();
+    /// <summary>Groups of alternatives among <see cref="Topics"/>, each listed next to each other there.</summary>
+    public List<Choice> Choices { get; } = new();
+}
+
+/// <summary>What a topic is for a reader's path: needed, one of several alternatives, or skippable.</summary>
+public enum TopicKind { Required, Choice, Optional }
+
+/// <summary>Alternatives of which a reader needs one ("Pick one server-side language").</summary>
+public sealed class Choice
+{
+    /// <summary>Stable within the roadmap: made from the first member, which is in no other group.</summary>
+    public required string Id { get; init; }
+    /// <summary>A singular noun phrase completing "Pick one …", e.g. "server-side language".</summary>
+    public required string Title { get; init; }
+    public required IReadOnlyList<Topic> Topics { get; init; }
+    public Topic? Recommended { get; init; }
+    /// <summary>Why the recommended topic is recommended: one sentence, present when <see cref="Recommended"/> is.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>A slug as written in YAML, with where it was written.</summary>
@@ -80,6 +99,11 @@ public sealed class Topic
     public int Index { get; internal set; }
     public List<Topic> Prerequisites { get; } = new();
     public List<Topic> RequiredBy { get; } = new();
+    public TopicKind Kind { get; internal set; }
+    /// <summary>The group this topic is an alternative in, when <see cref="Kind"/> is <see cref="TopicKind.Choice"/>.</summary>
+    public Choice? Choice { get; internal set; }
+    /// <summary>Why a reader may skip it, when <see cref="Kind"/> is <see cref="TopicKind.Optional"/>.</summary>
+    public string? OptionalNote { get; internal set; }
 }
 
 public sealed class Page

@@ -6,7 +6,7 @@ namespace RoadmapGen.Load;
 public static class RoadmapReader
 {
     private static readonly string[] RoadmapFields = ["title", "summary", "stages"];
-    private static readonly string[] StageFields = ["title", "summary", "topics", "id"];
+    private static readonly string[] StageFields = ["title", "summary", "topics", "id", "choices", "optional"];
 
     public static Roadmap? Read(string dir, IReadOnlyList<string> topicFiles, IReadOnlyDictionary<string, Topic> topicsByFile,
         IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
@@ -50,6 +50,7 @@ public static class RoadmapReader
         }
 
         var stages = new List<Stage>();
+        var groups = new StageGroups(display, diagnostics);
         var listedAt = new Dictionary<string, SlugRef>(StringComparer.Ordinal);
         foreach (var stageMap in stageMaps)
         {
@@ -74,7 +75,6 @@ public static class RoadmapReader
             if (written is { Count: 0 })
                 diagnostics.Warning(Codes.EmptyStage, display, stageMap.Line, stageMap.Column,
                     $"stage '{stageTitle}' lists no topics, so readers would see an empty stage (add its topics, or remove the stage)");
-            stageMap.ReportUnknown(StageFields);
             foreach (var (slug, line, column) in listed)
             {
                 if (!Slug.IsValid(slug))
@@ -105,6 +105,8 @@ public static class RoadmapReader
                     stage.Topics.Add(topic);
                 }
             }
+            groups.Read(stageMap, stage, listed.Select(l => l.Value).ToHashSet(StringComparer.Ordinal));
+            stageMap.ReportUnknown(StageFields);
             stages.Add(stage);
         }
 
@@ -125,6 +127,7 @@ public static class RoadmapReader
         }
         var unreadable = slugToFile.Where(kv => !topicsByFile.ContainsKey(kv.Value)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         PrerequisiteGraph.Link(ordered, unreadable, diagnostics);
+        PathRules.Check(ordered, diagnostics);
         return roadmap;
     }
 }

@@ -170,6 +170,10 @@ public sealed class YamlMap
         return result;
     }
 
+    /// <summary>Where a field's value is written (the mapping's start when the field is absent), to report a wrong value at itself.</summary>
+    public (int Line, int Column) PositionOf(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? At(value) : (Line, Column);
+
     /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>
     public void ReportUnknown(IReadOnlyCollection<string> known)
     {

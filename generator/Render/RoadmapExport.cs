@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Views;
 
 namespace RoadmapGen.Render;
 
@@ -13,22 +14,36 @@ public static class RoadmapExport
         string Absolute(string url) => urls.Absolute(siteUrl, url) ?? url;
         var export = new RoadmapJson(roadmap.Id, roadmap.Title, roadmap.Summary,
             Absolute(urls.Roadmap(roadmap)), Absolute(urls.WholeRoadmap(roadmap)),
+            // A reader's path: every required topic and one topic of each choice.
+            SiteViews.PathCount(roadmap.Topics),
             roadmap.Stages.Select(s => new StageJson(s.Number, s.Id, s.Title, s.Summary,
                 s.Topics.Select(t => new TopicJson(t.Slug, t.Title, t.Summary, Absolute(urls.Topic(t)),
+                    SiteViews.KindName(t.Kind), t.Choice?.Id, t.OptionalNote,
                     t.Prerequisites.Select(p => p.Slug).ToList(),
-                    t.Resources.Select(r => new ResourceJson(r.Title, r.Url, r.Type)).ToList())).ToList())).ToList());
+                    t.Resources.Select(r => new ResourceJson(r.Title, r.Url, r.Type)).ToList())).ToList(),
+                s.Choices.Select(c => new ChoiceJson(c.Id, c.Title,
+                    c.Topics.Select(t => new ChoiceTopicJson(t.Slug, Absolute(urls.Topic(t)))).ToList(),
+                    c.Recommended?.Slug, c.Reason)).ToList())).ToList());
         return JsonSerializer.Serialize(export, RoadmapExportJson.Default.RoadmapJson) + "\n";
     }
 }
 
-public sealed record RoadmapJson(string Id, string Title, string Summary, string Url, string AllUrl, IReadOnlyList<StageJson> Stages);
+public sealed record RoadmapJson(string Id, string Title, string Summary, string Url, string AllUrl, int PathCount,
+    IReadOnlyList<StageJson> Stages);
 
-public sealed record StageJson(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicJson> Topics);
+public sealed record StageJson(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicJson> Topics,
+    IReadOnlyList<ChoiceJson> Choices);
 
-public sealed record TopicJson(string Slug, string Title, string Summary, string Url, IReadOnlyList<string> Prerequisites, IReadOnlyList<ResourceJson> Resources);
+public sealed record TopicJson(string Slug, string Title, string Summary, string Url, string Kind, string? Choice,
+    string? OptionalNote, IReadOnlyList<string> Prerequisites, IReadOnlyList<ResourceJson> Resources);
+
+public sealed record ChoiceJson(string Id, string Title, IReadOnlyList<ChoiceTopicJson> Topics, string? Recommended, string? Reason);
+
+public sealed record ChoiceTopicJson(string Slug, string Url);
 
 public sealed record ResourceJson(string Title, string Url, string Type);
 
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RoadmapJson))]
 internal sealed partial class RoadmapExportJson : JsonSerializerContext;

@@ -17,7 +17,110 @@
   const save = (id, p) => put(key(id), JSON.stringify(clean(p)));
   const count = (p, state) => Object.values(p).filter(s => s === state).length;
   const summary = p => `${count(p, "done")} done, ${count(p, "doing")} in progress, ${count(p, "skip")} skipped`;
-  const onStored = (id, f) => addEventListener("storage", e => { if (e.key === key(id)) f(); });
+  const onStored = (id, f) => addEventListener("storage", e => { if (e.key === key(id) || e.key === pickKey(id)) f(); });
+
+  // ---- Learning path ----
+  // A reader's path is every required topic and one topic of each choice: their pick, else any
+  // alternative they finished. Optional topics done count as extras. Picks are stored beside the
+  // progress as a list of topic slugs, one per choice.
+  const pickKey = id => "roadmapgen:picks:" + id;
+  const pathItems = els => els.map(e => ({
+    slug: e.dataset.topic, kind: e.dataset.kind || "required", choice: e.dataset.choice || null,
+    recommended: e.hasAttribute("data-recommended"), url: (e.matches("a") ? e : $("a", e)).getAttribute("href"),
+    title: $(".node-title", e).textContent,
+  }));
+  // Only alternatives of a choice, one per choice: picks from another version of the roadmap fall away.
+  const cleanPicks = (items, picks) => {
+    const seen = new Set();
+    return (Array.isArray(picks) ? picks : []).filter(slug => {
+      const item = items.find(i => i.slug === slug && i.choice);
+      return item && !seen.has(item.choice) && seen.add(item.choice);
+    });
+  };
+  const loadPicks = (id, items) => { try { return cleanPicks(items, JSON.parse(get(pickKey(id)))); } catch { return []; } };
+  const savePicks = (id, picks) => put(pickKey(id), JSON.stringify(picks));
+  const pickIn = (items, picks, choice) => items.find(i => i.choice === choice && picks.includes(i.slug)) || null;
+
+  function onPath(items, progress, picks) {
+    const is = (i, ...states) => states.includes(progress[i.slug]);
+    let done = 0, settled = 0, total = 0, extra = 0;
+    for (const i of items) {
+      if (i.kind === "optional") { extra += is(i, "done"); continue; }
+      if (i.choice && items.find(m => m.choice === i.choice) !== i) continue;
+      const members = i.choice ? items.filter(m => m.choice === i.choice) : [i], pick = i.choice && pickIn(items, picks, i.choice);
+      const counted = pick ? [pick] : members;
+      total++;
+      done += counted.some(m => is(m, "done"));
+      settled += pick ? is(pick, "done", "skip") : counted.some(m => is(m, "done")) || (!i.choice && is(i, "skip"));
+    }
+    return { done, total, extra, complete: done > 0 && settled === total };
+  }
+
+  // The first topic on the path that is neither done nor skipped; in a choice without a pick, the recommended one.
+  function nextOnPath(items, progress, picks) {
+    const settled = i => progress[i.slug] === "done" || progress[i.slug] === "skip";
+    for (const i of items) {
+      if (i.kind === "optional") continue;
+      if (!i.choice) { if (!settled(i)) return i; continue; }
+      const members = items.filter(m => m.choice === i.choice);
+      if (members[0] !== i) continue;
+      const target = pickIn(items, picks, i.choice) || (members.some(m => progress[m.slug] === "done") ? null : members.find(m => m.recommended) || i);
+      if (target && !settled(target)) return target;
+    }
+    return null;
+  }
+
+  function updateContinue(id, items, progress, picks) {
+    const next = nextOnPath(items, progress, picks), started = Object.keys(progress).length + picks.length > 0;
+    for (const link of $$(`[data-continue="${id}"]`)) {
+      link.parentElement.hidden = !next;
+      if (!next) continue;
+      link.setAttribute("href", next.url);
+      $("[data-continue-label]", link).textContent = started ? "Continue where you left off:" : "Start with the first topic:";
+      $("[data-continue-title]", link).textContent = next.title;
+    }
+  }
+
+  // A select in each choice's frame: "My server-side language: Python".
+  function pickers(map, items, onPick) {
+    return $$(".choice", map).map(group => {
+      const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle;
+      const select = make("select", { id: "pick-" + choice },
+        make("option", { value: "" }, "Not chosen yet"),
+        ...items.filter(i => i.choice === choice).map(i => make("option", { value: i.slug }, i.title + (i.recommended ? " (recommended)" : ""))));
+      const label = make("label", { htmlFor: select.id }, `My ${title}:`);
+      $(".choice-help", group).after(make("p", { className: "pick" }, label, select));
+      for (const node of $$(".node", group))
+        $("[data-state-label]", node).before(make("span", { className: "node-tag tag-pick", hidden: true }, "Your pick"));
+      select.addEventListener("change", () => onPick(choice, select.value, title));
+      return { choice, select };
+    });
+  }
+
+  function renderPicks(map, items, picks, selects) {
+    for (const { choice, select } of selects) select.value = pickIn(items, picks, choice)?.slug || "";
+    for (const node of $$(".node[data-choice]", map)) {
+      const pick = pickIn(items, picks, node.dataset.choice);
+      if (pick) node.dataset.picked = pick.slug === node.dataset.topic; else delete node.dataset.picked;
+      $(".tag-pick", node).hidden = node.dataset.picked !== "true";
+    }
+  }
+  // A topic page of an alternative: say which one is the reader's pick, and offer to pick this one.
+  function pickHere(el) {
+    const id = el.dataset.roadmap, slug = el.dataset.pickHere, button = $("button", el), now = $("[data-pick-now]", el);
+    const others = $$("a[data-topic]", el.closest(".topic-kind")), members = [slug, ...others.map(a => a.dataset.topic)];
+    const stored = () => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
+    const sync = () => {
+      const pick = stored().find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
+      now.textContent = pick === slug ? "This is your pick." : other ? `Your pick: ${other.textContent.replace(/ \(recommended\)$/, "")}.` : "";
+      button.hidden = pick === slug;
+    };
+    el.hidden = false;
+    sync();
+    button.addEventListener("click", () => { savePicks(id, stored().filter(s => !members.includes(s)).concat(slug)); sync(); });
+    onStored(id, sync);
+  }
+  // ---- end of learning path ----
 
   function theme(toggle) {
     const root = document.documentElement, system = matchMedia("(prefers-color-scheme: dark)");
@@ -35,7 +138,14 @@
     const nodes = $$(".node", map), slugs = nodes.map(n => n.dataset.topic);
     const title = n => $(".node-title", n).textContent;
     const say = text => { if (box) $("[data-progress-message]", box).textContent = text; };
-    let progress = load(id), current = null;
+    const items = pathItems(nodes);
+    let progress = load(id), picks = loadPicks(id, items), current = null;
+    const selects = pickers(map, items, (choice, slug, name) => {
+      picks = picks.filter(s => items.find(i => i.slug === s).choice !== choice).concat(slug ? [slug] : []);
+      savePicks(id, picks);
+      render();
+      say(slug ? `My ${name}: ${items.find(i => i.slug === slug).title}.` : `No ${name} chosen.`);
+    });
 
     const menu = make("div", { className: "status-menu", id: "status-menu", popover: "auto" });
     attr(menu, "role", "group");
@@ -89,30 +199,44 @@
         $("[data-state-label]", node).textContent = state === "todo" ? "" : LABEL[state];
         attr($(".node-status", node), "aria-label", `${title(node)}: ${LABEL[state]}. Change status`);
       }
+      renderPicks(map, items, picks, selects);
+      updateContinue(id, items, progress, picks);
+      const optional = n => n ? ` · +${n} optional` : "";
       for (const stage of $$(".stage", map)) {
-        const states = $$(".node", stage).map(n => n.dataset.state), done = states.filter(s => s === "done").length;
-        const label = $("[data-stage-count]", stage);
-        label.textContent = `${done} of ${states.length} done`;
+        const c = onPath(pathItems($$(".node", stage)), progress, picks), label = $("[data-stage-count]", stage);
+        label.textContent = `${c.done} of ${c.total} on your path${optional(c.extra)}`;
         label.hidden = false;
-        stage.classList.toggle("is-complete", done > 0 && states.every(s => s === "done" || s === "skip"));
+        stage.classList.toggle("is-complete", c.complete);
       }
       if (!box) return;
-      $("progress", box).value = $("[data-progress-done]", box).textContent = count(progress, "done");
+      const path = onPath(items, progress, picks);
+      $("progress", box).value = $("[data-progress-done]", box).textContent = path.done;
+      $("[data-progress-optional]", box).textContent = path.extra ? ` · +${path.extra} optional` : "";
       $("[data-progress-extra]", box).textContent = ` · ${count(progress, "doing")} in progress · ${count(progress, "skip")} skipped`;
     }
 
     render();
     if (!box) return;
     box.hidden = false;
-    onStored(id, () => { progress = load(id); render(); });
-    const use = (p, note) => { save(id, p); progress = load(id); render(); say(note + summary(progress) + "."); };
+    onStored(id, () => { progress = load(id); picks = loadPicks(id, items); render(); });
+    const picked = list => list.length ? `; picks: ${list.map(s => items.find(i => i.slug === s).title).join(", ")}` : "";
+    const use = (p, note, newPicks) => {
+      save(id, p);
+      savePicks(id, cleanPicks(items, newPicks));
+      progress = load(id);
+      picks = loadPicks(id, items);
+      render();
+      say(note + summary(progress) + picked(picks) + ".");
+    };
 
     // Two bits per topic after the topic count: links from another version are refused, not misapplied.
     const encode = () => {
       const bytes = new Uint8Array(Math.ceil(slugs.length / 4));
       slugs.forEach((s, i) => { bytes[i >> 2] |= STATES.indexOf(progress[s] || "todo") << (i & 3) * 2; });
-      return slugs.length + "." + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      return slugs.length + "." + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
+        + (picks.length ? "&picks=" + picks.map(s => slugs.indexOf(s)).join(".") : "");
     };
+    const decodePicks = text => cleanPicks(items, (text || "").split(".").filter(Boolean).map(n => slugs[+n]));
     const decode = text => {
       const m = /^(\d+)\.([\w-]*)$/.exec(text), p = {};
       if (!m || +m[1] !== slugs.length) return null;
@@ -122,17 +246,17 @@
         return clean(p);
       } catch { return null; }
     };
-    const shared = /^#progress=(.*)$/.exec(location.hash);
+    const shared = /^#progress=([^&]*)(?:&picks=([\d.]*))?$/.exec(location.hash);
     if (shared) {
       history.replaceState(null, "", location.pathname + location.search);
-      const p = decode(shared[1]), offer = $("[data-share-offer]", box);
+      const p = decode(shared[1]), sharedPicks = decodePicks(shared[2]), offer = $("[data-share-offer]", box);
       // Offered, never applied unasked: the link may carry someone else's progress.
       if (!p) say("This link is for another version of the roadmap.");
       else {
-        $("[data-share-text]", offer).textContent = `This link carries progress: ${summary(p)}. Yours: ${summary(progress)}.`;
+        $("[data-share-text]", offer).textContent = `This link carries progress: ${summary(p)}${picked(sharedPicks)}. Yours: ${summary(progress)}${picked(picks)}.`;
         offer.hidden = false;
         offer.addEventListener("click", e => {
-          if (e.target.matches("[data-share-accept]")) use(p, "Now using the shared progress: ");
+          if (e.target.matches("[data-share-accept]")) use(p, "Now using the shared progress: ", sharedPicks);
           else if (e.target.matches("[data-share-dismiss]")) say("Kept your own progress.");
           else return;
           offer.hidden = true;
@@ -141,13 +265,13 @@
     }
 
     $("[data-export]", box).addEventListener("click", () => {
-      const data = JSON.stringify({ roadmap: id, version: 1, exported: new Date().toISOString(), progress }, null, 2);
+      const data = JSON.stringify({ roadmap: id, version: 2, exported: new Date().toISOString(), progress, picks }, null, 2);
       const a = make("a", { href: URL.createObjectURL(new Blob([data], { type: "application/json" })), download: `roadmapgen-${id}-progress.json` });
       document.body.append(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-      say("Exported " + summary(progress) + ".");
+      say("Exported " + summary(progress) + picked(picks) + ".");
     });
 
     $("[data-import]", box).addEventListener("change", async e => {
@@ -157,7 +281,7 @@
       try {
         const data = JSON.parse(await file.text());
         if (data.roadmap !== id) throw new Error(`it is not a progress file of the ${id} roadmap`);
-        use(clean(Object.fromEntries(Object.entries(data.progress || {}).filter(([s]) => slugs.includes(s)))), `Imported ${file.name}: `);
+        use(clean(Object.fromEntries(Object.entries(data.progress || {}).filter(([s]) => slugs.includes(s)))), `Imported ${file.name}: `, data.picks || []);
       } catch (err) {
         say(`Could not import ${file.name}: ${err instanceof SyntaxError ? "it is not JSON" : err.message}.`);
       }
@@ -182,9 +306,12 @@
   }
 
   function homeProgress(el) {
-    const p = load(el.dataset.progressSummary);
-    el.textContent = `Your progress: ${count(p, "done")} of ${el.dataset.total} topics done.`;
+    const id = el.dataset.progressSummary, data = $(`template[data-path="${id}"]`);
+    const p = load(id), items = data ? pathItems($$(".node", data.content)) : [], picks = loadPicks(id, items);
+    const path = onPath(items, p, picks);
+    el.textContent = `Your progress: ${path.done} of ${el.dataset.total} topics on your path done` + (path.extra ? `, +${path.extra} optional.` : ".");
     el.hidden = !Object.keys(p).length;
+    if (items.length) updateContinue(id, items, p, picks);
   }
 
   // Every query word must start a word of the topic; title matches rank first.
@@ -269,6 +396,7 @@
   $$("ol.roadmap[data-roadmap]").forEach(roadmap);
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
+  $$("[data-pick-here]").forEach(pickHere);
   $$("form[data-search]").forEach(search);
   $$("[data-search-page]").forEach(searchPage);
 })();

@@ -7,8 +7,10 @@ namespace RoadmapGen.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class PageHealthTests(SiteFixture site)
 {
-    private const int ScriptBudget = 15 * 1024;
-    private const int StyleBudget = 25 * 1024;
+    // Raised from 15 and 25 KB for the learning path (choice pickers, path counts, picks in
+    // storage, export and share links, the continue link): about 7.5 KB of script and 4.5 KB of style.
+    private const int ScriptBudget = 23 * 1024;
+    private const int StyleBudget = 28 * 1024;
 
     /// <summary>Every kind of page, each with the interaction that makes its script do the most.</summary>
     private static readonly (string Url, Func<IPage, Task> Use)[] Tour =

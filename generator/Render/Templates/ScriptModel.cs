@@ -84,19 +84,35 @@ public sealed class ScriptModel
 
     private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
 
-    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(9)
+    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(13)
     {
         ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["summary"] = roadmap.Summary,
         ["url"] = roadmap.Url, ["all_url"] = roadmap.AllUrl, ["json_url"] = roadmap.JsonUrl,
         ["topic_count"] = roadmap.TopicCount, ["stage_count"] = roadmap.StageCount,
         ["stages"] = List(roadmap.Stages, Stage),
+        ["path_count"] = roadmap.PathCount, ["choice_count"] = roadmap.ChoiceCount, ["optional_count"] = roadmap.OptionalCount,
+        ["first"] = roadmap.First is { } first ? TopicLink(first) : null,
     });
 
-    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(6)
+    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(8)
     {
         ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary,
         ["topic_count"] = stage.Topics.Count, ["topics"] = List(stage.Topics, TopicLink),
+        ["entries"] = List(stage.Entries, Entry), ["path_count"] = stage.PathCount,
     });
+
+    private ScriptObject Entry(StageEntryView entry) => Freeze(new ScriptObject(3)
+    {
+        ["topic"] = entry.Topic is { } topic ? TopicLink(topic) : null,
+        ["choice"] = entry.Choice is { } choice ? Choice(choice) : null,
+        ["side"] = entry.Side,
+    });
+
+    private ScriptObject Choice(ChoiceView choice) => Shared(choice, c => Freeze(new ScriptObject(6)
+    {
+        ["id"] = c.Id, ["title"] = c.Title, ["topics"] = List(c.Topics, TopicLink), ["topic_count"] = c.Topics.Count,
+        ["recommended"] = c.Recommended is { } recommended ? TopicLink(recommended) : null, ["reason"] = c.Reason,
+    }));
 
     private ScriptObject TopicLink(TopicLinkView topic) => Shared(topic, t => Freeze(AddTopicLink(new ScriptObject(6), t)));
 
@@ -108,6 +124,10 @@ public sealed class ScriptModel
         obj["url"] = topic.Url;
         obj["number"] = topic.Number;
         obj["stage_number"] = topic.StageNumber;
+        obj["kind"] = topic.Kind;
+        obj["choice"] = topic.Choice;
+        obj["recommended"] = topic.Recommended;
+        obj["optional_note"] = topic.OptionalNote;
         return obj;
     }
 
@@ -127,6 +147,8 @@ public sealed class ScriptModel
         obj["edit_url"] = topic.EditUrl;
         obj["source_path"] = topic.SourcePath;
         obj["anchor"] = topic.Anchor;
+        obj["group"] = topic.Choice is { } choice ? Choice(choice) : null;
+        obj["alternatives"] = List(topic.Alternatives, TopicLink);
         return Freeze(obj);
     }
 

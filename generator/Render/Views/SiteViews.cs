@@ -23,6 +23,7 @@ public sealed class SiteViews
     private readonly IReadOnlyList<LinkView> _pageLinks;
     private readonly Dictionary<Topic, TopicLinkView> _topicLinks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Roadmap, RoadmapView> _roadmaps = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Choice, ChoiceView> _choices = new(ReferenceEqualityComparer.Instance);
 
     public SiteViews(Site site, UrlScheme urls, Assets assets)
     {
@@ -34,16 +35,57 @@ public sealed class SiteViews
         _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r))).ToList();
         _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
-            _topicLinks[topic] = new TopicLinkView(topic.Slug, topic.Title, topic.Summary, urls.Topic(topic), topic.Index + 1, topic.Stage.Number);
+            _topicLinks[topic] = new TopicLinkView(topic.Slug, topic.Title, topic.Summary, urls.Topic(topic), topic.Index + 1, topic.Stage.Number,
+                KindName(topic.Kind), topic.Choice?.Id, topic.Choice?.Recommended == topic, topic.OptionalNote);
+        foreach (var choice in site.Roadmaps.SelectMany(r => r.Stages).SelectMany(s => s.Choices))
+            _choices[choice] = new ChoiceView(choice.Id, choice.Title, choice.Topics.Select(Link).ToList(),
+                choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason);
         foreach (var roadmap in site.Roadmaps)
+        {
+            var stages = roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, s.Topics.Select(Link).ToList(),
+                Entries(s), PathCount(s.Topics))).ToList();
             _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Summary,
                 urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
-                roadmap.Topics.Count, roadmap.Stages.Count,
-                roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, s.Topics.Select(Link).ToList())).ToList());
+                roadmap.Topics.Count, roadmap.Stages.Count, stages, PathCount(roadmap.Topics),
+                roadmap.Stages.Sum(s => s.Choices.Count), roadmap.Topics.Count(t => t.Kind == TopicKind.Optional), roadmap.Topics.Count > 0 ? Link(roadmap.Topics[0]) : null);
+        }
         Roadmaps = site.Roadmaps.Select(Roadmap).ToList();
     }
 
     public IReadOnlyList<RoadmapView> Roadmaps { get; }
+
+    public static string KindName(TopicKind kind) => kind switch
+    {
+        TopicKind.Choice => "choice",
+        TopicKind.Optional => "optional",
+        _ => "required",
+    };
+
+    /// <summary>Required topics, and one for each choice, whichever alternative a reader picks.</summary>
+    public static int PathCount(IEnumerable<Topic> topics) =>
+        topics.Count(t => t.Kind == TopicKind.Required) + topics.Where(t => t.Choice is not null).Select(t => t.Choice).Distinct().Count();
+
+    /// <summary>
+    /// The stage as the diagram draws it: a choice is one entry across the trunk where its first
+    /// member is listed; topics alternate sides, starting on the left again after a choice.
+    /// </summary>
+    private List<StageEntryView> Entries(Stage stage)
+    {
+        var entries = new List<StageEntryView>();
+        var column = 0;
+        foreach (var topic in stage.Topics)
+        {
+            if (topic.Choice is { } choice)
+            {
+                if (choice.Topics[0] != topic) continue;
+                entries.Add(new StageEntryView(null, _choices[choice], "across"));
+                column = 0;
+                continue;
+            }
+            entries.Add(new StageEntryView(Link(topic), null, column++ % 2 == 0 ? "left" : "right"));
+        }
+        return entries;
+    }
 
     public Chrome Chrome(string title, string description, string url, string kind) =>
         new(_siteView, _assets,
@@ -64,7 +106,9 @@ public sealed class SiteViews
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
             topic.Index > 0 ? Link(ordered[topic.Index - 1]) : null,
             topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
-            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor);
+            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
+            topic.Choice is { } choice ? _choices[choice] : null,
+            topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? []);
     }
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)

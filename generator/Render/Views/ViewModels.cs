@@ -15,12 +15,25 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
 
 public sealed record LinkView(string Title, string Url);
 
-public sealed record TopicLinkView(string Slug, string Title, string Summary, string Url, int Number, int StageNumber);
+/// <param name="Kind">"required", "choice" or "optional": what the topic is for a reader's path.</param>
+/// <param name="Choice">The id of the choice it is an alternative in, else null.</param>
+/// <param name="OptionalNote">Why it may be skipped, for an optional topic.</param>
+public sealed record TopicLinkView(string Slug, string Title, string Summary, string Url, int Number, int StageNumber,
+    string Kind, string? Choice, bool Recommended, string? OptionalNote);
 
-public sealed record StageView(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicLinkView> Topics);
+/// <summary>A group of alternatives: "Pick one server-side language".</summary>
+public sealed record ChoiceView(string Id, string Title, IReadOnlyList<TopicLinkView> Topics, TopicLinkView? Recommended, string? Reason);
 
+/// <summary>One item of a stage's diagram: a topic on one side of the trunk, or a choice across it.</summary>
+public sealed record StageEntryView(TopicLinkView? Topic, ChoiceView? Choice, string Side);
+
+/// <param name="PathCount">Topics of the stage on a reader's path: the required ones and one per choice.</param>
+public sealed record StageView(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicLinkView> Topics,
+    IReadOnlyList<StageEntryView> Entries, int PathCount);
+
+/// <param name="PathCount">Topics on a reader's path: the required ones and one per choice.</param>
 public sealed record RoadmapView(string Id, string Title, string Summary, string Url, string AllUrl, string JsonUrl,
-    int TopicCount, int StageCount, IReadOnlyList<StageView> Stages);
+    int TopicCount, int StageCount, IReadOnlyList<StageView> Stages, int PathCount, int ChoiceCount, int OptionalCount, TopicLinkView? First);
 
 public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
 
@@ -28,7 +41,8 @@ public sealed record StageRefView(int Number, string Title, string Url);
 
 public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefView Stage,
     IReadOnlyList<TopicLinkView> Prerequisites, IReadOnlyList<TopicLinkView> RequiredBy, IReadOnlyList<ResourceView> Resources,
-    TopicLinkView? Previous, TopicLinkView? Next, string? EditUrl, string SourcePath, string Anchor);
+    TopicLinkView? Previous, TopicLinkView? Next, string? EditUrl, string SourcePath, string Anchor,
+    ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives);
 
 public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);
 

@@ -71,6 +71,16 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Roadmap_schema_has_the_readers_fields_for_choices_and_optional_topics()
+    {
+        var defs = Schema("roadmap").GetProperty("$defs");
+        Assert.Equal(Sorted(Fields(typeof(StageGroups), "ChoiceFields")), Properties(defs.GetProperty("choice")));
+        Assert.Equal(Sorted(Fields(typeof(StageGroups), "OptionalFields")), Properties(defs.GetProperty("optional")));
+        // The build's minimum of two alternatives, said to editors too.
+        Assert.Equal(2, defs.GetProperty("choice").GetProperty("properties").GetProperty("topics").GetProperty("minItems").GetInt32());
+    }
+
+    [Fact]
     public void Site_schema_has_the_loaders_fields()
     {
         Assert.Equal(Sorted(Fields(typeof(SiteLoader), "SiteFields")), Properties(Schema("site")));

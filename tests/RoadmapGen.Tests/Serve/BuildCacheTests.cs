@@ -53,6 +53,33 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void Cached_build_equals_a_fresh_build_after_a_choice_is_removed_from_roadmap_yml()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildCache();
+        var before = SiteBuild.Run(options, cache);
+        Assert.Contains("Pick one web server", before.Files.Single(f => f.Path == "backend/index.html").Html);
+        var yml = Path.Combine(content, "roadmaps", "backend", "roadmap.yml");
+        var lines = File.ReadAllLines(yml).ToList();
+        var start = lines.IndexOf("      - title: web server") - 1;
+        Assert.Equal("    choices:", lines[start]);
+        lines.RemoveRange(start, 5);
+        File.WriteAllLines(yml, lines);
+        cache.Invalidate(yml);
+
+        // The topics come from the cache, still marked as alternatives by the first load.
+        var cached = SiteBuild.Run(options, cache);
+        var fresh = SiteBuild.Run(options);
+
+        Assert.True(cached.Succeeded, string.Join("\n", cached.Diagnostics.Sorted()));
+        Assert.DoesNotContain("Pick one web server", cached.Files.Single(f => f.Path == "backend/index.html").Html);
+        Assert.Equal(fresh.Files.Select(f => f.Path), cached.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(cached.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
+        Directory.Delete(Path.GetDirectoryName(content)!, recursive: true);
+    }
+
+    [Fact]
     public void Unchanged_broken_topic_reports_its_error_on_every_build()
     {
         var (content, templates) = CopyOfRealSite();

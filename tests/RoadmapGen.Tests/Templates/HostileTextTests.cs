@@ -29,6 +29,9 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
     private static readonly string TopicSummary = "Summary " + Payload;
     private static readonly string ResourceTitle = "Resource " + Payload;
     private static readonly string StageTitle = "Stage " + Payload;
+    private static readonly string ChoiceTitle = "language " + Payload;
+    private static readonly string ChoiceReason = "Reason " + Payload;
+    private static readonly string OptionalNote = "Note " + Payload;
 
     private Dictionary<string, IHtmlDocument> Pages => site.Pages;
 
@@ -42,7 +45,13 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
         var summaryLine = File.ReadAllLines(topic).First(l => l.StartsWith("summary: ", StringComparison.Ordinal));
         Edit(topic, summaryLine, "summary: " + Yaml(TopicSummary));
         Edit(topic, "  - title: HTTP caching (MDN Web Docs)", "  - title: " + Yaml(ResourceTitle));
-        Edit(Path.Combine(content, "roadmaps", "backend", "roadmap.yml"), "  - title: Caching\n", "  - title: " + Yaml(StageTitle) + "\n");
+        var roadmap = Path.Combine(content, "roadmaps", "backend", "roadmap.yml");
+        Edit(roadmap, "  - title: Caching\n", "  - title: " + Yaml(StageTitle) + "\n");
+        Edit(roadmap, "      - title: server-side language\n", "      - title: " + Yaml(ChoiceTitle) + "\n");
+        var reason = File.ReadAllLines(roadmap).First(l => l.StartsWith("        reason: Python", StringComparison.Ordinal));
+        Edit(roadmap, reason, "        reason: " + Yaml(ChoiceReason));
+        var note = File.ReadAllLines(roadmap).First(l => l.StartsWith("        note: REST covers", StringComparison.Ordinal));
+        Edit(roadmap, note, "        note: " + Yaml(OptionalNote));
 
         var result = SiteBuild.Run(new BuildOptions(content, TestPaths.Templates, "/"));
         var problems = result.Diagnostics.Sorted();
@@ -115,13 +124,29 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
         Assert.Contains(ResourceTitle, Texts(Pages["backend/caching/index.html"], ".resources a"));
         Assert.Contains(ResourceTitle, Texts(Pages["backend/all/index.html"], ".print-links a"));
 
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
-        Assert.Contains("Stage 8: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
+        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
+        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
+        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
         Assert.Contains(StageTitle, Texts(Pages["index.html"], ".stage-grid-title"));
         Assert.Contains(StageTitle, Texts(Pages["404.html"], ".stage-list a"));
     }
 
     private static List<string> Texts(IDocument page, string selector) =>
         page.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void Choice_titles_reasons_and_optional_notes_are_text_on_the_roadmap_and_topic_pages()
+    {
+        var roadmap = Pages["backend/index.html"];
+        var group = roadmap.QuerySelector("li.choice[data-choice-group='choice-python']")!;
+        Assert.Equal(ChoiceTitle, group.GetAttribute("data-choice-title"));
+        Assert.Equal("Pick one " + ChoiceTitle, group.QuerySelector("h3")!.TextContent);
+        Assert.Null(group.QuerySelector("script"));
+
+        var java = Pages["backend/java/index.html"].QuerySelector("aside.topic-kind")!;
+        Assert.Contains("One of 6 " + ChoiceTitle + " options", java.QuerySelector("h2")!.TextContent);
+        Assert.Equal(ChoiceReason, java.QuerySelector("p")!.TextContent);
+        Assert.Equal(OptionalNote, Pages["backend/graphql/index.html"].QuerySelector("aside.topic-kind p")!.TextContent);
+        Assert.Null(java.QuerySelector("script"));
+    }
 }

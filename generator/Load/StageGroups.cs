@@ -1,0 +1,109 @@
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// Reads a stage's <c>choices:</c> and <c>optional:</c>: they name topics the stage already lists
+/// in <c>topics:</c>, so the stage keeps one reading order and plain lists stay valid.
+/// </summary>
+public sealed class StageGroups(string file, DiagnosticBag diagnostics)
+{
+    internal static readonly string[] ChoiceFields = ["title", "topics", "recommended", "reason"];
+    internal static readonly string[] OptionalFields = ["topic", "note"];
+
+    /// <summary>Every grouped slug of the roadmap, with where it was grouped first: a topic is in one group at most.</summary>
+    private readonly Dictionary<string, int> _groupedAt = new(StringComparer.Ordinal);
+
+    /// <summary>Marks the stage's topics required, then applies its groups to them.</summary>
+    public void Read(YamlMap stageMap, Stage stage, IReadOnlySet<string> listed)
+    {
+        foreach (var topic in stage.Topics)
+        {
+            // A topic reused from serve's cache still holds the last load's kind.
+            topic.Kind = TopicKind.Required;
+            topic.Choice = null;
+            topic.OptionalNote = null;
+        }
+        var bySlug = stage.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        foreach (var choiceMap in stageMap.MapList("choices", required: false, itemWhat: "choice") ?? [])
+            ReadChoice(choiceMap, stage, bySlug, listed);
+        foreach (var optionalMap in stageMap.MapList("optional", required: false, itemWhat: "optional topic") ?? [])
+            ReadOptional(optionalMap, stage, bySlug, listed);
+    }
+
+    private void ReadChoice(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)
+    {
+        var title = map.String("title", required: true, hint: "server-side language");
+        var written = map.StringList("topics", required: true) ?? [];
+        var recommended = map.String("recommended", required: false);
+        var reason = map.String("reason", required: recommended is not null, hint: "one sentence saying why a beginner should pick it");
+        map.ReportUnknown(ChoiceFields);
+        var name = title is null ? "this choice" : $"choice '{title}'";
+        if (written.Count < 2)
+            diagnostics.Error(Codes.ChoiceTooSmall, file, map.Line, map.Column,
+                $"{name} has {(written.Count == 0 ? "no topics" : "only one topic")}; a choice needs at least two alternatives (add another, or list the topic as required or optional instead)");
+        if (recommended is not null && !written.Any(w => w.Value == recommended))
+        {
+            var (line, column) = map.PositionOf("recommended");
+            diagnostics.Error(Codes.RecommendedNotInChoice, file, line, column,
+                $"recommended topic '{recommended}' is not one of the topics of {name} (recommend one of: {string.Join(", ", written.Select(w => w.Value))})");
+        }
+        var members = new List<Topic>();
+        foreach (var (slug, line, column) in written)
+            if (Claim(slug, line, column, stage, bySlug, listed, name) is { } topic) members.Add(topic);
+        if (members.Count != written.Count || written.Count < 2 || title is null) return;
+
+        var positions = members.Select(m => stage.Topics.IndexOf(m)).Order().ToList();
+        if (positions[^1] - positions[0] != members.Count - 1)
+        {
+            diagnostics.Error(Codes.ChoiceNotTogether, file, map.Line, map.Column,
+                $"the topics of {name} are not listed next to each other in the stage's 'topics' (move {string.Join(", ", members.Select(m => m.Slug))} together, so the roadmap can show them as one group)");
+            return;
+        }
+        var choice = new Choice
+        {
+            Id = "choice-" + stage.Topics[positions[0]].Slug,
+            Title = title,
+            // Listed in reading order, whatever order the choice names them in.
+            Topics = members.OrderBy(m => stage.Topics.IndexOf(m)).ToList(),
+            Recommended = recommended is null ? null : members.FirstOrDefault(m => m.Slug == recommended),
+            Reason = reason,
+        };
+        if (choice.Recommended is null && recommended is not null) return;
+        foreach (var member in members)
+        {
+            member.Kind = TopicKind.Choice;
+            member.Choice = choice;
+        }
+        stage.Choices.Add(choice);
+    }
+
+    private void ReadOptional(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)
+    {
+        var slug = map.String("topic", required: true, hint: "the slug of one of the stage's topics");
+        var note = map.String("note", required: true, hint: "why a beginner may skip it, in one sentence");
+        map.ReportUnknown(OptionalFields);
+        if (slug is null) return;
+        var (line, column) = map.PositionOf("topic");
+        if (Claim(slug, line, column, stage, bySlug, listed, "the optional topics") is not { } topic || note is null) return;
+        topic.Kind = TopicKind.Optional;
+        topic.OptionalNote = note;
+    }
+
+    /// <summary>The stage's topic for a grouped slug, once per roadmap; null (reported) otherwise.</summary>
+    private Topic? Claim(string slug, int line, int column, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed, string group)
+    {
+        if (_groupedAt.TryGetValue(slug, out var first))
+        {
+            diagnostics.Error(Codes.TopicInTwoGroups, file, line, column,
+                $"topic '{slug}' is already in a group at line {first}; a topic is in one choice or is optional, not both (remove it from one)");
+            return null;
+        }
+        _groupedAt[slug] = line;
+        if (bySlug.TryGetValue(slug, out var topic)) return topic;
+        if (listed.Contains(slug)) return null; // listed, but its file is missing or unreadable: reported already
+        diagnostics.Error(Codes.GroupedTopicNotInStage, file, line, column,
+            $"topic '{slug}' in {group} is not in the 'topics' of stage '{stage.Title}' (list it there too, where it belongs in the reading order; groups only mark listed topics)");
+        return null;
+    }
+}

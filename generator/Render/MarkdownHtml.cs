@@ -5,6 +5,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render;
@@ -20,8 +21,10 @@ public static class MarkdownHtml
     /// and the links to them get the topic's slug in front ("http--key-ideas") to stay unique.
     /// </param>
     /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
+    /// <param name="highlighter">The build's highlighter for code blocks; without one, code is written plain.</param>
     public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
-        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null)
+        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
+        CodeHighlighter? highlighter = null)
     {
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
@@ -45,7 +48,7 @@ public static class MarkdownHtml
         }
 
         var renderer = t_renderer ??= new PageRenderer();
-        var html = renderer.Render(body.Document, Rewrite, idPrefix);
+        var html = renderer.Render(body.Document, Rewrite, idPrefix, highlighter);
         // Bodies without raw HTML hold only what Markdig's own renderers write from nodes whose
         // URLs Load allow-listed; the sanitizer (an HTML parse per body, which would add half
         // again to a build) checks the bodies that carry raw HTML, each render of them.
@@ -69,6 +72,7 @@ public static class MarkdownHtml
         private readonly StringWriter _writer = new();
         private readonly ReusableHtmlRenderer _renderer;
         private readonly PrefixedHeadingRenderer _headings = new();
+        private readonly Highlighting.CodeBlockRenderer _code = new();
 
         public PageRenderer()
         {
@@ -76,10 +80,12 @@ public static class MarkdownHtml
             MarkdownParser.Pipeline.Setup(_renderer);
             _renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
             _renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
+            _renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(_code);
         }
 
-        public string Render(MarkdownDocument document, Func<string, string> rewrite, string? idPrefix)
+        public string Render(MarkdownDocument document, Func<string, string> rewrite, string? idPrefix, CodeHighlighter? highlighter)
         {
+            _code.Highlighter = highlighter;
             _renderer.Clear();
             _renderer.LinkRewriter = rewrite;
             _headings.Prefix = idPrefix;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -20,6 +21,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         var sourceUrls = SourceUrls();
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count));
         var output = new ConcurrentBag<OutputFile>(assets.Files);
+        var highlighter = new CodeHighlighter();
 
         void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null)
         {
@@ -35,13 +37,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+        if (site.Home is { } home) (intro, homeOrigins) = MarkdownHtml.Render(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter: highlighter);
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
             site.Home?.SourcePath, homeOrigins);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+            var (html, origins) = MarkdownHtml.Render(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter: highlighter);
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
@@ -62,12 +64,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
+                var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic), highlighter: highlighter);
                 var view = views.Topic(topic, html, topic.Slug);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
+                var (prefixed, prefixedOrigins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic), highlighter: highlighter);
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>

@@ -35,6 +35,7 @@ public static class Codes
     public const string ContentUnreadable = "RG0127";
     public const string EmptyStage = "RG0128";
     public const string LinkLeavesFolder = "RG0129";
+    public const string EmptyQuestion = "RG0130";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

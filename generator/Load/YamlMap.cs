@@ -71,6 +71,10 @@ public sealed class YamlMap
 
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    /// <summary>Where a key's value starts (for text that is parsed again, like a Markdown answer), or the map's own position.</summary>
+    public (int Line, int Column) PositionOf(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? At(value) : (Line, Column);
+
     private YamlNode? Get(string key)
     {
         _read.Add(key);

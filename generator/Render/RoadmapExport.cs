@@ -27,6 +27,7 @@ public static class RoadmapExport
                     slug = t.Slug, title = t.Title, summary = t.Summary, url = Absolute(urls.Topic(t)),
                     prerequisites = t.Prerequisites.Select(p => p.Slug),
                     resources = t.Resources.Select(r => new { r.Title, r.Url, r.Type }),
+                    questions = t.Questions.Select(q => new { question = q.Text, answer = q.AnswerMarkdown }),
                 }),
             }),
         }, Options) + "\n";

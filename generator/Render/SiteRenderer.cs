@@ -65,7 +65,14 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             Parallel.ForEach(roadmap.Topics, topic =>
             {
                 var (html, origins) = MarkdownHtml.Render(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic), highlighter: highlighter);
-                var view = views.Topic(topic, html, topic.Slug);
+                var questions = new List<QuestionView>(topic.Questions.Count);
+                foreach (var question in topic.Questions)
+                {
+                    var (answer, answerOrigins) = MarkdownHtml.Render(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic), highlighter: highlighter);
+                    questions.Add(new QuestionView(question.Text, answer));
+                    origins.AddRange(answerOrigins);
+                }
+                var view = views.Topic(topic, html, topic.Slug, questions);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 

@@ -127,6 +127,7 @@ public sealed class ScriptModel
         obj["edit_url"] = topic.EditUrl;
         obj["source_path"] = topic.SourcePath;
         obj["anchor"] = topic.Anchor;
+        obj["questions"] = List(topic.Questions, q => Freeze(new ScriptObject(2) { ["question"] = q.Question, ["answer"] = q.Answer }));
         return Freeze(obj);
     }
 

@@ -55,7 +55,7 @@ public sealed class SiteViews
 
     public TopicLinkView Link(Topic topic) => _topicLinks[topic];
 
-    public TopicView Topic(Topic topic, TrustedHtml html, string anchor)
+    public TopicView Topic(Topic topic, TrustedHtml html, string anchor, IReadOnlyList<QuestionView> questions)
     {
         var ordered = topic.Roadmap.Topics;
         return new TopicView(Link(topic), html,
@@ -64,7 +64,7 @@ public sealed class SiteViews
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
             topic.Index > 0 ? Link(ordered[topic.Index - 1]) : null,
             topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
-            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor);
+            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor, questions);
     }
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)

@@ -42,6 +42,7 @@ public static class Codes
     public const string ChoiceNotTogether = "RG0134";
     public const string PrerequisiteIsAlternative = "RG0135";
     public const string RequiredNeedsOptional = "RG0136";
+    public const string EmptyQuestion = "RG0137";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

@@ -60,6 +60,9 @@ public sealed record SlugRef(string Slug, int Line, int Column);
 
 public sealed record Resource(string Title, string Url, string Type);
 
+/// <summary>A "Check yourself" question; the answer is short Markdown, checked like a body.</summary>
+public sealed record Question(string Text, string AnswerMarkdown, MarkdownBody Answer);
+
 /// <summary>A Markdown body with what Load learned of it, so Render never re-parses or re-validates.</summary>
 public sealed class MarkdownBody
 {
@@ -92,6 +95,7 @@ public sealed class Topic
     /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Prerequisites"/>.</summary>
     public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init; }
     public required IReadOnlyList<Resource> Resources { get; init; }
+    public IReadOnlyList<Question> Questions { get; init; } = [];
     public required MarkdownBody Body { get; init; }
     public Roadmap Roadmap { get; internal set; } = null!;
     public Stage Stage { get; internal set; } = null!;

@@ -5,9 +5,10 @@ namespace RoadmapGen.Load;
 /// <summary>Reads one topic or page file: front matter fields with their positions, and its Markdown body.</summary>
 public static class TopicReader
 {
-    public static readonly string[] TopicFields = ["title", "summary", "prerequisites", "resources"];
+    public static readonly string[] TopicFields = ["title", "summary", "prerequisites", "resources", "questions"];
     public static readonly string[] PageFields = ["title", "summary"];
     public static readonly string[] ResourceFields = ["title", "url", "type"];
+    public static readonly string[] QuestionFields = ["question", "answer"];
     public static readonly string[] ResourceTypes = ["article", "video", "course", "book", "official", "tool", "podcast", "community"];
 
     public static Topic? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
@@ -20,6 +21,7 @@ public static class TopicReader
         var summary = map.String("summary", required: true, hint: "One sentence shown on the roadmap and in search");
         var prerequisites = map.StringList("prerequisites", required: false) ?? [];
         var resources = ReadResources(map, path, diagnostics);
+        var questions = ReadQuestions(map, path, fullPath, contentFiles, diagnostics);
         map.ReportUnknown(TopicFields);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics);
         if (title is null || summary is null || resources is null) return null;
@@ -27,7 +29,7 @@ public static class TopicReader
         return new Topic
         {
             Slug = slug, Title = title, Summary = summary, SourcePath = path, Body = body,
-            Resources = resources,
+            Resources = resources, Questions = questions,
             PrerequisiteRefs = prerequisites.Select(p => new SlugRef(p.Value, p.Line, p.Column)).ToList(),
         };
     }
@@ -57,6 +59,32 @@ public static class TopicReader
         var front = source is null ? null : FrontMatter.Split(source, diagnostics);
         var map = front is null ? null : YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, what);
         return map is null ? null : (path, front!, map);
+    }
+
+    /// <summary>"Check yourself" questions: each needs a question and an answer; answers are Markdown, checked like bodies.</summary>
+    private static List<Question> ReadQuestions(YamlMap map, string path, string fullPath,
+        IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    {
+        var questions = new List<Question>();
+        foreach (var item in map.MapList("questions", required: false, itemWhat: "question") ?? [])
+        {
+            var question = item.String("question", required: false);
+            var answer = item.String("answer", required: false);
+            item.ReportUnknown(QuestionFields);
+            foreach (var (key, value, hint) in new[] { ("question", question, "the question, one sentence"), ("answer", answer, "a short Markdown answer") })
+            {
+                if (value is not null) continue;
+                var (line, column) = item.PositionOf(key);
+                diagnostics.Error(Codes.EmptyQuestion, path, line, column,
+                    $"this question has no {key} (write '{key}: {hint}', or remove the question)");
+            }
+            if (question is null || answer is null) continue;
+            // The answer's Markdown lines count from its key's line, so its problems point into the file.
+            var (answerLine, _) = item.PositionOf("answer");
+            var body = MarkdownParser.Parse(answer, answerLine - 1, path, fullPath, contentFiles, diagnostics);
+            questions.Add(new Question(question, answer, body));
+        }
+        return questions;
     }
 
     private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics)

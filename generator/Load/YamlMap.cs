@@ -71,6 +71,10 @@ public sealed class YamlMap
 
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    /// <summary>Where a key's value starts (for text that is parsed again, like a Markdown answer), or the map's own position.</summary>
+    public (int Line, int Column) PositionOf(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? At(value) : (Line, Column);
+
     private YamlNode? Get(string key)
     {
         _read.Add(key);
@@ -169,10 +173,6 @@ public sealed class YamlMap
             _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what} (add at least one {itemWhat}, starting with '- ')");
         return result;
     }
-
-    /// <summary>Where a field's value is written (the mapping's start when the field is absent), to report a wrong value at itself.</summary>
-    public (int Line, int Column) PositionOf(string key) =>
-        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? At(value) : (Line, Column);
 
     /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>
     public void ReportUnknown(IReadOnlyCollection<string> known)

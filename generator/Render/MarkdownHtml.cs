@@ -5,6 +5,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render;
@@ -20,8 +21,10 @@ public static class MarkdownHtml
     /// and the links to them get the topic's slug in front ("http--key-ideas") to stay unique.
     /// </param>
     /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
+    /// <param name="highlighter">The build's highlighter for code blocks; without one, code is written plain.</param>
     public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
-        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null)
+        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
+        CodeHighlighter? highlighter = null)
     {
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
@@ -45,7 +48,7 @@ public static class MarkdownHtml
         }
 
         var renderer = t_renderer ??= new PageRenderer();
-        var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix);
+        var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix, highlighter);
         // The one gate between rendered Markdown and a page: whatever renderer wrote it.
         html = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
         return (new TrustedHtml(html), origins);
@@ -69,6 +72,7 @@ public static class MarkdownHtml
         private readonly PrefixedHeadingRenderer _headings = new();
         private readonly List<RenderedHtmlCheck.Origin> _origins = new();
         private int _lineOffset;
+        private readonly Highlighting.CodeBlockRenderer _code = new();
 
         public PageRenderer()
         {
@@ -76,14 +80,17 @@ public static class MarkdownHtml
             MarkdownParser.Pipeline.Setup(_renderer);
             _renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
             _renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
+            _renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(_code);
             // Where each node's HTML starts, so the check of the rendered HTML can name the
             // Markdown line (and column) that wrote a tag.
             _renderer.ObjectWriteBefore += (_, node) => _origins.Add(new RenderedHtmlCheck.Origin(
                 _writer.GetStringBuilder().Length, node.Line + _lineOffset + 1, node.Column + 1, node is HtmlBlock));
         }
 
-        public (string Html, RenderedHtmlCheck.Origin[] Origins) Render(MarkdownDocument document, int lineOffset, Func<string, string> rewrite, string? idPrefix)
+        public (string Html, RenderedHtmlCheck.Origin[] Origins) Render(MarkdownDocument document, int lineOffset,
+            Func<string, string> rewrite, string? idPrefix, CodeHighlighter? highlighter)
         {
+            _code.Highlighter = highlighter;
             _renderer.Clear();
             _origins.Clear();
             _lineOffset = lineOffset;

@@ -23,12 +23,13 @@ public static partial class RenderedHtmlCheck
 {
     /// <summary>
     /// Element → attributes it may carry: what the Markdown pipeline writes (paragraphs, headings,
-    /// lists, task lists, tables, footnotes, definition lists, emphasis extras) and the few inline
-    /// elements contributors may write as raw HTML.
+    /// lists, task lists, tables, footnotes, definition lists, emphasis extras), what the code block
+    /// renderer writes (a named, focusable region with highlighted spans) and the few inline elements
+    /// contributors may write as raw HTML.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["p"] = [], ["blockquote"] = [], ["pre"] = [], ["hr"] = ["class"], ["br"] = [], ["div"] = ["class"],
+        ["p"] = [], ["blockquote"] = [], ["pre"] = ["tabindex", "role", "aria-label"], ["span"] = ["class"], ["hr"] = ["class"], ["br"] = [], ["div"] = ["class"],
         ["h1"] = ["id"], ["h2"] = ["id"], ["h3"] = ["id"], ["h4"] = ["id"], ["h5"] = ["id"], ["h6"] = ["id"],
         ["ul"] = ["class"], ["ol"] = ["start", "type", "class"], ["li"] = ["id", "class"],
         ["dl"] = [], ["dt"] = [], ["dd"] = [],
@@ -45,13 +46,14 @@ public static partial class RenderedHtmlCheck
     private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal)
     {
         "footnote-ref", "footnote-back-ref", "footnotes", "footnotes-sep", "contains-task-list", "task-list-item", "task-list-item-checkbox",
+        "code-block",
     };
 
     private static readonly string Hint =
         $" (use Markdown instead; raw HTML may only be {string.Join(", ", SafeHtml.AllowedElements.Select(e => $"<{e}>"))}, with a 'title' attribute)";
 
     [GeneratedRegex(@"^text-align: (left|center|right);$")] private static partial Regex TextAlign();
-    [GeneratedRegex(@"^language-[\w+#.-]+$")] private static partial Regex LanguageClass();
+    [GeneratedRegex(@"^(language-[\w+#.-]+|tok-[a-z]+)$")] private static partial Regex RendererClass();
 
     /// <summary>Where each Markdown node's HTML starts in the rendered text, in writing order, with its line and column in the file.</summary>
     public readonly record struct Origin(int Offset, int Line, int Column, bool Verbatim);
@@ -115,8 +117,10 @@ public static partial class RenderedHtmlCheck
                 var why = key switch
                 {
                     "style" when !TextAlign().IsMatch(value) => $"the style '{UrlSafety.Shown(value)}' is not allowed (only a table column's alignment is)",
-                    "class" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => !AllowedClasses.Contains(c) && !LanguageClass().IsMatch(c))
+                    "class" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => !AllowedClasses.Contains(c) && !RendererClass().IsMatch(c))
                         is { } c ? $"the class '{UrlSafety.Shown(c)}' is not allowed" : null,
+                    "tabindex" when value != "0" => $"tabindex='{UrlSafety.Shown(value)}' is not allowed",
+                    "role" when value != "region" => $"role='{UrlSafety.Shown(value)}' is not allowed",
                     "rel" when value != "noopener noreferrer" => $"rel='{UrlSafety.Shown(value)}' is not allowed",
                     "type" when name == "input" && value != "checkbox" => $"an input of type '{UrlSafety.Shown(value)}' is not allowed",
                     "type" when name == "ol" && value is not ("1" or "a" or "A" or "i" or "I") => $"a list type '{UrlSafety.Shown(value)}' is not allowed",

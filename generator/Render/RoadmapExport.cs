@@ -20,7 +20,8 @@ public static class RoadmapExport
                 s.Topics.Select(t => new TopicJson(t.Slug, t.Title, t.Summary, Absolute(urls.Topic(t)),
                     SiteViews.KindName(t.Kind), t.Choice?.Id, t.OptionalNote,
                     t.Prerequisites.Select(p => p.Slug).ToList(),
-                    t.Resources.Select(r => new ResourceJson(r.Title, r.Url, r.Type)).ToList())).ToList(),
+                    t.Resources.Select(r => new ResourceJson(r.Title, r.Url, r.Type)).ToList(),
+                    t.Questions.Select(q => new QuestionJson(q.Text, q.AnswerMarkdown)).ToList())).ToList(),
                 s.Choices.Select(c => new ChoiceJson(c.Id, c.Title,
                     c.Topics.Select(t => new ChoiceTopicJson(t.Slug, Absolute(urls.Topic(t)))).ToList(),
                     c.Recommended?.Slug, c.Reason)).ToList())).ToList());
@@ -35,7 +36,10 @@ public sealed record StageJson(int Number, string Id, string Title, string Summa
     IReadOnlyList<ChoiceJson> Choices);
 
 public sealed record TopicJson(string Slug, string Title, string Summary, string Url, string Kind, string? Choice,
-    string? OptionalNote, IReadOnlyList<string> Prerequisites, IReadOnlyList<ResourceJson> Resources);
+    string? OptionalNote, IReadOnlyList<string> Prerequisites, IReadOnlyList<ResourceJson> Resources,
+    IReadOnlyList<QuestionJson> Questions);
+
+public sealed record QuestionJson(string Question, string Answer);
 
 public sealed record ChoiceJson(string Id, string Title, IReadOnlyList<ChoiceTopicJson> Topics, string? Recommended, string? Reason);
 

@@ -49,7 +49,7 @@ public static class SafetyNet
         var sanitizer = new HtmlSanitizer();
         foreach (var tag in new[] { "kbd", "abbr", "mark", "samp", "var", "small", "s", "del", "ins", "input", "dl", "dt", "dd", "sup", "sub" })
             sanitizer.AllowedTags.Add(tag);
-        foreach (var attribute in new[] { "id", "class", "rel", "start", "type", "disabled", "checked", "title", "alt" })
+        foreach (var attribute in new[] { "id", "class", "rel", "start", "type", "disabled", "checked", "title", "alt", "tabindex", "role", "aria-label" })
             sanitizer.AllowedAttributes.Add(attribute);
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in Load.UrlSafety.AllowedSchemes) sanitizer.AllowedSchemes.Add(scheme);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -21,6 +22,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         var sourceUrls = SourceUrls();
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
+        var highlighter = new CodeHighlighter();
 
         void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null)
         {
@@ -36,13 +38,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
             site.Home?.SourcePath, homeOrigins);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+            var (html, origins) = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
@@ -63,12 +65,19 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
-                var view = views.Topic(topic, html, topic.Slug);
+                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var questions = new List<QuestionView>(topic.Questions.Count);
+                foreach (var question in topic.Questions)
+                {
+                    var (answer, answerOrigins) = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                    questions.Add(new QuestionView(question.Text, answer));
+                    origins.AddRange(answerOrigins);
+                }
+                var view = views.Topic(topic, html, topic.Slug, questions);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
+                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>
@@ -122,10 +131,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
     };
 
     private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
-        DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null) => memo is null
-        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl)
+        DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null) => memo is null
+        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl, highlighter)
         : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
-            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl));
+            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl, highlighter));
 
     /// <summary>Content file → page URL, for Markdown links written as links to files.</summary>
     private Dictionary<string, string> SourceUrls()

@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(SiteFixture site)
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    private static readonly string[] Pages = ["", "backend/", "backend/caching/", "topics/?q=cache"];
+    private static readonly string[] Pages = ["", "backend/", "backend/caching/", "backend/sql/", "backend/all/", "topics/?q=cache"];
 
     [BrowserFact]
     public async Task Pages_have_no_WCAG_A_or_AA_violations_in_light_and_dark()

@@ -149,6 +149,7 @@ public sealed class ScriptModel
         obj["anchor"] = topic.Anchor;
         obj["group"] = topic.Choice is { } choice ? Choice(choice) : null;
         obj["alternatives"] = List(topic.Alternatives, TopicLink);
+        obj["questions"] = List(topic.Questions, q => Freeze(new ScriptObject(2) { ["question"] = q.Question, ["answer"] = q.Answer }));
         return Freeze(obj);
     }
 

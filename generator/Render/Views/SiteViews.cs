@@ -97,7 +97,7 @@ public sealed class SiteViews
 
     public TopicLinkView Link(Topic topic) => _topicLinks[topic];
 
-    public TopicView Topic(Topic topic, TrustedHtml html, string anchor)
+    public TopicView Topic(Topic topic, TrustedHtml html, string anchor, IReadOnlyList<QuestionView> questions)
     {
         var ordered = topic.Roadmap.Topics;
         return new TopicView(Link(topic), html,
@@ -108,7 +108,7 @@ public sealed class SiteViews
             topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
             EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
-            topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? []);
+            topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? [], questions);
     }
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)

@@ -39,10 +39,12 @@ public sealed record ResourceView(string Title, string Url, string Type, string 
 
 public sealed record StageRefView(int Number, string Title, string Url);
 
+public sealed record QuestionView(string Question, TrustedHtml Answer);
+
 public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefView Stage,
     IReadOnlyList<TopicLinkView> Prerequisites, IReadOnlyList<TopicLinkView> RequiredBy, IReadOnlyList<ResourceView> Resources,
     TopicLinkView? Previous, TopicLinkView? Next, string? EditUrl, string SourcePath, string Anchor,
-    ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives);
+    ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives, IReadOnlyList<QuestionView> Questions);
 
 public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);
 

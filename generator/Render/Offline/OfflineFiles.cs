@@ -46,7 +46,7 @@ public static class OfflineFiles
         var shared = new[] { urls.Home, urls.TopicIndex }.Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
-        var assets = urls.OutputPath(urls.Asset(""));
+        var assets = ReservedNames.Assets + "/";
         var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith("offline.json", StringComparison.Ordinal))
             .Concat(output.Where(f => f.Path.StartsWith(assets, StringComparison.Ordinal) || f.Path == urls.OutputPath(urls.SearchIndex)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();

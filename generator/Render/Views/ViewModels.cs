@@ -8,9 +8,9 @@ namespace RoadmapGen.Render.Views;
 
 public sealed record SiteView(string Title, string Description, string? Repository, string Home, string TopicIndex, string SearchIndex, string Base)
 {
-    /// <summary>The Atom feed and the web app manifest.</summary>
-    public required string Feed { get; init; }
-    public required string Manifest { get; init; }
+    /// <summary>The Atom feed and the web app manifest (null in a render without them).</summary>
+    public string? Feed { get; init; }
+    public string? Manifest { get; init; }
     /// <summary>The link-preview image, absolute (previews need that); null without a site url or a preview.png asset.</summary>
     public string? PreviewImage { get; init; }
     /// <summary>The service worker; null when the templates have none, so nothing offers offline saving.</summary>

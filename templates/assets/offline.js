@@ -21,7 +21,7 @@
       button.disabled = false;
       button.textContent = "Save again";
       status.textContent = savedText(data.saved);
-      box.dataset.offlineSaved = "";
+      box.dataset.offlineSaved = data.saved.cache;
     } else if (data.type === "failed") {
       meter.hidden = true;
       button.disabled = false;
@@ -45,8 +45,9 @@
   });
 
   box.hidden = false;
-  // A reader who saved before sees what is saved; one who never did registers nothing.
-  navigator.serviceWorker.getRegistration(document.body.dataset.base).then(registration => {
-    if (registration) navigator.serviceWorker.ready.then(r => r.active.postMessage({ type: "status", list }));
-  });
+  // A reader who saved before sees what is saved; one who never did registers nothing. A new
+  // build's worker takes over once it has saved the roadmap again: ask it what it has.
+  const askStatus = () => navigator.serviceWorker.ready.then(r => r.active.postMessage({ type: "status", list }));
+  navigator.serviceWorker.getRegistration(document.body.dataset.base).then(registration => registration && askStatus());
+  navigator.serviceWorker.addEventListener("controllerchange", askStatus);
 })();

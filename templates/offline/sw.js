@@ -27,7 +27,7 @@ async function save(listUrl, report) {
   };
   const queue = urls.slice();
   await Promise.all([1, 2, 3, 4].map(() => fetchAll(queue)));
-  const saved = { pages: list.pages.length, files: list.files.length, bytes };
+  const saved = { pages: list.pages.length, files: list.files.length, bytes, cache: CACHE };
   await cache.put(listUrl, new Response(JSON.stringify({ ...list, saved }), { headers: { "content-type": "application/json" } }));
   return saved;
 }
@@ -62,13 +62,20 @@ self.addEventListener("fetch", event => {
     (await caches.match(request, { cacheName: CACHE, ignoreSearch: true })) || Response.error()));
 });
 
+// Messages can reach a worker while it is still activating: answer them once the old copy is gone.
+const activated = () => new Promise(resolve => {
+  const me = self.serviceWorker;
+  if (!me || me.state === "activated") return resolve();
+  me.addEventListener("statechange", () => me.state === "activated" && resolve());
+});
+
 self.addEventListener("message", event => {
   const { type, list } = event.data || {};
   const url = new URL(String(list), self.location.href).href;
   if (!url.startsWith(self.registration.scope) || !url.endsWith("/offline.json")) return;
   const reply = message => event.source?.postMessage({ list, ...message });
-  if (type === "status") event.waitUntil(savedStatus(url).then(saved => reply({ type: "status", saved })));
-  if (type === "save") event.waitUntil(save(url, progress => reply({ type: "progress", ...progress })).then(
+  if (type === "status") event.waitUntil(activated().then(() => savedStatus(url)).then(saved => reply({ type: "status", saved })));
+  if (type === "save") event.waitUntil(activated().then(() => save(url, progress => reply({ type: "progress", ...progress }))).then(
     saved => reply({ type: "saved", saved }),
     error => reply({ type: "failed", message: String(error?.message || error) })));
 });

@@ -9,6 +9,7 @@ public sealed class PageHealthTests(SiteFixture site)
 {
     private const int ScriptBudget = 15 * 1024;
     private const int StyleBudget = 25 * 1024;
+    private const int OfflineScriptBudget = 3 * 1024;
 
     /// <summary>Every kind of page, each with the interaction that makes its script do the most.</summary>
     private static readonly (string Url, Func<IPage, Task> Use)[] Tour =
@@ -61,7 +62,11 @@ public sealed class PageHealthTests(SiteFixture site)
             var styles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('link[rel~=stylesheet]')].map(l => new URL(l.href).pathname)");
             Assert.NotEmpty(scripts);
             Assert.NotEmpty(styles);
-            var js = scripts.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            // The roadmap page's "Save for offline" script has its own small budget beside the site's scripts.
+            var offline = scripts.Where(s => Path.GetFileName(s).StartsWith("offline.", StringComparison.Ordinal)).ToList();
+            var js = scripts.Except(offline).Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            var offlineJs = offline.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            if (offlineJs > OfflineScriptBudget) overBudget.Add($"/{url}: {offlineJs} bytes of offline JS > {OfflineScriptBudget}");
             var css = styles.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
             if (js > ScriptBudget) overBudget.Add($"/{url}: {js} bytes of JS > {ScriptBudget}");
             if (css > StyleBudget) overBudget.Add($"/{url}: {css} bytes of CSS > {StyleBudget}");

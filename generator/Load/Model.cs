@@ -12,6 +12,11 @@ public sealed class Site
     public required IReadOnlyList<Page> Pages { get; init; }
     /// <summary>The home page text (content/pages/index.md), when present.</summary>
     public Page? Home { get; init; }
+    /// <summary>When each content file last changed (see <see cref="ChangeDates"/>), by display path.</summary>
+    public required IReadOnlyDictionary<string, DateTimeOffset> Changed { get; init; }
+
+    /// <summary>A file's change date; a file read after Load (none should be) counts as never changed.</summary>
+    public DateTimeOffset ChangedAt(string displayPath) => Changed.GetValueOrDefault(displayPath, DateTimeOffset.UnixEpoch);
 }
 
 public sealed record SiteConfig(string Title, string Description, string? Url, string? Repository, string Branch, string SourcePath);

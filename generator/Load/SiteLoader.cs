@@ -39,6 +39,11 @@ public static class SiteLoader
         foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
             contentFiles[file] = DisplayPath.Of(file);
         cache?.BeginLoad(contentFiles.Keys);
+        // git runs beside the parsing; its dates are an input like the files themselves.
+        var datedFiles = new Dictionary<string, string>(contentFiles, StringComparer.Ordinal);
+        foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists))
+            datedFiles[file] = DisplayPath.Of(file);
+        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles));
 
         var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
@@ -68,6 +73,7 @@ public static class SiteLoader
             Roadmaps = roadmaps,
             Pages = pageList.Where(p => p.Slug != "index").ToList(),
             Home = pageList.FirstOrDefault(p => p.Slug == "index"),
+            Changed = changed.GetAwaiter().GetResult(),
         };
 
         T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class =>

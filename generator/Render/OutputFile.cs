@@ -57,6 +57,8 @@ public sealed class OutputFile
     /// <summary>Display paths of the templates that produced the page, most specific first.</summary>
     public IReadOnlyList<string> Templates { get; init; } = [];
     public IReadOnlyList<LinkOrigin> Origins { get; init; } = [];
+    /// <summary>When what the page shows last changed (its content files' dates), for the sitemap's lastmod.</summary>
+    public DateTimeOffset? Updated { get; init; }
 
     public static OutputFile Text(string path, string text) => new() { Path = path, Content = Utf8.GetBytes(text) };
 }

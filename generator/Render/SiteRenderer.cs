@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
+using RoadmapGen.Render.Offline;
+using RoadmapGen.Render.Previews;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -18,13 +20,16 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
-        var views = new SiteViews(site, urls, assets);
+        var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
+        var views = new SiteViews(site, urls, assets, offline: worker is not null);
+        var data = new StructuredData(site, urls);
+        var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
         var highlighter = new CodeHighlighter();
 
-        void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null)
+        void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null, DateTimeOffset? updated = null)
         {
             path ??= urls.OutputPath(model.Chrome.Page.Url);
             var html = run.Render(model, path);
@@ -33,14 +38,15 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             {
                 Path = path, HtmlUtf8 = html,
                 SourcePath = source, Templates = templates.SourcesFor("pages/" + model.Template), Origins = origins ?? [],
+                Updated = updated ?? (source is null ? siteUpdated : site.ChangedAt(source)),
             });
         }
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
         if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
-        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home"), views.Roadmaps, intro),
-            site.Home?.SourcePath, homeOrigins);
+        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro),
+            site.Home?.SourcePath, homeOrigins, updated: siteUpdated);
 
         foreach (var page in site.Pages)
         {
@@ -74,7 +80,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
                     origins.AddRange(answerOrigins);
                 }
                 var view = views.Topic(topic, html, topic.Slug, questions);
-                AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic"), roadmapView, view),
+                AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic", data.Topic(topic)), roadmapView, view),
                     topic.SourcePath, origins);
 
                 var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
@@ -82,10 +88,11 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             });
             roadmapPages.Add(Task.Run(() =>
             {
-                AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap"), roadmapView),
-                    roadmap.SourcePath);
+                var updated = data.Updated(roadmap);
+                AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
+                    roadmap.SourcePath, updated: updated);
                 AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
-                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList());
+                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated);
                 output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));
         }
@@ -96,7 +103,24 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
         output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(".nojekyll", ""));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
+        AddOffline(output, worker, assets);
         return WithoutCollisions(output, diagnostics);
+    }
+
+    /// <summary>
+    /// The web app manifest, each roadmap's offline list and, last, the service worker named by
+    /// the hash of everything else: it is the one file that changes whenever anything does.
+    /// </summary>
+    private void AddOffline(ConcurrentBag<OutputFile> output, string? worker, Assets assets)
+    {
+        if (assets.Urls.TryGetValue(Assets.Key("favicon.svg"), out var icon))
+            output.Add(OutputFile.Text(urls.OutputPath(urls.WebManifest), OfflineFiles.Manifest(site, urls, icon)));
+        if (worker is null) return;
+        var built = output.ToList();
+        foreach (var roadmap in site.Roadmaps)
+            output.Add(OutputFile.Text(urls.OutputPath(urls.OfflineList(roadmap)), OfflineFiles.List(roadmap, urls, built)));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker), OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()))));
     }
 
     /// <summary>

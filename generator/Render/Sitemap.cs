@@ -11,15 +11,13 @@ public static class Sitemap
     {
         var root = new XElement(Ns + "urlset",
             pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p =>
-                new XElement(Ns + "url", new XElement(Ns + "loc", Absolute(siteUrl, urls, PageUrl(p.Path, urls))))));
+                new XElement(Ns + "url", new XElement(Ns + "loc", Absolute(siteUrl, urls, urls.UrlOf(p.Path))),
+                    p.Updated is { } updated ? new XElement(Ns + "lastmod", Previews.Feed.Date(updated)) : null)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
     }
 
     public static string Robots(string? siteUrl, UrlScheme urls) =>
         "User-agent: *\nAllow: /\n" + (siteUrl is null ? "" : $"Sitemap: {Absolute(siteUrl, urls, urls.Base + "sitemap.xml")}\n");
-
-    private static string PageUrl(string path, UrlScheme urls) =>
-        urls.Base + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
     private static string Absolute(string? siteUrl, UrlScheme urls, string url) => urls.Absolute(siteUrl, url) ?? url;
 }

@@ -25,8 +25,13 @@ public sealed class UrlScheme
     public string TopicIndex => Base + ReservedNames.TopicIndex + "/";
     public string SearchIndex => Base + "search-index.json";
     public string Asset(string fingerprintedName) => Base + ReservedNames.Assets + "/" + fingerprintedName;
+    public string Feed => Base + "feed.xml";
+    public string WebManifest => Base + "manifest.webmanifest";
+    /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
+    public string ServiceWorker => Base + "sw.js";
+    /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
+    public string OfflineList(Roadmap roadmap) => Base + roadmap.Id + "/offline.json";
 
-    /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
     /// <summary>
     /// A site URL made absolute with site.yml's <c>url</c> (the address the site is published
     /// at, base path included), for whatever leaves the site: sitemap, canonical links, exports.
@@ -35,6 +40,11 @@ public sealed class UrlScheme
     public string? Absolute(string? siteUrl, string url) =>
         siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
 
+    /// <summary>The URL a file of this site is served at: "a/b/index.html" → "/repo/a/b/".</summary>
+    public string UrlOf(string outputPath) =>
+        Base + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);
+
+    /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
     public string OutputPath(string url)
     {
         var path = url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/');

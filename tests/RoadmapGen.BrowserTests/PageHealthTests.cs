@@ -8,9 +8,12 @@ namespace RoadmapGen.BrowserTests;
 public sealed class PageHealthTests(SiteFixture site)
 {
     // Raised from 15 and 25 KB for the learning path (choice pickers, path counts, picks in
-    // storage, export and share links, the continue link): about 7.5 KB of script and 4.5 KB of style.
-    private const int ScriptBudget = 23 * 1024;
-    private const int StyleBudget = 28 * 1024;
+    // storage, export and share links, the continue link: about 7.5 KB of script and 4.5 KB of
+    // style) and for code blocks and questions (the Copy button, 1.5 KB; token colours for two
+    // schemes and print, and the answers, 3.5 KB). Uncompressed: what the browser parses.
+    private const int ScriptBudget = 25 * 1024;
+    private const int StyleBudget = 32 * 1024;
+    private const int OfflineScriptBudget = 3 * 1024;
 
     /// <summary>Every kind of page, each with the interaction that makes its script do the most.</summary>
     private static readonly (string Url, Func<IPage, Task> Use)[] Tour =
@@ -63,7 +66,11 @@ public sealed class PageHealthTests(SiteFixture site)
             var styles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('link[rel~=stylesheet]')].map(l => new URL(l.href).pathname)");
             Assert.NotEmpty(scripts);
             Assert.NotEmpty(styles);
-            var js = scripts.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            // The roadmap page's "Save for offline" script has its own small budget beside the site's scripts.
+            var offline = scripts.Where(s => Path.GetFileName(s).StartsWith("offline.", StringComparison.Ordinal)).ToList();
+            var js = scripts.Except(offline).Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            var offlineJs = offline.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
+            if (offlineJs > OfflineScriptBudget) overBudget.Add($"/{url}: {offlineJs} bytes of offline JS > {OfflineScriptBudget}");
             var css = styles.Sum(s => new FileInfo(site.BuiltFile(s)).Length);
             if (js > ScriptBudget) overBudget.Add($"/{url}: {js} bytes of JS > {ScriptBudget}");
             if (css > StyleBudget) overBudget.Add($"/{url}: {css} bytes of CSS > {StyleBudget}");

@@ -67,6 +67,7 @@ public sealed class ScriptModel
     {
         ["title"] = site.Title, ["description"] = site.Description, ["repository"] = site.Repository,
         ["home"] = site.Home, ["topic_index"] = site.TopicIndex, ["search_index"] = site.SearchIndex, ["base"] = site.Base,
+        ["feed"] = site.Feed, ["manifest"] = site.Manifest, ["preview_image"] = site.PreviewImage, ["service_worker"] = site.ServiceWorker,
     });
 
     private static ScriptObject Assets(IReadOnlyDictionary<string, string> assets)
@@ -79,7 +80,7 @@ public sealed class ScriptModel
     private static ScriptObject Page(PageMeta page) => Freeze(new ScriptObject(6)
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
-        ["is_home"] = page.IsHome, ["canonical"] = page.Canonical,
+        ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd,
     });
 
     private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
@@ -89,7 +90,7 @@ public sealed class ScriptModel
         ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["summary"] = roadmap.Summary,
         ["url"] = roadmap.Url, ["all_url"] = roadmap.AllUrl, ["json_url"] = roadmap.JsonUrl,
         ["topic_count"] = roadmap.TopicCount, ["stage_count"] = roadmap.StageCount,
-        ["stages"] = List(roadmap.Stages, Stage),
+        ["stages"] = List(roadmap.Stages, Stage), ["offline_list"] = roadmap.OfflineList,
         ["path_count"] = roadmap.PathCount, ["choice_count"] = roadmap.ChoiceCount, ["optional_count"] = roadmap.OptionalCount,
         ["first"] = roadmap.First is { } first ? TopicLink(first) : null,
     });
@@ -150,6 +151,7 @@ public sealed class ScriptModel
         obj["group"] = topic.Choice is { } choice ? Choice(choice) : null;
         obj["alternatives"] = List(topic.Alternatives, TopicLink);
         obj["questions"] = List(topic.Questions, q => Freeze(new ScriptObject(2) { ["question"] = q.Question, ["answer"] = q.Answer }));
+        obj["updated"] = Freeze(new ScriptObject(2) { ["iso"] = topic.Updated.Iso, ["text"] = topic.Updated.Text });
         return Freeze(obj);
     }
 

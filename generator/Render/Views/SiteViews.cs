@@ -25,13 +25,19 @@ public sealed class SiteViews
     private readonly Dictionary<Roadmap, RoadmapView> _roadmaps = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Choice, ChoiceView> _choices = new(ReferenceEqualityComparer.Instance);
 
-    public SiteViews(Site site, UrlScheme urls, Assets assets)
+    /// <param name="offline">Whether the site has a service worker, so roadmaps can be saved for offline reading.</param>
+    public SiteViews(Site site, UrlScheme urls, Assets assets, bool offline = false)
     {
         _site = site;
         _urls = urls;
         _assets = assets.Urls;
         var config = site.Config;
-        _siteView = new SiteView(config.Title, config.Description, config.Repository, urls.Home, urls.TopicIndex, urls.SearchIndex, urls.Base);
+        _siteView = new SiteView(config.Title, config.Description, config.Repository, urls.Home, urls.TopicIndex, urls.SearchIndex, urls.Base)
+        {
+            Feed = urls.Feed, Manifest = urls.WebManifest,
+            PreviewImage = _assets.TryGetValue(Assets.Key("preview.png"), out var preview) ? urls.Absolute(config.Url, preview) : null,
+            ServiceWorker = offline ? urls.ServiceWorker : null,
+        };
         _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r))).ToList();
         _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
@@ -47,7 +53,10 @@ public sealed class SiteViews
             _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Summary,
                 urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
                 roadmap.Topics.Count, roadmap.Stages.Count, stages, PathCount(roadmap.Topics),
-                roadmap.Stages.Sum(s => s.Choices.Count), roadmap.Topics.Count(t => t.Kind == TopicKind.Optional), roadmap.Topics.Count > 0 ? Link(roadmap.Topics[0]) : null);
+                roadmap.Stages.Sum(s => s.Choices.Count), roadmap.Topics.Count(t => t.Kind == TopicKind.Optional), roadmap.Topics.Count > 0 ? Link(roadmap.Topics[0]) : null)
+            {
+                OfflineList = offline ? urls.OfflineList(roadmap) : null,
+            };
         }
         Roadmaps = site.Roadmaps.Select(Roadmap).ToList();
     }
@@ -87,10 +96,10 @@ public sealed class SiteViews
         return entries;
     }
 
-    public Chrome Chrome(string title, string description, string url, string kind) =>
+    public Chrome Chrome(string title, string description, string url, string kind, TrustedHtml? jsonLd = null) =>
         new(_siteView, _assets,
             new PageMeta(title, description, url, kind,
-                _urls.Absolute(_site.Config.Url, url)),
+                _urls.Absolute(_site.Config.Url, url), jsonLd),
             _roadmapLinks, _pageLinks);
 
     public RoadmapView Roadmap(Roadmap roadmap) => _roadmaps[roadmap];
@@ -108,8 +117,15 @@ public sealed class SiteViews
             topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
             EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
-            topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? [], questions);
+            topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? [], questions)
+        {
+            Updated = Updated(_site.ChangedAt(topic.SourcePath)),
+        };
     }
+
+    public static UpdatedView Updated(DateTimeOffset date) => new(
+        date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        date.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)
         .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)

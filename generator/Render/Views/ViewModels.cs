@@ -6,12 +6,27 @@ namespace RoadmapGen.Render.Views;
 // text is plain and escaped when written; HTML is TrustedHtml. ScriptModel turns these into
 // Scriban objects with snake_case names (TopicCount → topic_count).
 
-public sealed record SiteView(string Title, string Description, string? Repository, string Home, string TopicIndex, string SearchIndex, string Base);
+public sealed record SiteView(string Title, string Description, string? Repository, string Home, string TopicIndex, string SearchIndex, string Base)
+{
+    /// <summary>The Atom feed and the web app manifest (null in a render without them).</summary>
+    public string? Feed { get; init; }
+    public string? Manifest { get; init; }
+    /// <summary>The link-preview image, absolute (previews need that); null without a site url or a preview.png asset.</summary>
+    public string? PreviewImage { get; init; }
+    /// <summary>The service worker; null when the templates have none, so nothing offers offline saving.</summary>
+    public string? ServiceWorker { get; init; }
+}
 
-public sealed record PageMeta(string Title, string Description, string Url, string Kind, string? Canonical)
+/// <param name="JsonLd">The page's schema.org JSON-LD, serialized with every &lt; escaped.</param>
+public sealed record PageMeta(string Title, string Description, string Url, string Kind, string? Canonical, TrustedHtml? JsonLd = null)
 {
     public bool IsHome => Kind == "home";
+    /// <summary>Open Graph type: a topic is an article, every other page part of the website.</summary>
+    public string OgType => Kind == "topic" ? "article" : "website";
 }
+
+/// <summary>When a topic last changed: ISO date for &lt;time datetime&gt;, and as readers read it ("12 November 2026").</summary>
+public sealed record UpdatedView(string Iso, string Text);
 
 public sealed record LinkView(string Title, string Url);
 
@@ -33,7 +48,11 @@ public sealed record StageView(int Number, string Id, string Title, string Summa
 
 /// <param name="PathCount">Topics on a reader's path: the required ones and one per choice.</param>
 public sealed record RoadmapView(string Id, string Title, string Summary, string Url, string AllUrl, string JsonUrl,
-    int TopicCount, int StageCount, IReadOnlyList<StageView> Stages, int PathCount, int ChoiceCount, int OptionalCount, TopicLinkView? First);
+    int TopicCount, int StageCount, IReadOnlyList<StageView> Stages, int PathCount, int ChoiceCount, int OptionalCount, TopicLinkView? First)
+{
+    /// <summary>What "Save this roadmap for offline" fetches; null when the templates have no service worker.</summary>
+    public string? OfflineList { get; init; }
+}
 
 public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
 
@@ -44,7 +63,10 @@ public sealed record QuestionView(string Question, TrustedHtml Answer);
 public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefView Stage,
     IReadOnlyList<TopicLinkView> Prerequisites, IReadOnlyList<TopicLinkView> RequiredBy, IReadOnlyList<ResourceView> Resources,
     TopicLinkView? Previous, TopicLinkView? Next, string? EditUrl, string SourcePath, string Anchor,
-    ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives, IReadOnlyList<QuestionView> Questions);
+    ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives, IReadOnlyList<QuestionView> Questions)
+{
+    public required UpdatedView Updated { get; init; }
+}
 
 public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);
 

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// When each content file last changed, for "Updated …" on pages, the sitemap's lastmod and the
+/// feed. Read once per build from git history, in one <c>git log</c> over the whole content folder
+/// (one process, however many files): a file's date is the committer date of the newest commit
+/// that touched it. A file git does not know (untracked, or no git/repository at all) takes its
+/// last-write time. A tracked file edited since its last commit keeps that commit's date: the page
+/// says when the published text changed, and a build of a commit is the same on every machine.
+/// </summary>
+public static class ChangeDates
+{
+    private const char CommitMark = '\u0001';
+
+    /// <param name="files">Full paths of the content files, each mapped to its display path (the key of the result).</param>
+    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files)
+    {
+        var committed = GitLog(contentRoot);
+        var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (full, display) in files)
+        {
+            var relative = Path.GetRelativePath(contentRoot, full).Replace('\\', '/');
+            dates[display] = committed.TryGetValue(relative, out var date)
+                ? date
+                : new DateTimeOffset(File.GetLastWriteTimeUtc(full), TimeSpan.Zero);
+        }
+        return dates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Path relative to the content folder → newest commit date; empty without git or outside a repository.</summary>
+    internal static Dictionary<string, DateTimeOffset> GitLog(string contentRoot)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = contentRoot,
+        };
+        // quotePath=false: names with non-ASCII letters come out as they are, not as "\303\251" escapes.
+        foreach (var arg in new[] { "-c", "core.quotePath=false", "log", "--format=" + CommitMark + "%cI", "--name-only", "--relative", "--no-renames", "--", "." })
+            start.ArgumentList.Add(arg);
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        start.Environment["LC_ALL"] = "C";
+        var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        try
+        {
+            using var git = Process.Start(start);
+            if (git is null) return dates;
+            git.ErrorDataReceived += (_, _) => { };
+            git.BeginErrorReadLine();
+            Parse(git.StandardOutput, dates);
+            git.WaitForExit();
+            // Outside a repository git fails: every file then keeps its last-write time.
+            if (git.ExitCode != 0) dates.Clear();
+        }
+        catch (Win32Exception)
+        {
+            // git is not installed.
+        }
+        return dates;
+    }
+
+    /// <summary>Newest commits come first, so a file's first appearance is its last change.</summary>
+    internal static void Parse(TextReader log, Dictionary<string, DateTimeOffset> dates)
+    {
+        DateTimeOffset? commit = null;
+        while (log.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            if (line[0] == CommitMark)
+                commit = DateTimeOffset.Parse(line.AsSpan(1), CultureInfo.InvariantCulture);
+            else if (commit is { } date)
+                dates.TryAdd(line, date);
+        }
+    }
+}

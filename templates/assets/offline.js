@@ -1,0 +1,53 @@
+// "Save this roadmap for offline" on a roadmap's page. The service worker (sw.js at the site's
+// root) does the saving and reports progress; this only asks it and shows what it says.
+(() => {
+  const box = document.querySelector("[data-offline]");
+  if (!box || !("serviceWorker" in navigator) || !window.caches) return;
+  const list = box.dataset.offline;
+  const button = box.querySelector("[data-offline-save]");
+  const meter = box.querySelector("[data-offline-progress]");
+  const status = box.querySelector("[data-offline-status]");
+  const size = bytes => bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+  const savedText = s => `Saved for offline: ${s.pages} pages and ${s.files} files, ${size(s.bytes)}.`;
+
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (!data || data.list !== list) return;
+    if (data.type === "progress") {
+      meter.max = data.total;
+      meter.value = data.done;
+      status.textContent = `Saving… ${data.done} of ${data.total} files, ${size(data.bytes)}`;
+    } else if (data.type === "saved" || (data.type === "status" && data.saved)) {
+      meter.hidden = true;
+      button.disabled = false;
+      button.textContent = "Save again";
+      status.textContent = savedText(data.saved);
+      box.dataset.offlineSaved = data.saved.cache;
+    } else if (data.type === "failed") {
+      meter.hidden = true;
+      button.disabled = false;
+      status.textContent = `Could not save (${data.message}). Check the connection and try again.`;
+    }
+  });
+
+  const worker = () => navigator.serviceWorker.register(box.dataset.worker, { scope: document.body.dataset.base })
+    .then(() => navigator.serviceWorker.ready).then(registration => registration.active);
+
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    meter.hidden = false;
+    meter.value = 0;
+    status.textContent = "Saving…";
+    worker().then(active => active.postMessage({ type: "save", list }), error => {
+      meter.hidden = true;
+      button.disabled = false;
+      status.textContent = `Offline reading is not available here (${error.message}).`;
+    });
+  });
+
+  box.hidden = false;
+  // A reader who saved before sees what is saved; one who never did registers nothing. A new
+  // build's worker takes over once it has saved the roadmap again: ask it what it has.
+  const askStatus = () => navigator.serviceWorker.ready.then(r => r.active.postMessage({ type: "status", list }));
+  navigator.serviceWorker.getRegistration(document.body.dataset.base).then(registration => registration && askStatus());
+  navigator.serviceWorker.addEventListener("controllerchange", askStatus);
+})();

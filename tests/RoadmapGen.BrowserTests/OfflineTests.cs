@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using RoadmapGen.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RoadmapGen.BrowserTests;
+
+/// <summary>"Save this roadmap for offline": saving, reading and searching with the network off, and updating after a new build.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class OfflineTests(SiteFixture site)
+{
+    private async Task<(OwnSite Own, BrowserSession Session)> StartAsync()
+    {
+        var own = await OwnSite.StartAsync(site.RepoRoot);
+        var session = await site.NewSessionAsync(new BrowserNewContextOptions { BaseURL = own.SiteUrl.ToString() });
+        return (own, session);
+    }
+
+    private static async Task SaveAsync(IPage page, int pages)
+    {
+        var box = page.Locator("[data-offline]");
+        await Expect(box).ToBeVisibleAsync();
+        await box.GetByRole(AriaRole.Button, new() { Name = "Save this roadmap for offline" }).ClickAsync();
+        await Expect(box.Locator("[data-offline-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(
+            $@"^Saved for offline: {pages} pages and \d+ files, [\d.]+ (kB|MB)\.$"), new() { Timeout = 60_000 });
+    }
+
+    [BrowserFact]
+    public async Task A_saved_roadmap_opens_three_topics_and_searches_with_the_network_off()
+    {
+        var (own, session) = await StartAsync();
+        await using var _ = own;
+        await using var __ = session;
+        var page = await session.OpenAsync("backend/");
+        var saved = own.OfflinePages("backend");
+        await SaveAsync(page, saved.Count);
+        Assert.Empty(await BrowserSession.CspViolationsAsync(page));
+        Assert.Empty(session.Errors);
+
+        await session.Context.SetOfflineAsync(true);
+        var topics = site.Content.Topics;
+        foreach (var topic in new[] { topics[0], topics[topics.Count / 2], topics[^1] })
+        {
+            await page.GotoAsync($"backend/{topic.Slug}/");
+            await Expect(page.Locator("h1")).ToHaveTextAsync(topic.Title);
+            await Expect(page.Locator(".updated time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex(@"^\d{4}-\d\d-\d\d$"));
+        }
+        var redis = site.Content.Topic("redis");
+        await page.Locator("#search-input").FillAsync("redis");
+        await Expect(page.Locator("#search-results li[role='option']").Filter(new() { HasText = redis.Title }).First).ToBeVisibleAsync();
+
+        // The network really is off: a page that was not saved does not load.
+        Assert.DoesNotContain(own.SiteUrl + "about/", saved);
+        await Assert.ThrowsAsync<PlaywrightException>(() => page.GotoAsync("about/"));
+    }
+
+    [BrowserFact]
+    public async Task After_a_rebuild_the_saved_copy_shows_the_change_once_online_again()
+    {
+        var (own, session) = await StartAsync();
+        await using var _ = own;
+        await using var __ = session;
+        var page = await session.OpenAsync("backend/");
+        await SaveAsync(page, own.OfflinePages("backend").Count);
+        var oldCache = own.CacheName;
+        await Expect(page.Locator($"[data-offline-saved='{oldCache}']")).ToHaveCountAsync(1);
+
+        const string changed = "Changed after saving, caching keeps copies close to where they are needed.";
+        var caching = site.Content.Topic("caching");
+        own.ChangeTopic("backend", "caching", ExistingSummary(own), "summary: " + changed);
+        own.Build();
+        var newCache = own.CacheName;
+        Assert.NotEqual(oldCache, newCache);
+
+        // The next visit finds the new worker, which saves the roadmap again and then removes the old copy.
+        await page.GotoAsync("backend/");
+        await Expect(page.Locator($"[data-offline-saved='{newCache}']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        Assert.Equal([newCache], await page.EvaluateAsync<string[]>("() => caches.keys()"));
+        await session.Context.SetOfflineAsync(true);
+        await page.GotoAsync("backend/caching/");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(caching.Title);
+        await Expect(page.Locator(".lead")).ToHaveTextAsync(changed);
+    }
+
+    private static string ExistingSummary(OwnSite own)
+    {
+        var line = File.ReadLines(Path.Combine(own.Content, "roadmaps", "backend", "topics", "caching.md"))
+            .First(l => l.StartsWith("summary: ", StringComparison.Ordinal));
+        return line;
+    }
+}

@@ -13,85 +13,92 @@ namespace RoadmapGen.Render.Highlighting;
 /// language, stays plain text; highlighting never fails a build.
 /// </summary>
 /// <remarks>
-/// One per build: it remembers what it highlighted, because the whole-roadmap page shows every
-/// topic's code again. Safe to call from the pages rendered in parallel: grammars are not
-/// thread-safe, so each call borrows a tokenizer of its own from a pool kept for the process
-/// (loading grammars is the expensive part, and <c>serve</c> rebuilds often).
+/// Safe to call from pages rendered in parallel. The grammars of one registry share compiled
+/// rules (TextMateSharp writes rule ids into the grammar definitions as it compiles them, and
+/// two registries share those definitions), so the process keeps one registry, loads each
+/// grammar once, and tokenizes with one grammar on one thread at a time. Results are kept for
+/// the process: the whole-roadmap page shows every topic's code again, and <c>serve</c>
+/// rebuilds often with the same code.
 /// </remarks>
 public sealed class CodeHighlighter
 {
-    /// <summary>A line the grammar has not finished with by then is left plain from that point on.</summary>
-    private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// A line the grammar has not finished with by then is left plain from that point on: only
+    /// hostile input should come near it, since the result must not depend on the machine's load.
+    /// </summary>
+    private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(5);
 
-    private static readonly ConcurrentBag<Tokenizer> Pool = new();
+    /// <summary>Enough for every block of a large site; past it, the kept results start again.</summary>
+    private const int KeptLimit = 50_000;
 
-    private readonly ConcurrentDictionary<(string Language, string Code), string?> _done = new();
+    private static readonly Lazy<Registry> SharedRegistry = new(() => new Registry(new RegistryOptions(ThemeName.LightPlus)));
+    private static readonly ConcurrentDictionary<string, Lazy<IGrammar?>> Grammars = new(StringComparer.Ordinal);
+    private static readonly object LoadLock = new();
+    private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>
     public string? Highlight(string? info, IReadOnlyList<string> lines)
     {
         if (CodeLanguages.Find(info) is not { } language) return null;
-        var code = string.Join('\n', lines);
-        return _done.GetOrAdd((language.Id, code), key => Tokenize(key.Language, lines));
+        var key = (language.Id, string.Join('\n', lines));
+        if (Done.TryGetValue(key, out var kept)) return kept;
+        if (Done.Count > KeptLimit) Done.Clear();
+        var html = Tokenize(language.Id, lines);
+        Done.TryAdd(key, html);
+        return html;
     }
 
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)
     {
-        if (!Pool.TryTake(out var tokenizer)) tokenizer = new Tokenizer();
-        try
+        var grammar = Grammars.GetOrAdd(languageId, id => new Lazy<IGrammar?>(() =>
         {
-            var html = tokenizer.Highlight(languageId, lines);
-            Pool.Add(tokenizer);
-            return html;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+            // The registry's own caches are not thread-safe either.
+            lock (LoadLock) return CodeLanguages.ScopeOf(id) is { } scope ? SharedRegistry.Value.LoadGrammar(scope) : null;
+        })).Value;
+        if (grammar is null) return null;
+        lock (grammar)
         {
-            // A grammar that throws on some input (an editor would show that code plain too):
-            // the block is written plain, and this tokenizer, whose state is unknown, is dropped.
-            return null;
+            try
+            {
+                return Write(grammar, lines);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A grammar that throws on some input (an editor would show that code plain too).
+                return null;
+            }
         }
     }
 
-    /// <summary>One thread's grammars: a registry and the grammars it has loaded.</summary>
-    private sealed class Tokenizer
+    private static string Write(IGrammar grammar, IReadOnlyList<string> lines)
     {
-        private readonly Registry _registry = new(new RegistryOptions(ThemeName.LightPlus));
-        private readonly Dictionary<string, IGrammar?> _grammars = new(StringComparer.Ordinal);
-
-        public string? Highlight(string languageId, IReadOnlyList<string> lines)
+        var html = new StringBuilder();
+        IStateStack? state = null;
+        foreach (var line in lines)
         {
-            if (!_grammars.TryGetValue(languageId, out var grammar))
-                _grammars[languageId] = grammar = CodeLanguages.ScopeOf(languageId) is { } scope ? _registry.LoadGrammar(scope) : null;
-            if (grammar is null) return null;
-
-            var html = new StringBuilder();
-            IStateStack? state = null;
-            foreach (var line in lines)
+            var result = grammar.TokenizeLine(line, state, LineTimeLimit);
+            state = result.RuleStack;
+            var written = 0;
+            string? open = null;
+            foreach (var token in result.Tokens)
             {
-                var result = grammar.TokenizeLine(line, state, LineTimeLimit);
-                state = result.RuleStack;
-                var written = 0;
-                string? open = null;
-                foreach (var token in result.Tokens)
+                var start = Math.Max(token.StartIndex, written);
+                var end = Math.Min(token.EndIndex, line.Length);
+                if (end <= start) continue;
+                var cls = TokenClasses.For(token.Scopes);
+                if (cls != open)
                 {
-                    var start = Math.Max(token.StartIndex, written);
-                    var end = Math.Min(token.EndIndex, line.Length);
-                    if (end <= start) continue;
-                    var cls = TokenClasses.For(token.Scopes);
-                    if (cls != open)
-                    {
-                        if (open is not null) html.Append("</span>");
-                        if (cls is not null) html.Append("<span class=\"").Append(cls).Append("\">");
-                        open = cls;
-                    }
-                    html.Append(HtmlEscape.Text(line[start..end]));
-                    written = end;
+                    if (open is not null) html.Append("</span>");
+                    if (cls is not null) html.Append("<span class=\"").Append(cls).Append("\">");
+                    open = cls;
                 }
-                if (open is not null) html.Append("</span>");
-                if (written < line.Length) html.Append(HtmlEscape.Text(line[written..]));
-                html.Append('\n');
+                html.Append(HtmlEscape.Text(line[start..end]));
+                written = end;
             }
-            return html.ToString();
+            if (open is not null) html.Append("</span>");
+            if (written < line.Length) html.Append(HtmlEscape.Text(line[written..]));
+            html.Append('\n');
         }
+        return html.ToString();
     }
 }

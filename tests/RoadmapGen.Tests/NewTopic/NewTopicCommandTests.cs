@@ -21,24 +21,24 @@ public class NewTopicCommandTests
         var before = File.ReadAllLines(RoadmapYml(content));
         var output = new StringWriter();
 
-        var exit = NewCommand.RunTopic(content, "backend", "grpc", "gRPC: remote procedure calls", output);
+        var exit = NewCommand.RunTopic(content, "backend", "trpc", "tRPC: typed remote procedure calls", output);
 
         Assert.Equal(0, exit);
-        Assert.True(File.Exists(Path.Combine(content, "roadmaps", "backend", "topics", "grpc.md")));
+        Assert.True(File.Exists(Path.Combine(content, "roadmaps", "backend", "topics", "trpc.md")));
         var after = File.ReadAllLines(RoadmapYml(content));
         // One line changed, and it is the last stage's list: comments and everything else kept as written.
         var changed = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToList();
         Assert.Equal(before.Length, after.Length);
         var line = Assert.Single(changed);
-        Assert.Equal(before[line].Replace("]", ", grpc]"), after[line]);
+        Assert.Equal(before[line].Replace("]", ", trpc]"), after[line]);
         // The last stage's own list, not a choice's list of alternatives below it.
         Assert.Equal(Array.FindLastIndex(before, l => l.StartsWith("    topics: [", StringComparison.Ordinal)), line);
         Assert.Contains("serve", output.ToString());
 
         var build = SiteBuild.Run(new BuildOptions(content, TestPaths.Templates));
         Assert.Empty(build.Diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()));
-        var page = build.Files.Single(f => f.Path == "backend/grpc/index.html");
-        Assert.Contains("<h1>gRPC: remote procedure calls</h1>", page.Html);
+        var page = build.Files.Single(f => f.Path == "backend/trpc/index.html");
+        Assert.Contains("<h1>tRPC: typed remote procedure calls</h1>", page.Html);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class NewTopicCommandTests
     {
         var content = CopyOfContent();
         var output = new StringWriter();
-        Assert.Equal(1, NewCommand.RunTopic(content, "bakend", "grpc", null, output));
+        Assert.Equal(1, NewCommand.RunTopic(content, "bakend", "trpc", null, output));
         Assert.Contains("roadmaps/bakend: error RG0123: there is no roadmap 'bakend' (did you mean 'backend'?", output.ToString());
         Assert.False(Directory.Exists(Path.Combine(content, "roadmaps", "bakend")));
     }
@@ -90,11 +90,11 @@ public class NewTopicCommandTests
     {
         var content = CopyOfContent();
         var yml = RoadmapYml(content);
-        File.WriteAllText(yml, File.ReadAllText(yml).Replace("topics: [caching, cdn,", "topics: [caching, grpc, cdn,"));
+        File.WriteAllText(yml, File.ReadAllText(yml).Replace("topics: [caching, cdn,", "topics: [caching, trpc, cdn,"));
         var before = File.ReadAllText(yml);
         var output = new StringWriter();
 
-        Assert.Equal(0, NewCommand.RunTopic(content, "backend", "grpc", null, output));
+        Assert.Equal(0, NewCommand.RunTopic(content, "backend", "trpc", null, output));
 
         Assert.Equal(before, File.ReadAllText(yml));
         Assert.Contains("already listed", output.ToString());

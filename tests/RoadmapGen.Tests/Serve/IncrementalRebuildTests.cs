@@ -78,11 +78,12 @@ public sealed class IncrementalRebuildTests : IDisposable
 
         var report = live.Rebuild(new ChangeSet(site.Write(), Templates: false, Everything: false));
 
-        // The topic's page and its roadmap's whole-roadmap page show the body; nothing else does.
-        Assert.Equal(2, report.PagesRendered);
-        Assert.Equal(["mapa/all/index.html", $"mapa/{topic.Slug}/index.html", "search-index.json"], report.ChangedPaths);
-        // Its ids did not change, so links into its pages hold as they did: only the two pages are checked.
-        Assert.Equal(2, report.PagesChecked);
+        // The topic's page and its roadmap's whole-roadmap page show the body, and the roadmap
+        // page's structured data says when the topic changed; nothing else changes.
+        Assert.Equal(3, report.PagesRendered);
+        Assert.Equal(["feed.xml", "mapa/all/index.html", "mapa/index.html", $"mapa/{topic.Slug}/index.html", "search-index.json", "sitemap.xml", "sw.js"], report.ChangedPaths);
+        // Its ids did not change, so links into its pages hold as they did: only the changed pages are checked.
+        Assert.Equal(3, report.PagesChecked);
         Assert.Equal(first.PagesChecked, live.Rebuild(ChangeSet.All).PagesChecked);
     }
 

@@ -24,7 +24,7 @@ public class LearningPathContentTests
     }
 
     [Theory]
-    [InlineData("python", "python,nodejs,java,php,ruby,csharp-dotnet")]
+    [InlineData("python", "python,nodejs,java,php,ruby,csharp-dotnet,go,rust")]
     [InlineData("postgresql", "mysql,postgresql")]
     [InlineData("mongodb", "mongodb,firebase")]
     [InlineData("nginx", "nginx,apache,litespeed")]

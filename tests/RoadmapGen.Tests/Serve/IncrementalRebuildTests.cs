@@ -79,7 +79,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var report = live.Rebuild(new ChangeSet(site.Write(), Templates: false, Everything: false));
 
         // The topic's page and its roadmap's whole-roadmap page show the body, and the roadmap
-        // page's structured data says when the topic changed; nothing else changes.
+        // page's structured data, the sitemap and the feed say when the topic changed; nothing else changes.
         Assert.Equal(3, report.PagesRendered);
         Assert.Equal(["feed.xml", "mapa/all/index.html", "mapa/index.html", $"mapa/{topic.Slug}/index.html", "search-index.json", "sitemap.xml", "sw.js"], report.ChangedPaths);
         // Its ids did not change, so links into its pages hold as they did: only the changed pages are checked.

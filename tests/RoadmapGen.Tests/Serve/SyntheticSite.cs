@@ -116,9 +116,17 @@ public sealed class SyntheticSite
 
     private string Pick() => Words[_random.Next(Words.Length)];
 
+    /// <summary>
+    /// Files outside git are dated by their last-write time: each write moves it one day on from
+    /// a fixed start, so a page's "Updated" date changes with every edit however fast the edits come.
+    /// </summary>
+    private static readonly DateTime FirstWrite = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+    private int _writes;
+
     /// <summary>Writes every file whose text differs from the model, deletes files the model no longer has; returns their full paths.</summary>
     public IReadOnlySet<string> Write()
     {
+        var writtenAt = FirstWrite.AddDays(_writes++);
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Path.Combine(Content, "site.yml")] = $"title: {SiteTitle}\ndescription: A synthetic site for tests.\nrepository: https://github.com/example/synthetic\nurl: https://example.org/synthetic\n",
@@ -143,6 +151,7 @@ public sealed class SyntheticSite
             if (File.Exists(path) && File.ReadAllText(path) == text) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
+            File.SetLastWriteTimeUtc(path, writtenAt);
             changed.Add(path);
         }
         foreach (var path in Directory.GetFiles(Content, "*", SearchOption.AllDirectories))

@@ -76,7 +76,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
                 foreach (var question in topic.Questions)
                 {
                     var (answer, answerOrigins) = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
-                    questions.Add(new QuestionView(question.Text, answer));
+                    questions.Add(new QuestionView(QuestionText.Html(question.Text), answer));
                     origins.AddRange(answerOrigins);
                 }
                 var view = views.Topic(topic, html, topic.Slug, questions);

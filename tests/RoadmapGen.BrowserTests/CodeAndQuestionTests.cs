@@ -86,7 +86,8 @@ public sealed class CodeAndQuestionTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter");
         await Expect(question).ToHaveAttributeAsync("open", "");
         await Expect(answer).ToBeVisibleAsync();
-        await Expect(answer.Locator("strong").First).ToHaveTextAsync("before");
+        await Expect(question.Locator("summary code").First).ToHaveTextAsync("WHERE");
+        await Expect(answer.Locator("code").First).ToHaveTextAsync("WHERE");
 
         await page.Keyboard.PressAsync("Space");
         await Expect(answer).ToBeHiddenAsync();

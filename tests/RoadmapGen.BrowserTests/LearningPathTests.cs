@@ -198,7 +198,7 @@ public sealed class LearningPathTests(SiteFixture site)
             "Pick one server-side language", "Pick one relational database", "Pick one NoSQL database", "Pick one web server", "Pick one practice project"]);
         await Expect(groups.Locator("select")).ToHaveCountAsync(0);
         var languages = groups.First.Locator("li.node a.node-link");
-        await Expect(languages).ToHaveCountAsync(6);
+        await Expect(languages).ToHaveCountAsync(8);
         await Expect(Node(page, "python").Locator(".node-tag")).ToHaveTextAsync("★ Recommended");
         await Expect(Node(page, "graphql").Locator(".node-tag")).ToHaveTextAsync("Optional");
         // The outline says it too, not colour alone.
@@ -207,8 +207,8 @@ public sealed class LearningPathTests(SiteFixture site)
 
         await page.GotoAsync("backend/java/");
         var kind = page.Locator("aside.topic-kind");
-        await Expect(kind).ToContainTextAsync("One of 6 server-side language options: you need one, and Python is recommended");
-        await Expect(kind.Locator("a")).ToHaveCountAsync(5);
+        await Expect(kind).ToContainTextAsync("One of 8 server-side language options: you need one, and Python is recommended");
+        await Expect(kind.Locator("a")).ToHaveCountAsync(7);
         await kind.GetByRole(AriaRole.Link, new() { Name = "Python (recommended)" }).ClickAsync();
         await page.WaitForURLAsync(site.Url("backend/python/"));
 

@@ -58,7 +58,7 @@ public sealed record ResourceView(string Title, string Url, string Type, string 
 
 public sealed record StageRefView(int Number, string Title, string Url);
 
-public sealed record QuestionView(string Question, TrustedHtml Answer);
+public sealed record QuestionView(TrustedHtml Question, TrustedHtml Answer);
 
 public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefView Stage,
     IReadOnlyList<TopicLinkView> Prerequisites, IReadOnlyList<TopicLinkView> RequiredBy, IReadOnlyList<ResourceView> Resources,

@@ -42,7 +42,7 @@ public static partial class RenderedHtmlCheck
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "br", "hr", "img", "input" };
 
-    /// <summary>Classes Markdig's extensions write; code blocks add one <c>language-…</c> class.</summary>
+    /// <summary>Classes Markdig's extensions write; code blocks add <c>code-block</c>, one <c>language-…</c> class and the highlighter's <c>tok-…</c> classes (<see cref="RendererClass"/>).</summary>
     private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal)
     {
         "footnote-ref", "footnote-back-ref", "footnotes", "footnotes-sep", "contains-task-list", "task-list-item", "task-list-item-checkbox",

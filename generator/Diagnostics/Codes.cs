@@ -43,6 +43,10 @@ public static class Codes
     public const string PrerequisiteIsAlternative = "RG0135";
     public const string RequiredNeedsOptional = "RG0136";
     public const string EmptyQuestion = "RG0137";
+    public const string MissingImage = "RG0138";
+    public const string UnusableImage = "RG0139";
+    public const string UnsafeSvg = "RG0140";
+    public const string ImageWithoutAlt = "RG0141";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

@@ -83,6 +83,11 @@ public static class MarkdownParser
             var hash = url.IndexOf('#');
             var pathPart = hash < 0 ? url : url[..hash];
             var fragment = hash < 0 ? null : url[(hash + 1)..];
+            if (isImage)
+            {
+                CheckImage(link, pathPart);
+                return;
+            }
             if (!pathPart.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return;
             var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
             if (contentFiles.ContainsKey(target))
@@ -97,6 +102,35 @@ public static class MarkdownParser
             diagnostics.Error(Codes.LinkToMissingFile, sourcePath, link.Line + lineOffset + 1, link.Column + 1,
                 $"link to '{pathPart}', which does not exist" + (suggestion is null
                     ? " (link to a topic as '<slug>.md', next to this file)"
+                    : $" (did you mean '{suggestion}'?)"));
+        }
+
+        void CheckImage(LinkInline image, string pathPart)
+        {
+            var line = image.Line + lineOffset + 1;
+            var column = image.Column + 1;
+            if (string.IsNullOrWhiteSpace(InlineText(image)))
+                diagnostics.Warning(Codes.ImageWithoutAlt, sourcePath, line, column,
+                    $"image '{pathPart}' has no text alternative, so a screen reader says nothing about it (write what it shows: ![A cache-aside read, step by step]({pathPart}))");
+            var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
+            if (ContentImages.IsImage(target) && contentFiles.ContainsKey(target))
+            {
+                links.Add(new ContentLink(image, target, null));
+                return;
+            }
+            if (!ContentImages.IsImage(target))
+            {
+                diagnostics.Error(Codes.UnusableImage, sourcePath, line, column,
+                    $"'{pathPart}' is not an image a page can show (save it as {string.Join(", ", ContentImages.Extensions.Order())})");
+                return;
+            }
+            var siblings = contentFiles.Keys
+                .Where(k => ContentImages.IsImage(k) && string.Equals(Path.GetDirectoryName(k), Path.GetDirectoryName(target), StringComparison.Ordinal))
+                .Select(Path.GetFileName).OfType<string>();
+            var suggestion = DidYouMean.Suggest(Path.GetFileName(pathPart), siblings);
+            diagnostics.Error(Codes.MissingImage, sourcePath, line, column,
+                $"image '{pathPart}' does not exist" + (suggestion is null
+                    ? " (save the image in the same folder as this file and refer to it by its file name)"
                     : $" (did you mean '{suggestion}'?)"));
         }
 

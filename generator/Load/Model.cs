@@ -10,6 +10,8 @@ public sealed class Site
     public required string ContentRoot { get; init; }
     public required IReadOnlyList<Roadmap> Roadmaps { get; init; }
     public required IReadOnlyList<Page> Pages { get; init; }
+    /// <summary>The images the bodies show, saved beside their Markdown.</summary>
+    public IReadOnlyList<ContentImage> Images { get; init; } = [];
     /// <summary>The home page text (content/pages/index.md), when present.</summary>
     public Page? Home { get; init; }
     /// <summary>When each content file last changed (see <see cref="ChangeDates"/>), by display path.</summary>

@@ -15,8 +15,11 @@ public static class ReservedNames
     /// <summary>Fingerprinted assets, at the top level ("/assets/").</summary>
     public const string Assets = "assets";
 
+    /// <summary>Images saved beside the content, at the top level ("/media/roadmaps/backend/topics/cache-aside.svg").</summary>
+    public const string Media = "media";
+
     /// <summary>Top-level names (beside the roadmaps' ids) no page may take.</summary>
-    public static readonly IReadOnlySet<string> PageSlugs = new HashSet<string>(StringComparer.Ordinal) { Assets, "search", TopicIndex };
+    public static readonly IReadOnlySet<string> PageSlugs = new HashSet<string>(StringComparer.Ordinal) { Assets, Media, "search", TopicIndex };
 
     /// <summary>Names inside a roadmap's folder no topic may take.</summary>
     public static readonly IReadOnlySet<string> TopicSlugs = new HashSet<string>(StringComparer.Ordinal) { WholeRoadmap };

@@ -38,9 +38,14 @@ public static class SiteLoader
         var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(root, Path.Combine(d, "topics"), diagnostics));
         foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
             contentFiles[file] = DisplayPath.Of(file);
-        cache?.BeginLoad(contentFiles.Keys);
         // git runs beside the parsing; its dates are an input like the files themselves.
         var datedFiles = new Dictionary<string, string>(contentFiles, StringComparer.Ordinal);
+        // Images beside the Markdown resolve like content files; an image added or removed
+        // changes the set, so a preview parses again the bodies that may refer to it.
+        foreach (var dir in roadmapDirs.Select(d => Path.Combine(d, "topics")).Prepend(pagesRoot))
+            foreach (var image in ContentImages.In(root, dir, diagnostics))
+                contentFiles[image] = DisplayPath.Of(image);
+        cache?.BeginLoad(contentFiles.Keys);
         foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists))
             datedFiles[file] = DisplayPath.Of(file);
         var changed = Task.Run(() => ChangeDates.Read(root, datedFiles));
@@ -66,8 +71,12 @@ public static class SiteLoader
         var pageList = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
         if (config is null) return null;
+        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).Select(t => t.Body)
+            .Concat(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions).Select(q => q.Answer))
+            .Concat(pages.Select(p => p.Body)), contentFiles, root, diagnostics);
         return new Site
         {
+            Images = images,
             Config = config,
             ContentRoot = root,
             Roadmaps = roadmaps,
@@ -79,6 +88,13 @@ public static class SiteLoader
         T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class =>
             cache is null ? read(diagnostics) : cache.Read(file, diagnostics, read);
     }
+
+    /// <summary>The images the bodies show, each read once however many bodies show it.</summary>
+    private static List<ContentImage> ReadImages(IEnumerable<MarkdownBody> bodies, Dictionary<string, string> contentFiles,
+        string root, DiagnosticBag diagnostics) =>
+        bodies.SelectMany(b => b.ContentLinks).Where(l => l.Link.IsImage).Select(l => l.TargetSourcePath)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(file => ContentImages.Read(file, contentFiles[file], root, diagnostics)).OfType<ContentImage>().ToList();
 
     internal static bool CheckFileSlug(string file, string display, DiagnosticBag diagnostics)
     {

@@ -99,6 +99,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         Task.WaitAll(roadmapPages);
         run.Report(diagnostics);
 
+        foreach (var image in site.Images)
+            output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
         output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls)));
         output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
         output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
@@ -167,6 +169,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) map[DisplayPath.Full(topic.SourcePath)] = urls.Topic(topic);
         foreach (var page in site.Pages) map[DisplayPath.Full(page.SourcePath)] = urls.Page(page);
         if (site.Home is { } home) map[DisplayPath.Full(home.SourcePath)] = urls.Home;
+        foreach (var image in site.Images) map[DisplayPath.Full(image.SourcePath)] = urls.Image(image);
         return map;
     }
 }

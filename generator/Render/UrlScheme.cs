@@ -25,6 +25,8 @@ public sealed class UrlScheme
     public string TopicIndex => Base + ReservedNames.TopicIndex + "/";
     public string SearchIndex => Base + "search-index.json";
     public string Asset(string fingerprintedName) => Base + ReservedNames.Assets + "/" + fingerprintedName;
+    /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
+    public string Image(ContentImage image) => Base + ReservedNames.Media + "/" + image.ContentPath;
     public string Feed => Base + "feed.xml";
     public string WebManifest => Base + "manifest.webmanifest";
     /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>

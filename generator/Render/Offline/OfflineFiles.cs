@@ -47,8 +47,10 @@ public static class OfflineFiles
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
         var assets = ReservedNames.Assets + "/";
+        var media = ReservedNames.Media + "/";
         var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith("offline.json", StringComparison.Ordinal))
-            .Concat(output.Where(f => f.Path.StartsWith(assets, StringComparison.Ordinal) || f.Path == urls.OutputPath(urls.SearchIndex)))
+            .Concat(output.Where(f => f.Path.StartsWith(assets, StringComparison.Ordinal) || f.Path.StartsWith(media, StringComparison.Ordinal)
+                || f.Path == urls.OutputPath(urls.SearchIndex)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
         return JsonSerializer.Serialize(new OfflineList(roadmap.Id, roadmap.Title, pages, files), OfflineJsonContext.Default.OfflineList) + "\n";
     }

@@ -1,0 +1,61 @@
+using System.Xml;
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// Images saved beside the Markdown that shows them (<c>![A cache-aside read](cache-aside.svg)</c>):
+/// found before any body is parsed, so an image reference resolves like a link to a topic, and
+/// read (checked for size, name and, for SVG, anything active) only when a body shows them.
+/// </summary>
+public static class ContentImages
+{
+    /// <summary>What a page may show with &lt;img&gt;: raster formats every browser decodes, and SVG without script.</summary>
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.Ordinal) { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg" };
+
+    /// <summary>Large enough for a detailed diagram or screenshot; past it, a reader on a phone pays for a mistake.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public static bool IsImage(string path) => Extensions.Contains(Path.GetExtension(path));
+
+    /// <summary>The image files of a content folder (not its subfolders), as Markdown files are found.</summary>
+    public static IEnumerable<string> In(string root, string dir, DiagnosticBag diagnostics) => Directory.Exists(dir)
+        ? Directory.GetFiles(dir).Where(IsImage).Order(StringComparer.Ordinal).Where(f => LinkedFiles.StaysInside(root, f, diagnostics))
+        : [];
+
+    /// <summary>Reads one image a body shows; null (with a diagnostic at the image file) when no page may show it.</summary>
+    public static ContentImage? Read(string fullPath, string displayPath, string contentRoot, DiagnosticBag diagnostics)
+    {
+        var name = Path.GetFileNameWithoutExtension(fullPath);
+        var extension = Path.GetExtension(fullPath);
+        if (!Slug.IsValid(name))
+        {
+            diagnostics.Error(Codes.UnusableImage, displayPath, 0, 0,
+                $"image file name '{name}' is not a lowercase-kebab name (rename it to '{Slug.From(name)}{extension.ToLowerInvariant()}', and the reference with it)");
+            return null;
+        }
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(fullPath).Length > MaxBytes)
+            {
+                diagnostics.Error(Codes.UnusableImage, displayPath, 0, 0,
+                    $"image is {new FileInfo(fullPath).Length / 1024:N0} KiB, more than the {MaxBytes / 1024:N0} KiB a page may load (resize or compress it; SVG or PNG for diagrams)");
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Error(Codes.ContentUnreadable, displayPath, 0, 0, $"could not read the image: {e.Message}");
+            return null;
+        }
+        if (extension == ".svg" && !SvgSafety.Check(bytes, displayPath, diagnostics)) return null;
+        var relative = Path.GetRelativePath(contentRoot, fullPath).Replace('\\', '/');
+        return new ContentImage(displayPath, relative, bytes);
+    }
+}
+
+/// <param name="SourcePath">Display path of the image file.</param>
+/// <param name="ContentPath">Its path inside the content folder ("roadmaps/backend/topics/cache-aside.svg"), which its URL keeps.</param>
+public sealed record ContentImage(string SourcePath, string ContentPath, byte[] Bytes);

@@ -101,7 +101,7 @@ public sealed class ContentWatcher : IDisposable
         var extension = Path.GetExtension(name).ToLowerInvariant();
         // A folder created, renamed or deleted (no extension) can add or remove many files at once.
         if (extension.Length == 0) return true;
-        if (!isTemplates) return ContentExtensions.Contains(extension);
+        if (!isTemplates) return ContentExtensions.Contains(extension) || Load.ContentImages.Extensions.Contains(extension);
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         return extension == TemplateFolder.Extension || relative.StartsWith("assets/", StringComparison.Ordinal);
     }

@@ -13,6 +13,8 @@ public class ChangeTests
     [InlineData("content/roadmaps/backend/topics/4913", false, false)]
     [InlineData("content/roadmaps/backend/topics/.#http.md", false, false)]
     [InlineData("content/roadmaps/backend/topics/notes.txt", false, false)]
+    [InlineData("content/roadmaps/backend/topics/request-response-cycle.svg", false, true)]
+    [InlineData("content/roadmaps/backend/topics/Screenshot.PNG", false, true)]
     [InlineData("templates/partials/footer.sbn-html", true, true)]
     [InlineData("templates/assets/style.css", true, true)]
     [InlineData("templates/README.txt", true, false)]

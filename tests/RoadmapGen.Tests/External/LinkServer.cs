@@ -30,7 +30,7 @@ public sealed class LinkServer : IAsyncDisposable
     private int _maxInFlightOverall;
     private int _held;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly SemaphoreSlim _arrived = new(0);
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Base { get; }
     public string OtherBase { get; }
@@ -88,11 +88,23 @@ public sealed class LinkServer : IAsyncDisposable
         get { lock (_hold) return _held; }
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests under /hold/ are held (a minute at most, so a broken limit fails instead of hanging).</summary>
-    public async Task WaitForHeldAsync(int count)
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests under /hold/ are held, or <paramref name="work"/>
+    /// has ended (a minute at most, so a test that goes wrong fails instead of hanging).
+    /// </summary>
+    public async Task WaitForHeldAsync(int count, Task work)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (Held < count) await _arrived.WaitAsync(guard.Token);
+        while (!work.IsCompleted)
+        {
+            Task arrival;
+            lock (_hold)
+            {
+                if (_held >= count) return;
+                arrival = _arrival.Task;
+            }
+            await Task.WhenAny(arrival, work).WaitAsync(guard.Token);
+        }
     }
 
     /// <summary>Lets every held request answer 200; later ones are held again.</summary>
@@ -174,8 +186,9 @@ public sealed class LinkServer : IAsyncDisposable
             _maxInFlightOverall = Math.Max(_maxInFlightOverall, _inFlight.Values.Sum());
             _held++;
             release = _release.Task;
+            _arrival.SetResult();
+            _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        _arrived.Release();
         try
         {
             await release.WaitAsync(_stopping);
@@ -193,6 +206,5 @@ public sealed class LinkServer : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
-        _arrived.Dispose();
     }
 }

@@ -11,7 +11,8 @@ namespace RoadmapGen.Cli;
 public static class CheckCommand
 {
     /// <summary>What <c>--external</c> asks for; null means internal links only (no network).</summary>
-    public sealed record ExternalRun(ExternalCheckOptions Options, ExternalCacheOptions? Cache, string? ReportPath = null);
+    /// <param name="Time">The clock of the cache's ages, the retry delays and the timeouts (the system's unless a test passes one).</param>
+    public sealed record ExternalRun(ExternalCheckOptions Options, ExternalCacheOptions? Cache, string? ReportPath = null, TimeProvider? Time = null);
 
     public static Command Create()
     {
@@ -62,7 +63,7 @@ public static class CheckCommand
 
         ExternalCheck.Summary? summary = null;
         if (external is not null)
-            summary = ExternalCheck.RunAsync(files, DisplayOf, baseUrl, external.Options, external.Cache, diagnostics).GetAwaiter().GetResult();
+            summary = ExternalCheck.RunAsync(files, DisplayOf, baseUrl, external.Options, external.Cache, diagnostics, external.Time).GetAwaiter().GetResult();
 
         DiagnosticPrinter.Print(diagnostics.Sorted(), console, DiagnosticPrinter.InGitHubActions);
         console.WriteLine($"Checked {result.LinksChecked} links in {result.Pages} pages in {clock.Elapsed.TotalSeconds:0.00} s: {diagnostics.ErrorCount} problem(s).");

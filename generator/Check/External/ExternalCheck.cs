@@ -12,11 +12,12 @@ public static class ExternalCheck
     public sealed record Summary(ExternalReport Report, int Links, int Fetched);
 
     public static async Task<Summary> RunAsync(IReadOnlyList<OutputFile> files, Func<OutputFile, string> displayPath, string? siteUrl,
-        ExternalCheckOptions options, ExternalCacheOptions? cacheOptions, DiagnosticBag diagnostics, CancellationToken cancellation = default)
+        ExternalCheckOptions options, ExternalCacheOptions? cacheOptions, DiagnosticBag diagnostics, TimeProvider? time = null,
+        CancellationToken cancellation = default)
     {
         var uses = ExternalLinks.Collect(files, displayPath, siteUrl);
-        var cache = cacheOptions is null ? LinkCache.Empty(TimeSpan.Zero) : LinkCache.Load(cacheOptions.Path, cacheOptions.MaxAge);
-        using var checker = new ExternalLinkChecker(options, cache);
+        var cache = cacheOptions is null ? LinkCache.Empty(TimeSpan.Zero, time) : LinkCache.Load(cacheOptions.Path, cacheOptions.MaxAge, time);
+        using var checker = new ExternalLinkChecker(options, cache, time);
         var results = await checker.CheckAsync(uses.Select(u => u.Key), cancellation).ConfigureAwait(false);
         if (cacheOptions is not null) Save(cache, cacheOptions.Path, diagnostics);
         var report = ExternalReport.Build(uses, results);

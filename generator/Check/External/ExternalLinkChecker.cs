@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace RoadmapGen.Check.External;
 
@@ -28,11 +32,11 @@ public sealed record ExternalCheckOptions
 {
     public int PerHostLimit { get; init; } = 2;
     public int TotalLimit { get; init; } = 16;
-    /// <summary>For one request (HEAD, or the GET that follows it); a retry gets a fresh timeout.</summary>
+    /// <summary>For one attempt of one request (HEAD, or the GET that follows it); a retry gets a fresh timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
-    /// <summary>Further attempts after a 5xx, 408, 429, timeout or network error.</summary>
+    /// <summary>Further attempts after a 5xx (but 501), 408, 429, timeout or network error.</summary>
     public int Retries { get; init; } = 2;
-    /// <summary>Wait before the first retry; doubled for each further one.</summary>
+    /// <summary>Base of the exponential backoff (with jitter) before a retry, when the answer names no Retry-After.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>A Retry-After longer than this is cut to it, so one host cannot stall the run for hours.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
@@ -41,37 +45,88 @@ public sealed record ExternalCheckOptions
 
 /// <summary>
 /// Checks that absolute http(s) URLs still answer: HEAD first (cheap), GET when a server
-/// refuses HEAD, retries with exponential backoff on 5xx and timeouts, and waits out a 429's
-/// Retry-After. Each distinct URL is asked once per run, and not at all when the cache knows it.
+/// refuses HEAD. Every request goes through a resilience pipeline on the HttpClient
+/// (Microsoft.Extensions.Http.Resilience): transient failures are retried with exponential
+/// backoff and jitter, a Retry-After is waited out, each attempt has its own timeout, and a
+/// <see cref="HostLimiter"/> keeps the requests in flight per host and overall within limits.
+/// Each distinct URL is asked once per run, and not at all when the cache knows it.
 /// </summary>
 public sealed class ExternalLinkChecker : IDisposable
 {
     private readonly ExternalCheckOptions _options;
     private readonly LinkCache _cache;
+    private readonly HostLimiter _limiter;
     private readonly HttpClient _client;
-    private readonly HostThrottle _throttle;
     private readonly TimeProvider _time;
     private int _fetched;
 
+    /// <param name="time">The clock of the retry delays and the timeouts; tests pass a fake one.</param>
     public ExternalLinkChecker(ExternalCheckOptions options, LinkCache cache, TimeProvider? time = null)
     {
         _options = options;
         _cache = cache;
         _time = time ?? TimeProvider.System;
-        _throttle = new HostThrottle(options.PerHostLimit, options.TotalLimit, _time);
+        _limiter = new HostLimiter(options.PerHostLimit, options.TotalLimit);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 10,
-            MaxConnectionsPerServer = options.PerHostLimit,
             ConnectTimeout = options.Timeout,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
-        _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var resilience = new ResilienceHandler(Pipeline(options, _limiter, _time)) { InnerHandler = handler };
+        _client = new HttpClient(resilience) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
     }
+
+    /// <summary>
+    /// Retry (outermost, so a request waiting out its backoff holds no slot), then the host
+    /// limit, then the timeout of one attempt.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(ExternalCheckOptions options, HostLimiter limiter, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Polly counts retries from 1; no retries means no retry strategy at all.
+        if (options.Retries > 0)
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.Retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                // A Retry-After (on a 429 or a 503) is waited out, but never longer than the cap;
+                // without one, the exponential backoff above decides.
+                DelayGenerator = args => ValueTask.FromResult(
+                    RetryAfterDelay(args.Outcome.Result?.Headers.RetryAfter, time.GetUtcNow(), options.MaxRetryAfter)),
+                OnRetry = args =>
+                {
+                    if (args.Context.GetRequestMessage()?.Options.TryGetValue(AttemptsKey, out var attempts) == true) attempts.Count++;
+                    return default;
+                },
+            });
+        builder.AddRateLimiter(new RateLimiterStrategyOptions
+        {
+            RateLimiter = args => limiter.AcquireAsync(
+                args.Context.GetRequestMessage()?.RequestUri is { } uri ? HostLimiter.HostOf(uri) : "", args.Context.CancellationToken),
+        });
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.Timeout });
+        return builder.Build();
+    }
+
+    /// <summary>408, 429, 5xx, network errors and timeouts; but 501 is an answer (HEAD is not implemented), not a hiccup.</summary>
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode != HttpStatusCode.NotImplemented && HttpClientResiliencePredicates.IsTransient(outcome);
+
+    /// <summary>How many attempts the pipeline made for one request, counted by its OnRetry.</summary>
+    private sealed class Attempts
+    {
+        public int Count = 1;
+    }
+
+    private static readonly HttpRequestOptionsKey<Attempts> AttemptsKey = new("RoadmapGen.Attempts");
 
     /// <summary>URLs that were fetched in this run (not answered from the cache).</summary>
     public int Fetched => _fetched;
@@ -92,47 +147,21 @@ public sealed class ExternalLinkChecker : IDisposable
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return new LinkResult(url, LinkState.Dead, null, "not an absolute http(s) URL", _time.GetUtcNow());
         Interlocked.Increment(ref _fetched);
-        var result = await FetchAsync(url, uri, cancellation).ConfigureAwait(false);
+        var answer = await AskAsync(uri, cancellation).ConfigureAwait(false);
+        var state = answer.Status switch
+        {
+            >= 200 and < 400 => LinkState.Alive,
+            429 => LinkState.RateLimited,
+            401 or 403 or 999 => LinkState.Blocked,
+            _ => LinkState.Dead,
+        };
+        var detail = answer.Attempts > 1 && state != LinkState.Alive ? $"{answer.Detail} after {answer.Attempts} attempts" : answer.Detail;
+        var result = new LinkResult(url, state, answer.Status, detail, _time.GetUtcNow());
         _cache.Store(result);
         return result;
     }
 
-    private sealed record Answer(int? Status, string Detail, RetryConditionHeaderValue? RetryAfter = null);
-
-    private async Task<LinkResult> FetchAsync(string url, Uri uri, CancellationToken cancellation)
-    {
-        var host = uri.Authority;
-        for (var attempt = 0; ; attempt++)
-        {
-            var last = attempt >= _options.Retries;
-            Answer answer;
-            using (await _throttle.EnterAsync(host, cancellation).ConfigureAwait(false))
-                answer = await AskAsync(uri, cancellation).ConfigureAwait(false);
-
-            switch (answer.Status)
-            {
-                case >= 200 and < 400:
-                    return Result(LinkState.Alive);
-                case 429 when !last:
-                    _throttle.Pause(host, RetryAfterDelay(answer.RetryAfter, _time.GetUtcNow(), _options.MaxRetryAfter) ?? Backoff(attempt));
-                    continue;
-                case 429:
-                    return Result(LinkState.RateLimited);
-                case 401 or 403 or 999:
-                    return Result(LinkState.Blocked);
-                case null or 408 or >= 500 when !last:
-                    await Task.Delay(Backoff(attempt), _time, cancellation).ConfigureAwait(false);
-                    continue;
-                default:
-                    return Result(LinkState.Dead);
-            }
-
-            LinkResult Result(LinkState state) => new(url, state, answer.Status,
-                attempt > 0 && state != LinkState.Alive ? $"{answer.Detail} after {attempt + 1} attempts" : answer.Detail, _time.GetUtcNow());
-        }
-    }
-
-    private TimeSpan Backoff(int attempt) => _options.RetryDelay * Math.Pow(2, attempt);
+    private sealed record Answer(int? Status, string Detail, int Attempts);
 
     /// <summary>HEAD, then GET when the server will not answer HEAD properly (405, 501, and many a 4xx).</summary>
     private async Task<Answer> AskAsync(Uri uri, CancellationToken cancellation)
@@ -145,24 +174,29 @@ public sealed class ExternalLinkChecker : IDisposable
 
     private async Task<Answer> SendAsync(HttpMethod method, Uri uri, CancellationToken cancellation)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(_options.Timeout);
+        using var request = new HttpRequestMessage(method, uri);
+        var attempts = new Attempts();
+        request.Options.Set(AttemptsKey, attempts);
         try
         {
-            using var request = new HttpRequestMessage(method, uri);
             // Only the status is needed: the body of a GET is never downloaded.
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var reason = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase;
-            return new Answer(status, $"{status}{reason}", response.Headers.RetryAfter);
+            return new Answer(status, $"{status}{reason}", attempts.Count);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new Answer(null, $"no answer within {_options.Timeout.TotalSeconds:0.#} s", attempts.Count);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            return new Answer(null, $"no answer within {_options.Timeout.TotalSeconds:0.#} s");
+            // The connect timeout of the handler, which runs on the real clock.
+            return new Answer(null, $"no answer within {_options.Timeout.TotalSeconds:0.#} s", attempts.Count);
         }
         catch (HttpRequestException e)
         {
-            return new Answer(null, $"request failed: {(e.InnerException ?? e).Message}");
+            return new Answer(null, $"request failed: {(e.InnerException ?? e).Message}", attempts.Count);
         }
     }
 
@@ -174,5 +208,9 @@ public sealed class ExternalLinkChecker : IDisposable
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _limiter.Dispose();
+    }
 }

@@ -1,23 +1,35 @@
+using Microsoft.Extensions.Time.Testing;
 using RoadmapGen.Check.External;
 using RoadmapGen.Cli;
 
 namespace RoadmapGen.Tests.External;
 
 /// <summary>`check DIR --external` on a folder of pages that link to the local server.</summary>
-public class ExternalCheckCommandTests
+public sealed class ExternalCheckCommandTests : IDisposable
 {
-    /// <summary>Generous timeout: a test's first request pays for JIT-compiling the HTTP stack.</summary>
+    /// <summary>
+    /// Retries come at once (no backoff, a Retry-After cut to nothing), and the runs below use a
+    /// fake clock that never moves by itself, so an attempt's timeout never ends a request.
+    /// </summary>
     private static readonly ExternalCheckOptions Fast = new()
     {
-        Timeout = TimeSpan.FromSeconds(10),
         Retries = 1,
-        RetryDelay = TimeSpan.FromMilliseconds(20),
-        MaxRetryAfter = TimeSpan.FromSeconds(5),
+        RetryDelay = TimeSpan.Zero,
+        MaxRetryAfter = TimeSpan.Zero,
     };
 
-    private static string Site(LinkServer server, params (string Path, string Title, string[] Links)[] pages)
+    private readonly string _work = TestPaths.NewTempDir();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private CheckCommand.ExternalRun Run(ExternalCheckOptions options, ExternalCacheOptions? cache = null, string? report = null) =>
+        new(options, cache, report, _clock);
+
+    private string Site(LinkServer server, params (string Path, string Title, string[] Links)[] pages)
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = Path.Combine(_work, "site");
+        Directory.CreateDirectory(dir);
         foreach (var (path, title, links) in pages)
         {
             var full = Path.Combine(dir, path);
@@ -37,7 +49,7 @@ public class ExternalCheckCommandTests
             ("backend/caching/index.html", "Caching", ["/ok", "/missing", "/no-head", "/missing#again"]),
             ("backend/http/index.html", "HTTP", ["/flaky", "/forbidden"]));
         var output = new StringWriter();
-        var exit = CheckCommand.Run(dir, "/", null, output, new CheckCommand.ExternalRun(Fast, Cache: null));
+        var exit = CheckCommand.Run(dir, "/", null, output, Run(Fast));
         var text = output.ToString();
 
         Assert.Equal(1, exit);
@@ -56,8 +68,8 @@ public class ExternalCheckCommandTests
     {
         await using var server = await LinkServer.StartAsync();
         var dir = Site(server, ("a/index.html", "A", ["/ok", "/missing", "/flaky", "/busy", "/no-head"]));
-        var cache = new ExternalCacheOptions(Path.Combine(dir, "..", Path.GetFileName(dir) + "-cache.json"), TimeSpan.FromHours(24));
-        var run = new CheckCommand.ExternalRun(Fast, cache);
+        var cache = new ExternalCacheOptions(Path.Combine(_work, "cache.json"), TimeSpan.FromHours(24));
+        var run = Run(Fast, cache);
 
         var first = new StringWriter();
         Assert.Equal(1, CheckCommand.Run(dir, "/", null, first, run));
@@ -69,18 +81,24 @@ public class ExternalCheckCommandTests
         Assert.Equal(requestsAfterFirstRun, server.TotalRequests);
         Assert.Contains("0 fetched, 5 from the cache; 1 dead", second.ToString());
         Assert.Contains("error RG0304", second.ToString());
+
+        // A day later the remembered answers are too old: every URL is asked again.
+        _clock.Advance(TimeSpan.FromHours(25));
+        var third = new StringWriter();
+        Assert.Equal(1, CheckCommand.Run(dir, "/", null, third, run));
+        Assert.Contains("5 fetched, 0 from the cache; 1 dead", third.ToString());
     }
 
     [Fact]
-    public async Task Link_that_timed_out_is_asked_again_on_the_next_run()
+    public async Task Link_that_failed_for_now_is_asked_again_on_the_next_run()
     {
         await using var server = await LinkServer.StartAsync();
-        var dir = Site(server, ("a/index.html", "A", ["/ok", "/slow"]));
-        var run = new CheckCommand.ExternalRun(Fast with { Retries = 0, Timeout = TimeSpan.FromSeconds(2) }, new ExternalCacheOptions(Path.Combine(dir, "cache.json"), TimeSpan.FromHours(24)));
+        var dir = Site(server, ("a/index.html", "A", ["/ok", "/down"]));
+        var run = Run(Fast with { Retries = 0 }, new ExternalCacheOptions(Path.Combine(_work, "cache.json"), TimeSpan.FromHours(24)));
         Assert.Equal(1, CheckCommand.Run(dir, "/", null, new StringWriter(), run));
         Assert.Equal(1, CheckCommand.Run(dir, "/", null, new StringWriter(), run));
         Assert.Single(server.RequestsTo("/ok"));
-        Assert.Equal(2, server.RequestsTo("/slow").Count);
+        Assert.Equal(2, server.RequestsTo("/down").Count);
     }
 
     [Fact]
@@ -88,8 +106,8 @@ public class ExternalCheckCommandTests
     {
         await using var server = await LinkServer.StartAsync();
         var dir = Site(server, ("backend/dns/index.html", "DNS and domains", ["/missing", "/ok"]));
-        var report = Path.Combine(dir, "summary.md");
-        CheckCommand.Run(dir, "/", null, new StringWriter(), new CheckCommand.ExternalRun(Fast, null, report));
+        var report = Path.Combine(_work, "summary.md");
+        CheckCommand.Run(dir, "/", null, new StringWriter(), Run(Fast, report: report));
         var markdown = File.ReadAllText(report);
         Assert.Contains("### DNS and domains", markdown);
         Assert.Contains($"| dead | 404 Not Found | <{server.Url("/missing")}> | 5 |", markdown);
@@ -99,10 +117,9 @@ public class ExternalCheckCommandTests
     [Fact]
     public void Without_external_no_request_is_made_and_the_links_are_not_reported()
     {
-        var dir = TestPaths.NewTempDir();
-        File.WriteAllText(Path.Combine(dir, "index.html"), "<h1>Home</h1><a href=\"http://127.0.0.1:9/never\">x</a>");
+        File.WriteAllText(Path.Combine(_work, "index.html"), "<h1>Home</h1><a href=\"http://127.0.0.1:9/never\">x</a>");
         var output = new StringWriter();
-        Assert.Equal(0, CheckCommand.Run(dir, "/", null, output));
+        Assert.Equal(0, CheckCommand.Run(_work, "/", null, output));
         Assert.DoesNotContain("External", output.ToString());
     }
 }

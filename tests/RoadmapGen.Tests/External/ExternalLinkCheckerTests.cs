@@ -1,80 +1,91 @@
-using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using RoadmapGen.Check.External;
 
 namespace RoadmapGen.Tests.External;
 
+/// <summary>
+/// The checker against the local server, on a <see cref="TestClock"/>: a retry's delay and an
+/// attempt's timeout end only when the test moves the clock, so no test waits for real time.
+/// </summary>
 public class ExternalLinkCheckerTests
 {
-    /// <summary>
-    /// Short waits, so the misbehaving endpoints cost a test little time; the timeout stays
-    /// generous because a test's first request pays for JIT-compiling the HTTP stack.
-    /// </summary>
-    private static readonly ExternalCheckOptions Fast = new()
+    private static readonly ExternalCheckOptions Options = new()
     {
         Timeout = TimeSpan.FromSeconds(10),
         Retries = 2,
-        RetryDelay = TimeSpan.FromMilliseconds(20),
+        RetryDelay = TimeSpan.FromSeconds(1),
         MaxRetryAfter = TimeSpan.FromSeconds(5),
     };
 
-    private static async Task<LinkResult> CheckOne(LinkServer server, string path, ExternalCheckOptions? options = null)
+    /// <summary>Checks one URL; the waits of retries run out at once, the attempts' timeouts never.</summary>
+    private static async Task<(LinkResult Result, TestClock Clock)> CheckOne(LinkServer server, string path, ExternalCheckOptions? options = null)
     {
-        using var checker = new ExternalLinkChecker(options ?? Fast, LinkCache.Empty(TimeSpan.Zero));
-        var results = await checker.CheckAsync([server.Url(path)]);
-        return results[server.Url(path)];
+        options ??= Options;
+        var clock = new TestClock();
+        using var checker = new ExternalLinkChecker(options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        var results = await clock.DriveAsync(checker.CheckAsync([server.Url(path)]), advance: wait => wait != options.Timeout);
+        return (results[server.Url(path)], clock);
     }
+
+    private static void AssertNoRetry(TestClock clock) => Assert.All(clock.Waits, wait => Assert.Equal(Options.Timeout, wait));
 
     [Fact]
     public async Task Link_answering_200_is_alive()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/ok");
+        var (result, clock) = await CheckOne(server, "/ok");
         Assert.Equal(LinkState.Alive, result.State);
         Assert.Equal(["HEAD"], server.RequestsTo("/ok").Select(r => r.Method));
+        AssertNoRetry(clock);
     }
 
     [Fact]
-    public async Task Link_answering_404_is_dead_with_its_status()
+    public async Task Link_answering_404_is_dead_with_its_status_and_not_retried()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/missing");
+        var (result, clock) = await CheckOne(server, "/missing");
         Assert.Equal(LinkState.Dead, result.State);
         Assert.Equal(404, result.Status);
-        Assert.StartsWith("404", result.Detail);
+        Assert.Equal("404 Not Found", result.Detail);
         Assert.True(result.IsSettled);
+        // HEAD, then GET because many servers answer HEAD badly; neither is asked twice.
+        Assert.Equal(["HEAD", "GET"], server.RequestsTo("/missing").Select(r => r.Method));
+        AssertNoRetry(clock);
     }
 
     [Fact]
-    public async Task Server_error_is_retried_and_the_later_200_counts()
+    public async Task Service_unavailable_is_retried_after_a_backoff_and_the_later_200_counts()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/flaky");
-        Assert.Equal(LinkState.Alive, result.State);
-        Assert.Equal(2, server.RequestsTo("/flaky").Count);
+        var clock = new TestClock();
+        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        var checking = checker.CheckAsync([server.Url("/flaky")]);
+
+        var results = await clock.DriveAsync(checking, advance: wait => wait != Options.Timeout);
+
+        Assert.Equal(LinkState.Alive, results[server.Url("/flaky")].State);
+        Assert.Equal(["HEAD", "HEAD"], server.RequestsTo("/flaky").Select(r => r.Method));
+        // Exponential backoff with jitter: the first retry waits about RetryDelay, never the attempt's timeout.
+        Assert.InRange(clock.Waits.Count(wait => wait != Options.Timeout), 0, 1);
+        Assert.All(clock.Waits.Where(wait => wait != Options.Timeout), wait => Assert.InRange(wait, TimeSpan.Zero, 4 * Options.RetryDelay));
     }
 
     [Fact]
-    public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
+    public async Task Too_many_requests_waits_for_its_retry_after_on_the_checkers_clock_then_succeeds()
     {
         await using var server = await LinkServer.StartAsync();
-        // Time is the test's: the checker's wait for Retry-After ends only when the test moves the clock.
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture));
-        using var checker = new ExternalLinkChecker(Fast, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        var clock = new TestClock();
+        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
         var checking = checker.CheckAsync([server.Url("/busy")]);
 
-        var start = clock.GetUtcNow();
-        // The test moves the clock in small steps until the retry arrives; however slow the
-        // machine, the retry can only come once the checker's clock has passed Retry-After.
-        while (server.RequestsTo("/busy").Count < 2 && !checking.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
-        var results = await checking;
+        // Retry-After: 1 — the checker starts a wait of exactly one second and asks nothing meanwhile.
+        var wait = await clock.NextWaitAsync(w => w != Options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        Assert.Single(server.RequestsTo("/busy"));
+        Assert.False(checking.IsCompleted);
 
-        // Retry-After: 1 means no second request within the first second.
-        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromSeconds(1), $"retried after {(clock.GetUtcNow() - start).TotalMilliseconds} ms of the checker's time");
+        clock.Advance(wait);
+        var results = await checking.WaitAsync(TimeSpan.FromMinutes(1));
+
         Assert.Equal(LinkState.Alive, results[server.Url("/busy")].State);
         Assert.Equal(2, server.RequestsTo("/busy").Count);
     }
@@ -83,32 +94,59 @@ public class ExternalLinkCheckerTests
     public async Task Retry_after_date_far_away_is_cut_to_the_cap()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/busy-for-an-hour", Fast with { MaxRetryAfter = TimeSpan.FromMilliseconds(100) });
+        var (result, clock) = await CheckOne(server, "/busy-for-an-hour");
         Assert.Equal(LinkState.Alive, result.State);
         Assert.Equal(2, server.RequestsTo("/busy-for-an-hour").Count);
+        Assert.Equal([Options.MaxRetryAfter], clock.Waits.Where(wait => wait != Options.Timeout));
+    }
+
+    [Fact]
+    public async Task Link_still_failing_after_every_retry_is_dead_with_its_attempts_and_asked_again_next_time()
+    {
+        await using var server = await LinkServer.StartAsync();
+        var (result, _) = await CheckOne(server, "/down");
+        Assert.Equal(LinkState.Dead, result.State);
+        Assert.Equal(503, result.Status);
+        Assert.Equal("503 Service Unavailable after 3 attempts", result.Detail);
+        Assert.Equal(3, server.RequestsTo("/down").Count);
+        Assert.False(result.IsSettled);
     }
 
     [Fact]
     public async Task Head_refused_with_405_falls_back_to_get()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/no-head");
+        var (result, _) = await CheckOne(server, "/no-head");
         Assert.Equal(LinkState.Alive, result.State);
         Assert.Equal(["HEAD", "GET"], server.RequestsTo("/no-head").Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Head_not_implemented_falls_back_to_get_without_a_retry()
+    {
+        await using var server = await LinkServer.StartAsync();
+        var (result, clock) = await CheckOne(server, "/head-not-implemented");
+        Assert.Equal(LinkState.Alive, result.State);
+        Assert.Equal(["HEAD", "GET"], server.RequestsTo("/head-not-implemented").Select(r => r.Method));
+        AssertNoRetry(clock);
     }
 
     [Fact]
     public async Task Link_that_never_answers_times_out_after_its_retries_and_is_dead()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/slow", Fast with { Timeout = TimeSpan.FromSeconds(1), Retries = 1 });
+        var options = Options with { Retries = 1 };
+        var clock = new TestClock();
+        using var checker = new ExternalLinkChecker(options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+
+        // Every wait runs out at once: each attempt's timeout as well as the backoff between them.
+        var results = await clock.DriveAsync(checker.CheckAsync([server.Url("/slow")]), advance: _ => true);
+
+        var result = results[server.Url("/slow")];
         Assert.Equal(LinkState.Dead, result.State);
         Assert.Null(result.Status);
-        Assert.Contains("no answer within", result.Detail);
-        Assert.Contains("after 2 attempts", result.Detail);
-        // The checker made two attempts (above); on a loaded machine the second one can time out
-        // before the test server has even logged its request, so the server's count is 1 or 2.
-        Assert.InRange(server.RequestsTo("/slow").Count, 1, 2);
+        Assert.Equal("no answer within 10 s after 2 attempts", result.Detail);
+        Assert.Equal(2, clock.Waits.Count(wait => wait == options.Timeout));
         Assert.False(result.IsSettled);
     }
 
@@ -116,29 +154,19 @@ public class ExternalLinkCheckerTests
     public async Task Server_refusing_the_checker_is_blocked_not_dead()
     {
         await using var server = await LinkServer.StartAsync();
-        var result = await CheckOne(server, "/forbidden");
+        var (result, clock) = await CheckOne(server, "/forbidden");
         Assert.Equal(LinkState.Blocked, result.State);
         Assert.Equal(403, result.Status);
-    }
-
-    [Fact]
-    public async Task Requests_to_one_host_never_exceed_the_per_host_limit()
-    {
-        await using var server = await LinkServer.StartAsync();
-        using var checker = new ExternalLinkChecker(Fast with { PerHostLimit = 2, TotalLimit = 16 }, LinkCache.Empty(TimeSpan.Zero));
-        var urls = Enumerable.Range(1, 8).Select(i => server.Url($"/parallel/{i}")).ToList();
-        var results = await checker.CheckAsync(urls);
-        Assert.All(results.Values, r => Assert.Equal(LinkState.Alive, r.State));
-        Assert.Equal(8, server.TotalRequests);
-        Assert.Equal(2, server.MaxInFlight);
+        AssertNoRetry(clock);
     }
 
     [Fact]
     public async Task Each_url_is_asked_once_however_often_it_is_linked()
     {
         await using var server = await LinkServer.StartAsync();
-        using var checker = new ExternalLinkChecker(Fast, LinkCache.Empty(TimeSpan.Zero));
-        var results = await checker.CheckAsync([server.Url("/ok"), server.Url("/ok"), server.Url("/ok")]);
+        var clock = new TestClock();
+        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        var results = await checker.CheckAsync([server.Url("/ok"), server.Url("/ok"), server.Url("/ok")]).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Single(results);
         Assert.Single(server.RequestsTo("/ok"));
     }

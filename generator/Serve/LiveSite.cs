@@ -128,12 +128,14 @@ public sealed class LiveSite
             if (changed.Count > 0) _current = next;
         }
         _diagnostics = diagnostics;
+        var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
+            _cache.Render.LastRun.Rendered, _cache.Check.PagesChecked);
+        // The terminal says what happened before any page reloads, so what a page shows is
+        // always already explained in the terminal.
+        Print(report, previous is null, result.Pages);
         _events.PublishState(StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
         if (result.Succeeded && changed.Count > 0)
             _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(_current!.Version, changed.Count), ServeJson.Default.ReloadMessage));
-        var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
-            _cache.Render.LastRun.Rendered, _cache.Check.PagesChecked);
-        Print(report, previous is null, result.Pages);
         return report;
     }
 

@@ -63,6 +63,20 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Topic_schema_and_the_contributing_guide_ask_for_the_counts_and_types_the_editorial_rules_check()
+    {
+        var properties = Schema("topic").GetProperty("properties");
+        Assert.Equal(3, properties.GetProperty("resources").GetProperty("minItems").GetInt32());
+        Assert.Equal(3, properties.GetProperty("questions").GetProperty("minItems").GetInt32());
+        Assert.Equal(5, properties.GetProperty("questions").GetProperty("maxItems").GetInt32());
+
+        var guide = File.ReadAllText(Path.Combine(TestPaths.Content, "pages", "contributing.md"));
+        Assert.Contains("**resources** (required, at least three)", guide);
+        Assert.Contains("**questions** (3 to 5)", guide);
+        foreach (var type in TopicReader.ResourceTypes) Assert.Contains($"`{type}`", guide);
+    }
+
+    [Fact]
     public void Roadmap_schema_has_the_readers_fields_for_the_roadmap_and_its_stages()
     {
         var schema = Schema("roadmap");

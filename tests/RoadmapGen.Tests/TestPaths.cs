@@ -33,3 +33,21 @@ public static class TestPaths
         }
     }
 }
+
+/// <summary>Temporary folders a test class makes, deleted when xunit disposes the class (after each test).</summary>
+public sealed class TempDirs : IDisposable
+{
+    private readonly List<string> _made = [];
+
+    public string New()
+    {
+        var dir = TestPaths.NewTempDir();
+        _made.Add(dir);
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in _made.Where(Directory.Exists)) Directory.Delete(dir, recursive: true);
+    }
+}

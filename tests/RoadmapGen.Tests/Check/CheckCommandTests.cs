@@ -3,11 +3,15 @@ using RoadmapGen.Cli;
 namespace RoadmapGen.Tests.Check;
 
 /// <summary>`check DIR` on a folder another generator wrote: Hugo-style absolute and relative links.</summary>
-public class CheckCommandTests
+public class CheckCommandTests : IDisposable
 {
-    private static string HugoLikeSite()
+    private readonly TempDirs _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string HugoLikeSite()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.New();
         void Write(string path, string html)
         {
             var full = Path.Combine(dir, path);

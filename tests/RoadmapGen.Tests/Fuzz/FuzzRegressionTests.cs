@@ -5,8 +5,12 @@ using RoadmapGen.Load;
 namespace RoadmapGen.Tests.Fuzz;
 
 /// <summary>Crashes the content fuzzer found, each pinned by the smallest input that caused it.</summary>
-public class FuzzRegressionTests
+public class FuzzRegressionTests : IDisposable
 {
+    private readonly TempDirs _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
     private static string Topic(string frontMatterExtra = "", string body = "Text.\n") => $"""
         ---
         title: Alpha
@@ -21,9 +25,9 @@ public class FuzzRegressionTests
         """;
 
     /// <summary>A one-topic content tree with the given alpha.md.</summary>
-    private static string Content(string alpha)
+    private string Content(string alpha)
     {
-        var content = Path.Combine(TestPaths.NewTempDir(), "content");
+        var content = Path.Combine(_temp.New(), "content");
         Directory.CreateDirectory(Path.Combine(content, "roadmaps", "tiny", "topics"));
         File.WriteAllText(Path.Combine(content, "site.yml"), "title: T\ndescription: D\n");
         File.WriteAllText(Path.Combine(content, "roadmaps", "tiny", "roadmap.yml"), "title: Tiny\nsummary: S\nstages:\n  - title: One\n    topics: [alpha]\n");

@@ -3,11 +3,15 @@ using RoadmapGen.Cli;
 namespace RoadmapGen.Tests.NewTopic;
 
 /// <summary>`new topic` on a temporary copy of the real content.</summary>
-public class NewTopicCommandTests
+public class NewTopicCommandTests : IDisposable
 {
-    private static string CopyOfContent()
+    private readonly TempDirs _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string CopyOfContent()
     {
-        var content = Path.Combine(TestPaths.NewTempDir(), "content");
+        var content = Path.Combine(_temp.New(), "content");
         TestPaths.CopyDirectory(TestPaths.Content, content);
         return content;
     }

@@ -73,6 +73,7 @@ public static class SiteBuild
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
         var files = new SiteRenderer(site, templates, new UrlScheme(options.BasePath), cache?.Render).Render(diagnostics);
+        Render.Highlighting.CodeHighlighter.Persist();
         phase("render");
         return files;
     }

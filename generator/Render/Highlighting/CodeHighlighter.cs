@@ -35,6 +35,7 @@ public sealed class CodeHighlighter
     private static readonly ConcurrentDictionary<string, Lazy<IGrammar?>> Grammars = new(StringComparer.Ordinal);
     private static readonly object LoadLock = new();
     private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
+    private static readonly Lazy<HighlightStore?> Store = new(HighlightStore.Open);
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>
     public string? Highlight(string? info, IReadOnlyList<string> lines)
@@ -43,9 +44,20 @@ public sealed class CodeHighlighter
         var key = (language.Id, string.Join('\n', lines));
         if (Done.TryGetValue(key, out var kept)) return kept;
         if (Done.Count > KeptLimit) Done.Clear();
-        var html = Tokenize(language.Id, lines);
+        var stored = HighlightStore.Key(key.Id, key.Item2);
+        if (Store.Value is not { } store || !store.TryGet(stored, out var html))
+        {
+            html = Tokenize(language.Id, lines);
+            Store.Value?.Add(stored, html);
+        }
         Done.TryAdd(key, html);
         return html;
+    }
+
+    /// <summary>Keeps what this process highlighted for the next one (see <see cref="HighlightStore"/>).</summary>
+    public static void Persist()
+    {
+        if (Store.IsValueCreated) Store.Value?.Save();
     }
 
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)

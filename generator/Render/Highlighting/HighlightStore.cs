@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RoadmapGen.Render.Highlighting;
+
+/// <summary>
+/// Highlighted blocks kept between runs, because a TextMate grammar costs far more the first time
+/// a process uses it (its patterns are compiled as lines need them) than every block after: on
+/// the real site, most of a cold build. One file per generator build, under the user's cache
+/// folder (<c>$ROADMAPGEN_CACHE</c>, else <c>$XDG_CACHE_HOME/roadmapgen</c>, else
+/// <c>~/.cache/roadmapgen</c>; <c>ROADMAPGEN_CACHE=off</c> keeps nothing). The file's name
+/// carries the generator's own file size and time and the grammar package's version, so a
+/// rebuilt generator never reads what another one wrote. Losing the file only costs time.
+/// </summary>
+internal sealed class HighlightStore
+{
+    private const int MaxEntries = 50_000;
+
+    private readonly string _file;
+    private readonly ConcurrentDictionary<string, string> _entries;
+    private int _added;
+
+    private HighlightStore(string file, ConcurrentDictionary<string, string> entries)
+    {
+        _file = file;
+        _entries = entries;
+    }
+
+    /// <summary>The store of this generator, or null when keeping is off or there is nowhere to keep.</summary>
+    public static HighlightStore? Open() => Folder() is { } folder ? Open(folder) : null;
+
+    public static HighlightStore? Open(string folder)
+    {
+        try
+        {
+            var file = Path.Combine(folder, $"highlight-{Stamp()}.json");
+            var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            if (File.Exists(file))
+            {
+                try
+                {
+                    using var stream = File.OpenRead(file);
+                    if (JsonSerializer.Deserialize(stream, HighlightStoreJson.Default.DictionaryStringString) is { } read)
+                        foreach (var (key, html) in read) entries[key] = html;
+                }
+                catch (JsonException)
+                {
+                    // Broken (a full disk, a killed process): start again; the next save replaces it.
+                    entries.Clear();
+                }
+            }
+            return new HighlightStore(file, entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static string Key(string language, string code)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(language + "\n" + code), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+
+    /// <summary>"" stands for "write this block plain", which is kept too.</summary>
+    public bool TryGet(string key, out string? html)
+    {
+        var found = _entries.TryGetValue(key, out var kept);
+        html = kept is "" ? null : kept;
+        return found;
+    }
+
+    public void Add(string key, string? html)
+    {
+        if (_entries.Count >= MaxEntries) return;
+        if (_entries.TryAdd(key, html ?? "")) Interlocked.Increment(ref _added);
+    }
+
+    /// <summary>Writes the store when it learned something, atomically (another build may read it meanwhile).</summary>
+    public void Save()
+    {
+        if (Interlocked.Exchange(ref _added, 0) == 0) return;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+            var temp = _file + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+            using (var stream = File.Create(temp))
+                JsonSerializer.Serialize(stream, new Dictionary<string, string>(_entries, StringComparer.Ordinal), HighlightStoreJson.Default.DictionaryStringString);
+            File.Move(temp, _file, overwrite: true);
+            foreach (var old in Directory.GetFiles(Path.GetDirectoryName(_file)!, "highlight-*.json"))
+                if (old != _file && File.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddDays(-7)) File.Delete(old);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nowhere to keep it this time: the next build highlights again.
+        }
+    }
+
+    private static string? Folder()
+    {
+        var configured = Environment.GetEnvironmentVariable("ROADMAPGEN_CACHE");
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrWhiteSpace(xdg)) return Path.Combine(xdg, "roadmapgen");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "roadmapgen");
+    }
+
+    /// <summary>Which generator wrote the entries: its file (the native binary, or roadmapgen.dll) and the grammars' version.</summary>
+    private static string Stamp()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "roadmapgen.dll");
+        var self = File.Exists(dll) ? dll : Environment.ProcessPath ?? "";
+        var info = new FileInfo(self);
+        var stamp = $"{self}|{(info.Exists ? info.Length : 0)}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}|"
+            + typeof(TextMateSharp.Registry.Registry).Assembly.GetName().Version + "|"
+            + typeof(TextMateSharp.Grammars.RegistryOptions).Assembly.GetName().Version;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+    }
+}
+
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class HighlightStoreJson : JsonSerializerContext;

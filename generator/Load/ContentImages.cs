@@ -37,10 +37,11 @@ public static class ContentImages
         byte[] bytes;
         try
         {
-            if (new FileInfo(fullPath).Length > MaxBytes)
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxBytes)
             {
                 diagnostics.Error(Codes.UnusableImage, displayPath, 0, 0,
-                    $"image is {new FileInfo(fullPath).Length / 1024:N0} KiB, more than the {MaxBytes / 1024:N0} KiB a page may load (resize or compress it; SVG or PNG for diagrams)");
+                    $"image is {length / 1024:N0} KiB, more than the {MaxBytes / 1024:N0} KiB a page may load (resize or compress it; SVG or PNG for diagrams)");
                 return null;
             }
             bytes = File.ReadAllBytes(fullPath);

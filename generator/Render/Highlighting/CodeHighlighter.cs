@@ -44,13 +44,17 @@ public sealed class CodeHighlighter
         var key = (language.Id, string.Join('\n', lines));
         if (Done.TryGetValue(key, out var kept)) return kept;
         if (Done.Count > KeptLimit) Done.Clear();
-        var stored = HighlightStore.Key(key.Id, key.Item2);
-        if (Store.Value is not { } store || !store.TryGet(stored, out var html))
-        {
-            html = Tokenize(language.Id, lines);
-            Store.Value?.Add(stored, html);
-        }
+        var html = Store.Value is { } store ? Kept(store, language.Id, key.Item2, lines) : Tokenize(language.Id, lines);
         Done.TryAdd(key, html);
+        return html;
+    }
+
+    private static string? Kept(HighlightStore store, string languageId, string code, IReadOnlyList<string> lines)
+    {
+        var stored = HighlightStore.Key(languageId, code);
+        if (store.TryGet(stored, out var html)) return html;
+        html = Tokenize(languageId, lines);
+        store.Add(stored, html);
         return html;
     }
 

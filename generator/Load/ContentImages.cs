@@ -1,4 +1,3 @@
-using System.Xml;
 using RoadmapGen.Diagnostics;
 
 namespace RoadmapGen.Load;
@@ -13,7 +12,7 @@ public static class ContentImages
     /// <summary>What a page may show with &lt;img&gt;: raster formats every browser decodes, and SVG without script.</summary>
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.Ordinal) { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg" };
 
-    /// <summary>Large enough for a detailed diagram or screenshot; past it, a reader on a phone pays for a mistake.</summary>
+    /// <summary>Large enough for a detailed diagram or screenshot; past it, a reader on a phone pays for a mistake (RG0116, as for any file too large).</summary>
     public const int MaxBytes = 1024 * 1024;
 
     public static bool IsImage(string path) => Extensions.Contains(Path.GetExtension(path));
@@ -34,23 +33,8 @@ public static class ContentImages
                 $"image file name '{name}' is not a lowercase-kebab name (rename it to '{Slug.From(name)}{extension.ToLowerInvariant()}', and the reference with it)");
             return null;
         }
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(fullPath).Length;
-            if (length > MaxBytes)
-            {
-                diagnostics.Error(Codes.UnusableImage, displayPath, 0, 0,
-                    $"image is {length / 1024:N0} KiB, more than the {MaxBytes / 1024:N0} KiB a page may load (resize or compress it; SVG or PNG for diagrams)");
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (IOException e)
-        {
-            diagnostics.Error(Codes.ContentUnreadable, displayPath, 0, 0, $"could not read the image: {e.Message}");
-            return null;
-        }
+        var bytes = SourceText.ReadBytes(fullPath, displayPath, MaxBytes, "resize or compress the image; SVG or PNG for diagrams", diagnostics);
+        if (bytes is null) return null;
         if (extension == ".svg" && !SvgSafety.Check(bytes, displayPath, diagnostics)) return null;
         var relative = Path.GetRelativePath(contentRoot, fullPath).Replace('\\', '/');
         return new ContentImage(displayPath, relative, bytes);

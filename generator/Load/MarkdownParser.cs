@@ -95,10 +95,7 @@ public static class MarkdownParser
                 links.Add(new ContentLink(link, target, fragment));
                 return;
             }
-            var siblings = contentFiles.Keys
-                .Where(k => string.Equals(Path.GetDirectoryName(k), Path.GetDirectoryName(target), StringComparison.Ordinal))
-                .Select(Path.GetFileName).OfType<string>();
-            var suggestion = DidYouMean.Suggest(Path.GetFileName(pathPart), siblings);
+            var suggestion = Nearest(pathPart, target, k => k.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
             diagnostics.Error(Codes.LinkToMissingFile, sourcePath, link.Line + lineOffset + 1, link.Column + 1,
                 $"link to '{pathPart}', which does not exist" + (suggestion is null
                     ? " (link to a topic as '<slug>.md', next to this file)"
@@ -113,26 +110,30 @@ public static class MarkdownParser
                 diagnostics.Warning(Codes.ImageWithoutAlt, sourcePath, line, column,
                     $"image '{pathPart}' has no text alternative, so a screen reader says nothing about it (write what it shows: ![A cache-aside read, step by step]({pathPart}))");
             var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
-            if (ContentImages.IsImage(target) && contentFiles.ContainsKey(target))
-            {
-                links.Add(new ContentLink(image, target, null));
-                return;
-            }
             if (!ContentImages.IsImage(target))
             {
                 diagnostics.Error(Codes.UnusableImage, sourcePath, line, column,
                     $"'{pathPart}' is not an image a page can show (save it as {string.Join(", ", ContentImages.Extensions.Order())})");
                 return;
             }
-            var siblings = contentFiles.Keys
-                .Where(k => ContentImages.IsImage(k) && string.Equals(Path.GetDirectoryName(k), Path.GetDirectoryName(target), StringComparison.Ordinal))
-                .Select(Path.GetFileName).OfType<string>();
-            var suggestion = DidYouMean.Suggest(Path.GetFileName(pathPart), siblings);
+            if (contentFiles.ContainsKey(target))
+            {
+                links.Add(new ContentLink(image, target, null));
+                return;
+            }
+            var suggestion = Nearest(pathPart, target, ContentImages.IsImage);
             diagnostics.Error(Codes.MissingImage, sourcePath, line, column,
                 $"image '{pathPart}' does not exist" + (suggestion is null
                     ? " (save the image in the same folder as this file and refer to it by its file name)"
                     : $" (did you mean '{suggestion}'?)"));
         }
+
+        // The content file in the target's folder whose name is closest to the one written; only
+        // files of the kind the reference names (a link to a page is never offered an image).
+        string? Nearest(string pathPart, string target, Func<string, bool> kind) =>
+            DidYouMean.Suggest(Path.GetFileName(pathPart), contentFiles.Keys
+                .Where(k => kind(k) && string.Equals(Path.GetDirectoryName(k), Path.GetDirectoryName(target), StringComparison.Ordinal))
+                .Select(Path.GetFileName).OfType<string>());
 
         bool CheckUrlSafety(string url, int line, int column, bool isImage)
         {

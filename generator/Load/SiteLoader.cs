@@ -71,8 +71,7 @@ public static class SiteLoader
         var pageList = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
         if (config is null) return null;
-        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).Select(t => t.Body)
-            .Concat(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions).Select(q => q.Answer))
+        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body))
             .Concat(pages.Select(p => p.Body)), contentFiles, root, diagnostics);
         return new Site
         {

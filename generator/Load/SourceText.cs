@@ -12,26 +12,30 @@ public sealed record SourceText(string Path, string FullPath, string Text)
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a file, or reports why it cannot be used and returns null.</summary>
-    public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics) =>
+        ReadBytes(fullPath, displayPath, MaxBytes, "split the topic, or remove pasted data", diagnostics) is { } bytes
+            ? FromBytes(bytes, fullPath, displayPath, diagnostics)
+            : null;
+
+    /// <summary>A content file's bytes, refused unread (with what to do about it) when it is larger than <paramref name="maxBytes"/>.</summary>
+    internal static byte[]? ReadBytes(string fullPath, string displayPath, int maxBytes, string whatToDo, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
         try
         {
             var length = new FileInfo(fullPath).Length;
-            if (length > MaxBytes)
+            if (length > maxBytes)
             {
                 diagnostics.Error(Codes.FileTooLarge, displayPath, 0, 0,
-                    $"file is {length / 1024} KiB, more than the {MaxBytes / 1024} KiB limit (split the topic, or remove pasted data)");
+                    $"file is {length / 1024} KiB, more than the {maxBytes / 1024} KiB limit ({whatToDo})");
                 return null;
             }
-            bytes = File.ReadAllBytes(fullPath);
+            return File.ReadAllBytes(fullPath);
         }
         catch (IOException e)
         {
             diagnostics.Error(Codes.ContentUnreadable, displayPath, 0, 0, $"cannot read the file: {e.Message} (check that it exists and that you may read it)");
             return null;
         }
-        return FromBytes(bytes, fullPath, displayPath, diagnostics);
     }
 
     public static SourceText? FromBytes(byte[] bytes, string fullPath, string displayPath, DiagnosticBag diagnostics)

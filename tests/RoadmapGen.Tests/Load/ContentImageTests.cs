@@ -68,9 +68,9 @@ public sealed class ContentImageTests : IDisposable
     {
         var result = Build("photo.png", new string('x', ContentImages.MaxBytes + 1), "![A photo](photo.png)");
         var error = Assert.Single(result.Diagnostics.Sorted(), d => d.Severity == Severity.Error);
-        Assert.Equal(Codes.UnusableImage, error.Code);
+        Assert.Equal(Codes.FileTooLarge, error.Code);
         Assert.EndsWith("topics/photo.png", error.File);
-        Assert.Contains("resize or compress it", error.Message);
+        Assert.Contains("resize or compress the image", error.Message);
     }
 
     [Fact]
@@ -80,6 +80,15 @@ public sealed class ContentImageTests : IDisposable
         var error = Assert.Single(result.Diagnostics.Sorted(), d => d.Severity == Severity.Error);
         Assert.Equal(Codes.UnusableImage, error.Code);
         Assert.Contains("'my-flow.svg'", error.Message);
+    }
+
+    [Fact]
+    public void A_link_to_a_missing_page_is_never_offered_an_image_of_that_name()
+    {
+        var result = Build("request-response-cycle.svg", Drawing, "See [the cycle](request-response-cycle.md).");
+        var error = Assert.Single(result.Diagnostics.Sorted(), d => d.Severity == Severity.Error);
+        Assert.Equal(Codes.LinkToMissingFile, error.Code);
+        Assert.DoesNotContain(".svg", error.Message);
     }
 
     [Fact]

@@ -42,8 +42,12 @@ public static class SiteBuild
         var diagnostics = new DiagnosticBag();
         // ROADMAPGEN_TIMINGS=1 prints where a build's time goes, for profiling without a profiler.
         var timings = Environment.GetEnvironmentVariable("ROADMAPGEN_TIMINGS") == "1" ? Console.Error : null;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         void Phase(string name) => timings?.WriteLine(
-            $"{name,-8} {clock.ElapsedMilliseconds,6} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms");
+            $"{name,-8} {clock.ElapsedMilliseconds,6} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms, "
+            + $"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0,7:0.0} MB, collections (gen 0/1/2) "
+            + $"{GC.CollectionCount(0) - collectionsBefore.Item1}/{GC.CollectionCount(1) - collectionsBefore.Item2}/{GC.CollectionCount(2) - collectionsBefore.Item3}");
         // Parsing templates is single-threaded: overlap it with loading content.
         var templatesTask = Task.Run(() => cache is null ? TemplateEngine.Load(options.Templates, diagnostics) : cache.Templates(options.Templates, diagnostics));
         var files = LoadAndRender(options, cache, diagnostics, templatesTask, Phase);

@@ -18,9 +18,10 @@ public static class ChangeDates
     private const char CommitMark = '\u0001';
 
     /// <param name="files">Full paths of the content files, each mapped to its display path (the key of the result).</param>
-    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files)
+    /// <param name="cache">serve's cache, which keeps git's answer while the history is unchanged.</param>
+    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, IContentCache? cache = null)
     {
-        var committed = GitLog(contentRoot);
+        var committed = cache is null ? GitLog(contentRoot) : cache.History(contentRoot, () => GitLog(contentRoot));
         var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var (full, display) in files)
         {
@@ -33,7 +34,7 @@ public static class ChangeDates
     }
 
     /// <summary>Path relative to the content folder → newest commit date; empty without git or outside a repository.</summary>
-    internal static Dictionary<string, DateTimeOffset> GitLog(string contentRoot)
+    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot)
     {
         var start = new ProcessStartInfo("git")
         {

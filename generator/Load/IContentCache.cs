@@ -19,4 +19,10 @@ public interface IContentCache
     /// when the file is unchanged; either way the file's diagnostics end up in <paramref name="diagnostics"/>.
     /// </summary>
     T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class;
+
+    /// <summary>
+    /// git's commit dates for the content folder (see <see cref="ChangeDates"/>), from the last
+    /// read while git's history is unchanged.
+    /// </summary>
+    IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read) => read();
 }

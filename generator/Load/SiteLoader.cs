@@ -48,7 +48,7 @@ public static class SiteLoader
         cache?.BeginLoad(contentFiles.Keys);
         foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists))
             datedFiles[file] = DisplayPath.Of(file);
-        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles));
+        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, cache));
 
         var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RoadmapGen.Load;
@@ -10,9 +11,16 @@ namespace RoadmapGen.Render;
 /// </summary>
 public static class SearchIndex
 {
+    /// <summary>
+    /// A body's word list, kept while the body lives: serve keeps unchanged bodies between
+    /// rebuilds, so a save recomputes the words of the edited topic only.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MarkdownBody, string> BodyWords = new();
+
     public static string Json(Site site, UrlScheme urls) => JsonSerializer.Serialize(
         site.Roadmaps.SelectMany(r => r.Topics.Select(t => new SearchEntry(
-            t.Title, t.Summary, urls.Topic(t), r.Title, t.Stage.Number, t.Body.Headings, string.Join(' ', Words(t.Body.PlainText)))))
+            t.Title, t.Summary, urls.Topic(t), r.Title, t.Stage.Number, t.Body.Headings,
+            BodyWords.GetValue(t.Body, body => string.Join(' ', Words(body.PlainText))))))
         .ToList(), SearchIndexJson.Default.ListSearchEntry);
 
     public static IEnumerable<string> Words(string text) => text

@@ -10,7 +10,8 @@ namespace RoadmapGen.Serve;
 /// <summary>
 /// What serve keeps between rebuilds: each content file's Load result with the diagnostics it
 /// produced, valid while the file's size and last write time stay the same, and the parsed
-/// templates until a template changes (then only the changed ones are parsed again). The
+/// templates until a template changes (then only the changed ones are parsed again), and git's
+/// commit dates until git's history moves (see <see cref="GitStamp"/>). The
 /// watcher also invalidates every path it saw change, so two saves within one timestamp tick
 /// are not mistaken for none.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
     private readonly RenderMemo _render = new();
     private readonly CheckMemo _check = new();
     private int _parsed;
+    private (string Stamp, IReadOnlyDictionary<string, DateTimeOffset> Dates)? _history;
 
     public IContentCache Content => this;
 
@@ -47,6 +49,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
         _fileSet = new HashSet<string>(StringComparer.Ordinal);
         _templates = null;
         _lastGood = null;
+        _history = null;
         _pages.Clear();
         _render.Clear();
         _check.Clear();
@@ -78,6 +81,16 @@ public sealed class BuildCache : IBuildCache, IContentCache
         _files[fullPath] = new Entry(length, written, value, produced);
         Replay(produced, diagnostics);
         return value;
+    }
+
+    public IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read)
+    {
+        // Stamped before git runs, like files before they are read: a commit racing the log leaves a newer stamp.
+        var stamp = GitStamp.Of(contentRoot);
+        if (stamp is not null && _history is { } kept && kept.Stamp == stamp) return kept.Dates;
+        var dates = read();
+        _history = stamp is null ? null : (stamp, dates);
+        return dates;
     }
 
     public TemplateEngine? Templates(string templatesRoot, DiagnosticBag diagnostics)

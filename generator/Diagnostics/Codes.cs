@@ -65,6 +65,7 @@ public static class Codes
     public const string UnsafeOutput = "RG0401";
     public const string WriteFailed = "RG0402";
     public const string RouteCollision = "RG0403";
+    public const string HighlightingUnavailable = "RG0404";
 
     /// <summary>A bug in the generator, never a content mistake.</summary>
     public const string InternalError = "RG0901";

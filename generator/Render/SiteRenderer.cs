@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
@@ -28,6 +29,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
         var highlighter = new CodeHighlighter();
+        highlighter.Prepare(Bodies().SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
+        if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
         void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null, DateTimeOffset? updated = null)
         {
@@ -161,6 +164,28 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl, highlighter)
         : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
             own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl, highlighter));
+
+    private IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies()
+    {
+        if (site.Home is { } home) yield return (home.Body, home.SourcePath);
+        foreach (var page in site.Pages) yield return (page.Body, page.SourcePath);
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
+        {
+            yield return (topic.Body, topic.SourcePath);
+            foreach (var question in topic.Questions) yield return (question.Answer, topic.SourcePath);
+        }
+    }
+
+    /// <summary>The site is still right without colours, so a warning, at the first block that shows it.</summary>
+    private void HighlightingUnavailable(string reason, DiagnosticBag diagnostics)
+    {
+        var (body, source, block) = Bodies()
+            .SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>().Select(f => (b.Body, b.SourcePath, Block: f)))
+            .First(b => CodeLanguages.Find(b.Block.Info) is not null);
+        diagnostics.Warning(Codes.HighlightingUnavailable, source, body.LineOffset + block.Line + 1, block.Column + 1,
+            $"code blocks are written without highlighting: the highlighter's native library did not load ({reason}); "
+            + "a published roadmapgen needs the libonigwrap file that publish puts beside it, so copy both");
+    }
 
     /// <summary>Content file → page URL, for Markdown links written as links to files.</summary>
     private Dictionary<string, string> SourceUrls()

@@ -28,7 +28,7 @@ public sealed class CodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
         renderer.WriteLine("</code></pre></div>");
     }
 
-    private static List<string> Lines(CodeBlock block)
+    internal static List<string> Lines(CodeBlock block)
     {
         var lines = new List<string>(block.Lines.Count);
         for (var i = 0; i < block.Lines.Count; i++) lines.Add(block.Lines.Lines[i].Slice.ToString());

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Markdig.Syntax;
 using System.Text;
 using RoadmapGen.Render.Templates;
 using TextMateSharp.Grammars;
@@ -13,12 +14,14 @@ namespace RoadmapGen.Render.Highlighting;
 /// language, stays plain text; highlighting never fails a build.
 /// </summary>
 /// <remarks>
-/// Safe to call from pages rendered in parallel. The grammars of one registry share compiled
-/// rules (TextMateSharp writes rule ids into the grammar definitions as it compiles them, and
-/// two registries share those definitions), so the process keeps one registry, loads each
-/// grammar once, and tokenizes with one grammar on one thread at a time. Results are kept for
-/// the process: the whole-roadmap page shows every topic's code again, and <c>serve</c>
-/// rebuilds often with the same code.
+/// Safe to call from pages rendered in parallel. Each language has a TextMateSharp registry of
+/// its own (a registry's caches are not thread-safe), loaded from definitions parsed once for
+/// all (<see cref="ParsedGrammars"/>); a loaded grammar works on its own copy of them, so two
+/// languages compile at the same time, and one grammar tokenizes on one thread at a time.
+/// Compiling a grammar on first use is most of the cost (100-300 ms for shell, JavaScript, PHP,
+/// JSX), so <see cref="Prepare"/> highlights a site's blocks language by language on every core
+/// before the pages ask for them. Results are kept for the process: the whole-roadmap page shows
+/// every topic's code again, and <c>serve</c> rebuilds often with the same code.
 /// </remarks>
 public sealed class CodeHighlighter
 {
@@ -31,11 +34,36 @@ public sealed class CodeHighlighter
     /// <summary>Enough for every block of a large site; past it, the kept results start again.</summary>
     private const int KeptLimit = 50_000;
 
-    private static readonly Lazy<Registry> SharedRegistry = new(() => new Registry(new RegistryOptions(ThemeName.LightPlus)));
+    private static readonly Lazy<ParsedGrammars> Catalogue = new(() => new ParsedGrammars(CodeLanguages.Options));
     private static readonly ConcurrentDictionary<string, Lazy<IGrammar?>> Grammars = new(StringComparer.Ordinal);
-    private static readonly object LoadLock = new();
     private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
+    private static volatile string? _unavailable;
+
+    /// <summary>
+    /// Why no code could be highlighted in this process (the grammar engine's native library did
+    /// not load: a binary copied without the libonigwrap beside it); null while highlighting works.
+    /// </summary>
+    public static string? Unavailable => _unavailable;
     private static readonly Lazy<HighlightStore?> Store = new(HighlightStore.Open);
+
+    /// <summary>
+    /// Highlights blocks ahead of the pages that show them: one language at a time per core, the
+    /// languages with the most blocks first, so no page waits while another compiles its grammar.
+    /// </summary>
+    public void Prepare(IEnumerable<FencedCodeBlock> blocks)
+    {
+        var languages = blocks
+            .Select(block => (block.Info, Language: CodeLanguages.Find(block.Info), Block: block))
+            .Where(b => b.Language is not null)
+            .GroupBy(b => b.Language!.Id, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Partitioner.Create(languages, EnumerablePartitionerOptions.NoBuffering), cores, language =>
+        {
+            foreach (var (info, _, block) in language) Highlight(info, CodeBlockRenderer.Lines(block));
+        });
+    }
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>
     public string? Highlight(string? info, IReadOnlyList<string> lines)
@@ -54,7 +82,9 @@ public sealed class CodeHighlighter
         var stored = HighlightStore.Key(languageId, code);
         if (store.TryGet(stored, out var html)) return html;
         html = Tokenize(languageId, lines);
-        store.Add(stored, html);
+        // Plain code because the engine is missing is not this code's answer: the next run, with
+        // the library in place, must highlight it.
+        if (_unavailable is null) store.Add(stored, html);
         return html;
     }
 
@@ -64,27 +94,37 @@ public sealed class CodeHighlighter
         if (Store.IsValueCreated) Store.Value?.Save();
     }
 
+    /// <summary>
+    /// Each language loads into a registry of its own: a registry's caches are not thread-safe,
+    /// and a grammar reads them while it compiles. The parsed definitions they load from are shared.
+    /// </summary>
+    private static IGrammar? Grammar(string languageId) => Grammars.GetOrAdd(languageId, id => new Lazy<IGrammar?>(() =>
+        CodeLanguages.ScopeOf(id) is { } scope ? new Registry(Catalogue.Value).LoadGrammar(scope) : null)).Value;
+
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)
     {
-        var grammar = Grammars.GetOrAdd(languageId, id => new Lazy<IGrammar?>(() =>
+        try
         {
-            // The registry's own caches are not thread-safe either.
-            lock (LoadLock) return CodeLanguages.ScopeOf(id) is { } scope ? SharedRegistry.Value.LoadGrammar(scope) : null;
-        })).Value;
-        if (grammar is null) return null;
-        lock (grammar)
+            var grammar = Grammar(languageId);
+            if (grammar is null) return null;
+            lock (grammar) return Write(grammar, lines);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            try
-            {
-                return Write(grammar, lines);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A grammar that throws on some input (an editor would show that code plain too).
-                return null;
-            }
+            // A grammar that throws on some input (an editor would show that code plain too).
+            if (EngineMissing(e) is { } reason) _unavailable = reason;
+            return null;
         }
     }
+
+    private static string? EngineMissing(Exception e) => e switch
+    {
+        // The loader's message names every path it tried, one per line after the first: the first of them says enough.
+        DllNotFoundException or EntryPointNotFoundException or BadImageFormatException =>
+            e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [_, var first, ..] ? first : e.Message.Trim(),
+        TypeInitializationException { InnerException: { } inner } => EngineMissing(inner),
+        _ => null,
+    };
 
     private static string Write(IGrammar grammar, IReadOnlyList<string> lines)
     {

@@ -28,6 +28,13 @@ public static class CodeLanguages
     };
 
     private static readonly Lazy<(FrozenDictionary<string, Language> ByName, FrozenDictionary<string, string> Scopes)> Known = new(Read);
+    private static readonly Lazy<RegistryOptions> SharedOptions = new(() => new RegistryOptions(ThemeName.LightPlus));
+
+    /// <summary>
+    /// The grammars' catalogue, read once (it parses every grammar's package.json). It only reads
+    /// after that, so the registries of all languages share it.
+    /// </summary>
+    public static RegistryOptions Options => SharedOptions.Value;
 
     /// <returns>The grammar for a fence's language, or null (unknown or missing: written plain).</returns>
     public static Language? Find(string? info)
@@ -49,7 +56,7 @@ public static class CodeLanguages
 
     private static (FrozenDictionary<string, Language>, FrozenDictionary<string, string>) Read()
     {
-        var options = new RegistryOptions(ThemeName.LightPlus);
+        var options = Options;
         var byName = new Dictionary<string, Language>(StringComparer.Ordinal);
         var scopes = new Dictionary<string, string>(StringComparer.Ordinal);
         var grammars = new List<(TextMateSharp.Grammars.Language Grammar, Language Language)>();

@@ -25,10 +25,12 @@ public static class NativeBinary
     public static string MissingMessage =>
         $"no native binary at {Path} (run `dotnet publish generator -c Release`, or point ROADMAPGEN_NATIVE at one)";
 
-    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args) => StartInfoOf(Path, workingDirectory, args);
+
+    private static ProcessStartInfo StartInfoOf(string binary, string workingDirectory, string[] args)
     {
         if (!IsPublished) throw new FileNotFoundException(MissingMessage);
-        var info = new ProcessStartInfo(Path)
+        var info = new ProcessStartInfo(binary)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -42,9 +44,13 @@ public static class NativeBinary
     }
 
     /// <summary>Runs a command to its end: exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args) =>
+        RunCopyAsync(Path, workingDirectory, args);
+
+    /// <summary>Runs a copy of the binary (placed elsewhere, perhaps without the files beside it).</summary>
+    public static async Task<(int ExitCode, string Output)> RunCopyAsync(string binary, string workingDirectory, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(StartInfoOf(binary, workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Patience);

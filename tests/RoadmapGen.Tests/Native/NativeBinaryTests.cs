@@ -43,6 +43,24 @@ public sealed partial class NativeBinaryTests : IDisposable
     }
 
     [NativeFact]
+    public async Task Native_binary_copied_without_its_highlighting_library_builds_plain_code_and_says_why_at_the_first_block()
+    {
+        var root = CopyOfRepository();
+        var copy = Path.Combine(root, "bin", "roadmapgen");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(NativeBinary.Path, copy);
+
+        var (exit, printed) = await NativeBinary.RunCopyAsync(copy, root, "build", "--out", Path.Combine(root, "site"));
+
+        Assert.True(exit == 0, printed);
+        Assert.Matches(@"content/[a-z/-]+\.md\(\d+,1\): warning RG0404: code blocks are written without highlighting: the highlighter's native library did not load \(.*libonigwrap", printed);
+        Assert.Single(Regex.Matches(printed, "RG0404"));
+        var page = File.ReadAllText(Path.Combine(root, "site", "backend", "python", "index.html"));
+        Assert.Contains("<code class=\"language-python\">", page);
+        Assert.DoesNotContain("tok-", page);
+    }
+
+    [NativeFact]
     public async Task Native_build_reports_a_content_mistake_at_its_line_and_exits_1()
     {
         var root = CopyOfRepository();

@@ -1,6 +1,6 @@
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 
 namespace RoadmapGen.Check;
@@ -13,69 +13,60 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
 {
     /// <summary>
     /// Links and ids need tags and attributes, not a tree: AngleSharp's spec tokenizer alone
-    /// reads a page several times faster than building its DOM, with the same positions.
+    /// reads a page several times faster than building its DOM, with the same positions. Its
+    /// struct tokens are read in place, and only the attributes checked here are kept, so a page
+    /// costs no object per tag.
     /// </summary>
     public static PageLinks Parse(string html)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
         {
-            SkipDataText = true, SkipComments = true,
+            SkipDataText = true, SkipComments = true, ShouldEmitAttribute = Checked,
         };
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<(string, int, int)>();
         var links = new List<PageLink>();
-        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        for (var token = tokenizer.GetStructToken(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.GetStructToken())
         {
-            if (token.Type != HtmlTokenType.StartTag || token is not HtmlTagToken tag) continue;
-            var line = tag.Position.Line;
-            var column = tag.Position.Column;
-            var name = tag.Name;
+            if (token.Type != HtmlTokenType.StartTag) continue;
+            var line = token.Position.Line;
+            var column = token.Position.Column;
+            var name = token.Name;
             // The tree builder would switch the tokenizer into these states; without it, markup
             // inside a script or a title would be mistaken for tags.
-            switch (name)
+            if (name == "script") tokenizer.State = HtmlParseMode.Script;
+            else if (name == "style" || name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes") tokenizer.State = HtmlParseMode.Rawtext;
+            else if (name == "title" || name == "textarea") tokenizer.State = HtmlParseMode.RCData;
+            var attributes = token.Attributes;
+            if (attributes.Count == 0) continue;
+            if (Value(attributes, "id") is { Length: > 0 } id && !ids.Add(id)) duplicates.Add((id, line, column));
+            if (name == "a")
             {
-                case "script": tokenizer.State = HtmlParseMode.Script; break;
-                case "style" or "xmp" or "iframe" or "noembed" or "noframes": tokenizer.State = HtmlParseMode.Rawtext; break;
-                case "title" or "textarea": tokenizer.State = HtmlParseMode.RCData; break;
+                // <a name="x"> is an old but valid fragment target.
+                if (Value(attributes, "name") is { Length: > 0 } anchor) ids.Add(anchor);
+                Add(attributes, "href", "link", line, column);
             }
-            var id = tag.GetAttribute("id");
-            if (id.Length > 0 && !ids.Add(id)) duplicates.Add((id, line, column));
-            switch (name)
+            else if (name == "area") Add(attributes, "href", "link", line, column);
+            else if (name == "link") Add(attributes, "href", "stylesheet or icon", line, column);
+            else if (name == "img" || name == "source")
             {
-                case "a":
-                    // <a name="x"> is an old but valid fragment target.
-                    if (tag.GetAttribute("name") is { Length: > 0 } anchor) ids.Add(anchor);
-                    Add(tag, "href", "link", line, column);
-                    break;
-                case "area":
-                    Add(tag, "href", "link", line, column);
-                    break;
-                case "link":
-                    Add(tag, "href", "stylesheet or icon", line, column);
-                    break;
-                case "img":
-                    Add(tag, "src", "image", line, column);
-                    AddSrcset(tag, line, column);
-                    break;
-                case "source":
-                    Add(tag, "src", "media", line, column);
-                    AddSrcset(tag, line, column);
-                    break;
-                case "script" or "iframe" or "video" or "audio" or "track" or "embed":
-                    Add(tag, "src", name, line, column);
-                    break;
+                Add(attributes, "src", name == "img" ? "image" : "media", line, column);
+                AddSrcset(Value(attributes, "srcset"), line, column);
             }
+            else if (name == "script" || name == "iframe" || name == "video" || name == "audio" || name == "track" || name == "embed")
+                Add(attributes, "src", name.ToString(), line, column);
         }
         return new PageLinks(ids, duplicates, links);
 
-        void Add(HtmlTagToken tag, string attribute, string kind, int line, int column)
+        void Add(StructAttributes attributes, string attribute, string kind, int line, int column)
         {
-            if (HasAttribute(tag, attribute)) links.Add(new PageLink(tag.GetAttribute(attribute).Trim(), kind, line, column));
+            // A missing attribute is no link; an empty one is still a link to check.
+            if (Value(attributes, attribute) is { } url) links.Add(new PageLink(url.Trim(), kind, line, column));
         }
 
-        void AddSrcset(HtmlTagToken tag, int line, int column)
+        void AddSrcset(string? srcset, int line, int column)
         {
-            var srcset = tag.GetAttribute("srcset");
+            if (srcset is null) return;
             // Candidates are "url descriptor" pairs separated by commas; URLs themselves may not contain ", ".
             foreach (var candidate in srcset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -85,11 +76,17 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
         }
     }
 
-    /// <summary>GetAttribute returns "" for a missing attribute; an empty href is still a link to check.</summary>
-    private static bool HasAttribute(HtmlTagToken tag, string name)
+    private static readonly ShouldEmitAttribute Checked = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
+        name.Span is "id" or "name" or "href" or "src" or "srcset";
+
+    /// <summary>The first attribute of that name, as HTML reads a repeated one; null when there is none.</summary>
+    private static string? Value(StructAttributes attributes, string name)
     {
-        foreach (var attribute in tag.Attributes)
-            if (attribute.Name == name) return true;
-        return false;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            if (attribute.Name == name) return attribute.Value.ToString();
+        }
+        return null;
     }
 }

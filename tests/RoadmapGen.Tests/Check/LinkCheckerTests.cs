@@ -65,6 +65,22 @@ public class LinkCheckerTests
     }
 
     [Fact]
+    public void Markup_inside_script_title_and_textarea_is_text_and_only_link_attributes_are_links()
+    {
+        var problems = Check("/", Page("index.html", """
+            <script>var s = '<a href="/in-script/">x</a>';</script>
+            <textarea><a href="/in-textarea/">x</a></textarea>
+            <a data-href="/not-a-link/" title="/nor-this/" id="here" href="/ok/" href="/second-is-ignored/">ok</a>
+            <a name="old-anchor"></a> <a href="#old-anchor">to the anchor</a> <a href="#here">to here</a>
+            <a href="">empty</a> <a>no href at all</a>
+            """), Page("ok/index.html", "<p>ok</p>"));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(Codes.BrokenLink, problem.Code);
+        Assert.Contains("empty link URL", problem.Message);
+    }
+
+    [Fact]
     public void Duplicate_ids_in_a_page_are_reported()
     {
         var problem = Assert.Single(Check("/", Page("index.html", """<h2 id="same">a</h2><h2 id="same">b</h2>""")));

@@ -19,7 +19,7 @@ public static class ContentImages
 
     /// <summary>The image files of a content folder (not its subfolders), as Markdown files are found.</summary>
     public static IEnumerable<string> In(string root, string dir, DiagnosticBag diagnostics) => Directory.Exists(dir)
-        ? Directory.GetFiles(dir).Where(IsImage).Order(StringComparer.Ordinal).Where(f => LinkedFiles.StaysInside(root, f, diagnostics))
+        ? LinkedFiles.KeepInside(root, dir, Directory.GetFiles(dir).Where(IsImage).Order(StringComparer.Ordinal), diagnostics)
         : [];
 
     /// <summary>Reads one image a body shows; null (with a diagnostic at the image file) when no page may show it.</summary>

@@ -105,7 +105,7 @@ public static class SiteLoader
     }
 
     private static List<string> MarkdownFiles(string root, string dir, DiagnosticBag diagnostics) => Directory.Exists(dir)
-        ? Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal).Where(f => LinkedFiles.StaysInside(root, f, diagnostics)).ToList()
+        ? LinkedFiles.KeepInside(root, dir, Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal), diagnostics)
         : [];
 
     /// <summary>A page and a roadmap with one name would be written to the same URL.</summary>

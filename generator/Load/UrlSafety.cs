@@ -60,21 +60,33 @@ public static class UrlSafety
     /// </summary>
     public static bool NamesAnotherHost(string url)
     {
-        var compact = new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace);
+        var compact = Compact(url);
         return compact.Length >= 2 && compact[0] is ('/' or '\\') && compact[1] is ('/' or '\\');
     }
 
     private static string? SchemeOf(string url)
     {
-        var compact = new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace);
+        var compact = Compact(url);
         var colon = compact.IndexOf(':');
         if (colon <= 0) return null;
-        var head = compact[..colon];
+        var head = compact.AsSpan(0, colon);
         // A ':' after a path, query or fragment starts is part of a relative URL ("a/b:c", "#x:y").
-        if (head.IndexOfAny(['/', '?', '#']) >= 0) return null;
-        head = new string(head.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
-        return head.Length > 0 ? head : null;
+        if (head.IndexOfAny('/', '?', '#') >= 0) return null;
+        var scheme = head.ContainsAnyExcept(SchemeLetters)
+            ? new string(head.ToArray().Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray())
+            : head.ToString();
+        scheme = scheme.ToLowerInvariant();
+        return scheme.Length > 0 ? scheme : null;
     }
+
+    /// <summary>The URL as a browser reads it: tabs and newlines dropped, leading spaces and control characters trimmed.</summary>
+    private static string Compact(string url) => url.AsSpan().IndexOfAny('\t', '\n', '\r') >= 0
+        ? new string(url.Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).TrimStart(ControlOrSpace)
+        : url.TrimStart(ControlOrSpace);
+
+    /// <summary>What almost every scheme is written with; anything else takes the slow, careful path.</summary>
+    private static readonly System.Buffers.SearchValues<char> SchemeLetters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     private static readonly char[] ControlOrSpace = Enumerable.Range(0, 0x21).Select(i => (char)i).ToArray();
 

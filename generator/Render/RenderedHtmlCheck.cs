@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
@@ -66,20 +66,22 @@ public static partial class RenderedHtmlCheck
         var unclosed = false;
         tokenizer.Error += (_, e) => unclosed |= e.Code == (int)HtmlParseError.EOF;
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        // Struct tokens are read in place: a body costs no object per tag or attribute.
+        for (var token = tokenizer.GetStructToken(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.GetStructToken())
         {
-            switch (token)
+            switch (token.Type)
             {
-                case HtmlTagToken { Type: HtmlTokenType.StartTag } tag:
-                    CheckStartTag(tag);
+                case HtmlTokenType.StartTag:
+                    CheckStartTag(ref token);
                     break;
-                case HtmlTagToken { Type: HtmlTokenType.EndTag } tag:
-                    if (!Allowed.ContainsKey(tag.Name)) Report(tag, Codes.UnsafeHtml, $"the element <{UrlSafety.Shown(tag.Name)}> is not allowed");
-                    else if (open.GetValueOrDefault(tag.Name) == 0) Report(tag, Codes.UnsafeHtml, $"</{tag.Name}> closes an element this text did not open, which would break the page around it");
-                    else open[tag.Name]--;
+                case HtmlTokenType.EndTag:
+                    var closed = token.Name.ToString();
+                    if (!Allowed.ContainsKey(closed)) Report(token.Position, Codes.UnsafeHtml, $"the element <{UrlSafety.Shown(closed)}> is not allowed");
+                    else if (open.GetValueOrDefault(closed) == 0) Report(token.Position, Codes.UnsafeHtml, $"</{closed}> closes an element this text did not open, which would break the page around it");
+                    else open[closed]--;
                     break;
-                case HtmlDoctypeToken doctype:
-                    Report(doctype, Codes.UnsafeHtml, "a <!DOCTYPE> is not allowed in a page's text");
+                case HtmlTokenType.Doctype:
+                    Report(token.Position, Codes.UnsafeHtml, "a <!DOCTYPE> is not allowed in a page's text");
                     break;
             }
         }
@@ -90,28 +92,30 @@ public static partial class RenderedHtmlCheck
         }
         return problems;
 
-        void CheckStartTag(HtmlTagToken tag)
+        void CheckStartTag(ref StructHtmlToken tag)
         {
-            var name = tag.Name;
+            var name = tag.Name.ToString();
             if (!Allowed.TryGetValue(name, out var attributes))
             {
-                Report(tag, Codes.UnsafeHtml, name is "svg" or "math"
+                Report(tag.Position, Codes.UnsafeHtml, name is "svg" or "math"
                     ? $"the element <{name}> is not allowed: SVG and MathML content is never allowed"
                     : $"the element <{UrlSafety.Shown(name)}> is not allowed");
                 return;
             }
             if (!VoidElements.Contains(name) && !tag.IsSelfClosing) open[name] = open.GetValueOrDefault(name) + 1;
-            foreach (var attribute in tag.Attributes)
+            var all = tag.Attributes;
+            for (var i = 0; i < all.Count; i++)
             {
-                var (key, value) = (attribute.Name, attribute.Value);
+                var attribute = all[i];
+                var (key, value) = (attribute.Name.ToString(), attribute.Value.ToString());
                 if (!attributes.Contains(key))
                 {
-                    Report(tag, Codes.UnsafeHtml, $"the attribute '{UrlSafety.Shown(key)}' of <{name}> is not allowed");
+                    Report(tag.Position, Codes.UnsafeHtml, $"the attribute '{UrlSafety.Shown(key)}' of <{name}> is not allowed");
                     continue;
                 }
                 if (key is "href" or "src")
                 {
-                    if (UrlSafety.Problem(value, isImage: key == "src") is { } url) Report(tag, url.Code, url.Message);
+                    if (UrlSafety.Problem(value, isImage: key == "src") is { } url) Report(tag.Position, url.Code, url.Message);
                     continue;
                 }
                 var why = key switch
@@ -128,12 +132,12 @@ public static partial class RenderedHtmlCheck
                     "id" when value.Length == 0 || value.Any(char.IsWhiteSpace) => $"the id '{UrlSafety.Shown(value)}' is not allowed",
                     _ => null,
                 };
-                if (why is not null) Report(tag, Codes.UnsafeHtml, why);
+                if (why is not null) Report(tag.Position, Codes.UnsafeHtml, why);
             }
         }
 
-        void Report(HtmlToken token, string code, string message) =>
-            problems.Add(Problem(Offset(token), code, code == Codes.UnsafeHtml ? message + Hint : message));
+        void Report(TextPosition at, string code, string message) =>
+            problems.Add(Problem(Offset(at), code, code == Codes.UnsafeHtml ? message + Hint : message));
 
         RenderedHtmlProblem Problem(int offset, string code, string message)
         {
@@ -144,7 +148,7 @@ public static partial class RenderedHtmlCheck
         }
 
         // TextPosition.Position counts characters from 1; Markdig's nodes start at the '<'.
-        static int Offset(HtmlToken token) => Math.Max(0, token.Position.Position - 1);
+        static int Offset(TextPosition at) => Math.Max(0, at.Position - 1);
     }
 
     private static Origin OriginAt(IReadOnlyList<Origin> origins, int offset)

@@ -13,15 +13,19 @@ public static class SearchIndex
 {
     /// <summary>
     /// A body's word list, kept while the body lives: serve keeps unchanged bodies between
-    /// rebuilds, so a save recomputes the words of the edited topic only.
+    /// rebuilds, so a save recomputes the words of the edited topic only. A build reads each body
+    /// once and keeps nothing.
     /// </summary>
     private static readonly ConditionalWeakTable<MarkdownBody, string> BodyWords = new();
 
-    public static string Json(Site site, UrlScheme urls) => JsonSerializer.Serialize(
+    /// <param name="keepWords">Whether bodies will be seen again (serve), so their word lists are worth keeping.</param>
+    public static string Json(Site site, UrlScheme urls, bool keepWords = false) => JsonSerializer.Serialize(
         site.Roadmaps.SelectMany(r => r.Topics.Select(t => new SearchEntry(
             t.Title, t.Summary, urls.Topic(t), r.Title, t.Stage.Number, t.Body.Headings,
-            BodyWords.GetValue(t.Body, body => string.Join(' ', Words(body.PlainText))))))
+            keepWords ? BodyWords.GetValue(t.Body, WordList) : WordList(t.Body))))
         .ToList(), SearchIndexJson.Default.ListSearchEntry);
+
+    private static string WordList(MarkdownBody body) => string.Join(' ', Words(body.PlainText));
 
     public static IEnumerable<string> Words(string text) => text
         .Split([' ', '\n', '\t', '.', ',', ';', ':', '(', ')', '[', ']', '"', '\'', '!', '?', '`', '*', '/', '='], StringSplitOptions.RemoveEmptyEntries)

@@ -104,7 +104,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
-        output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls)));
+        output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls, keepWords: memo is not null)));
         output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
         output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(".nojekyll", ""));

@@ -1,3 +1,4 @@
+using System.Text;
 using RoadmapGen.Load;
 using Scriban;
 using Scriban.Parsing;
@@ -44,11 +45,24 @@ public sealed class HtmlTemplateContext : TemplateContext
         TryGetMember = UnknownMember;
     }
 
+    /// <summary>The page's own output, where the page body is not copied but marked (see <see cref="Splices"/>).</summary>
+    internal StringBuilder? SpliceTarget { get; set; }
+
+    /// <summary>
+    /// Where the layout wrote the page body into <see cref="SpliceTarget"/>: the page's bytes are
+    /// encoded from the layout and the body's own builder in turn, so a whole-roadmap page of
+    /// 10,000 topics (120 MB as text) is never held twice.
+    /// </summary>
+    internal List<(int At, StringBuilder Body)> Splices { get; } = [];
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)
         {
             case null:
+                return this;
+            case TrustedHtml { Builder: { } body } when Output is StringBuilderOutput output && CurrentIndent is null && ReferenceEquals(output.Builder, SpliceTarget):
+                Splices.Add((output.Builder.Length, body));
                 return this;
             case TrustedHtml html when Output is StringBuilderOutput output && CurrentIndent is null:
                 html.AppendTo(output.Builder);

@@ -69,9 +69,10 @@ public sealed class TemplateRun
             context.PopOutput();
             globals.SetValue("body", new TrustedHtml(body), true);
             context.PushOutput(new StringBuilderOutput(html));
+            context.SpliceTarget = html;
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            var bytes = Utf8(html);
+            var bytes = Utf8(html, context.Splices);
             _memo?.Rendered(pagePath, fingerprint, bytes);
             return bytes;
         }
@@ -84,18 +85,45 @@ public sealed class TemplateRun
         {
             // A whole-roadmap page's builders are left to the GC: clearing a builder of many
             // chunks reallocates it at full size, megabytes that no other page needs.
-            if (html.Length < PooledLimit) _builders.Add((body, html));
+            if (html.Length < PooledLimit && body.Length < PooledLimit) _builders.Add((body, html));
         }
     }
 
-    private static byte[] Utf8(StringBuilder text)
+    /// <summary>The page as UTF-8, in one array of its exact size: the layout's text with the body's builder at each place the layout wrote it.</summary>
+    private static byte[] Utf8(StringBuilder html, List<(int At, StringBuilder Body)> splices)
     {
+        // One encoder across the pieces, so a character split between two chunks is encoded whole.
+        var encoder = Encoding.UTF8.GetEncoder();
         var length = 0;
-        foreach (var chunk in text.GetChunks()) length += Encoding.UTF8.GetByteCount(chunk.Span);
+        foreach (var piece in Pieces(html, splices)) length += encoder.GetByteCount(piece.Span, flush: false);
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
         var bytes = new byte[length];
         var at = 0;
-        foreach (var chunk in text.GetChunks()) at += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(at));
+        foreach (var piece in Pieces(html, splices)) at += encoder.GetBytes(piece.Span, bytes.AsSpan(at), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
         return bytes;
+    }
+
+    private static IEnumerable<ReadOnlyMemory<char>> Pieces(StringBuilder html, List<(int At, StringBuilder Body)> splices)
+    {
+        var next = 0;
+        var offset = 0;
+        foreach (var chunk in html.GetChunks())
+        {
+            var start = 0;
+            for (; next < splices.Count && splices[next].At <= offset + chunk.Length; next++)
+            {
+                var cut = splices[next].At - offset;
+                if (cut > start) yield return chunk[start..cut];
+                foreach (var part in splices[next].Body.GetChunks()) yield return part;
+                start = cut;
+            }
+            if (start < chunk.Length) yield return chunk[start..];
+            offset += chunk.Length;
+        }
+        for (; next < splices.Count; next++)
+            foreach (var part in splices[next].Body.GetChunks()) yield return part;
     }
 
     /// <summary>Ends the run: reports template failures, and lets the memo forget pages this run did not make.</summary>

@@ -19,6 +19,9 @@ public sealed class TrustedHtml
 
     public string Html => _html ?? _builder!.ToString();
 
+    /// <summary>The builder of a page body, which the page's bytes take straight from it (see <see cref="HtmlTemplateContext.Splices"/>).</summary>
+    internal StringBuilder? Builder => _builder;
+
     internal void AppendTo(StringBuilder output)
     {
         if (_html is not null) output.Append(_html);

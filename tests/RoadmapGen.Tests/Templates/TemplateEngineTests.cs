@@ -58,6 +58,23 @@ public sealed class TemplateEngineTests : IDisposable
     }
 
     [Fact]
+    public void The_page_body_comes_out_whole_wherever_and_however_often_the_layout_writes_it()
+    {
+        // Long enough to span many builder chunks, with characters outside the BMP (surrogate
+        // pairs) all along, so some pair falls across a chunk boundary.
+        var long_ = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<p>{i} 🦀 é</p>"));
+        var root = Folder(
+            ("layouts/base", "<header>🦀</header>{{ body }}<hr>{{ kept = body }}{{ body }}<footer>{{ kept | string.size }}</footer>"),
+            ("pages/page", "<article>{{ content.html }}</article>"));
+        var engine = TemplateEngine.Load(root, new DiagnosticBag())!;
+
+        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("t", long_), "x/index.html")!);
+
+        var body = "<article>" + long_ + "</article>";
+        Assert.Equal($"<header>🦀</header>{body}<hr>{body}<footer>{body.Length}</footer>", html);
+    }
+
+    [Fact]
     public void Only_a_changed_template_is_parsed_again()
     {
         var root = Folder(("layouts/base", "<main>{{ body }}</main>"), ("pages/page", "<h1>{{ content.title }}</h1>"), ("partials/x", "x"));

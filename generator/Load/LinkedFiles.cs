@@ -10,15 +10,8 @@ namespace RoadmapGen.Load;
 public static class LinkedFiles
 {
     /// <returns>True when <paramref name="path"/> stays inside <paramref name="root"/>; else reports it.</returns>
-    public static bool StaysInside(string root, string path, DiagnosticBag diagnostics)
-    {
-        var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        var target = Escape(fullRoot, Path.GetFullPath(path));
-        if (target is null) return true;
-        diagnostics.Error(Codes.LinkLeavesFolder, DisplayPath.Of(path), 0, 0,
-            $"this is a symbolic link to '{target}', outside {DisplayPath.Of(fullRoot)}/, so it is not read (copy the file in instead)");
-        return false;
-    }
+    public static bool StaysInside(string root, string path, DiagnosticBag diagnostics) =>
+        KeepInside(root, Path.GetDirectoryName(Path.GetFullPath(path))!, [path], diagnostics).Count == 1;
 
     /// <summary>
     /// The files of one folder that stay inside <paramref name="root"/>, each other one reported.
@@ -28,11 +21,15 @@ public static class LinkedFiles
     public static List<string> KeepInside(string root, string folder, IEnumerable<string> files, DiagnosticBag diagnostics)
     {
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        var folderTarget = Escape(fullRoot, Path.GetFullPath(folder));
+        var fullFolder = Path.GetFullPath(folder);
+        var folderTarget = Escape(fullRoot, fullFolder);
         var kept = new List<string>();
         foreach (var file in files)
         {
-            var target = folderTarget ?? LeavesThrough(fullRoot, new FileInfo(Path.GetFullPath(file)));
+            var fullFile = Path.GetFullPath(file);
+            // A folder outside the root altogether names the file itself, as a file outside it would.
+            var target = folderTarget is null ? LeavesThrough(fullRoot, new FileInfo(fullFile))
+                : folderTarget == fullFolder ? fullFile : folderTarget;
             if (target is null)
             {
                 kept.Add(file);
@@ -49,6 +46,8 @@ public static class LinkedFiles
     {
         var relative = Path.GetRelativePath(root, path);
         if (relative.StartsWith("..", StringComparison.Ordinal)) return path;
+        // The root itself is where the walk starts, not a step on it (a linked content folder is fine).
+        if (relative == ".") return null;
         var current = root;
         foreach (var part in relative.Split(Path.DirectorySeparatorChar))
         {

@@ -30,9 +30,7 @@ public sealed class FreshnessTests
     public void Lastmod_and_the_updated_line_are_the_date_of_the_last_commit_that_changed_each_file()
     {
         using var site = new TinySite();
-        site.Git("init -q");
-        site.Git("add -A");
-        site.Git("commit -q -m first", First);
+        site.CommitEverything(First);
         site.Replace("roadmaps/tiny/topics/alpha.md", "Some text about Alpha.", "Some newer text about Alpha.");
         site.Git("commit -q -a -m second", Second);
         var log = site.Git("log -1 --format=%cI -- roadmaps/tiny/topics/alpha.md").Trim();
@@ -53,9 +51,7 @@ public sealed class FreshnessTests
     public void An_edit_not_yet_committed_keeps_its_commit_date_and_a_file_git_does_not_know_takes_its_file_time()
     {
         using var site = new TinySite();
-        site.Git("init -q");
-        site.Git("add -A");
-        site.Git("commit -q -m first", First);
+        site.CommitEverything(First);
         site.Replace("roadmaps/tiny/topics/beta.md", "title: Beta\n", "title: Beta, edited\n");
         File.WriteAllText(site.File("pages/news.md"), "---\ntitle: News\nsummary: What changed.\n---\n\nNothing yet.\n");
         File.SetLastWriteTimeUtc(site.File("pages/news.md"), new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc));
@@ -83,9 +79,7 @@ public sealed class FreshnessTests
     public void Feed_is_atom_with_the_required_elements_and_the_newest_topic_first()
     {
         using var site = new TinySite();
-        site.Git("init -q");
-        site.Git("add -A");
-        site.Git("commit -q -m first", First);
+        site.CommitEverything(First);
         site.Replace("roadmaps/tiny/topics/beta.md", "title: Beta\n", "title: Beta & <friends>\n");
         site.Git("commit -q -a -m second", Second);
 

@@ -49,5 +49,13 @@ public sealed class TinySite : IDisposable
         return output;
     }
 
+    /// <summary>Makes the content folder a repository whose first commit, dated <paramref name="date"/>, holds every file.</summary>
+    public void CommitEverything(DateTimeOffset date)
+    {
+        Git("init -q");
+        Git("add -A");
+        Git("commit -q -m first", date);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

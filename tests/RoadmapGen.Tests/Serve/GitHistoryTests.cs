@@ -29,9 +29,7 @@ public sealed class GitHistoryTests
     public void A_commit_or_an_amend_made_while_serving_shows_its_date_on_the_next_rebuild_like_a_fresh_build()
     {
         using var site = new TinySite();
-        site.Git("init -q");
-        site.Git("add -A");
-        site.Git("commit -q -m first", First);
+        site.CommitEverything(First);
         var cache = new BuildCache();
         Assert.Equal("2026-03-04T05:06:07Z", AlphaLastmod(Rebuild(site, cache)));
 
@@ -51,9 +49,7 @@ public sealed class GitHistoryTests
     public void Git_runs_once_while_history_stays_and_again_after_a_commit_in_a_worktree_too()
     {
         using var site = new TinySite();
-        site.Git("init -q");
-        site.Git("add -A");
-        site.Git("commit -q -m first", First);
+        site.CommitEverything(First);
         var worktree = Path.Combine(site.Root, "worktree");
         site.Git($"worktree add -q \"{worktree}\"");
         var content = worktree;

@@ -32,7 +32,7 @@ public sealed class LinkChecker
         foreach (var file in files) byPath[file.Path] = file;
         var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
         var pages = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Html!));
+        Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Content));
 
         var linksChecked = 0;
         _memo?.Begin(files, parsed);

@@ -110,7 +110,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
     {
         var html = page.Content;
         if (_pages.TryGetValue(page.Path, out var cached) && (ReferenceEquals(cached.Html, html) || cached.Html.AsSpan().SequenceEqual(html))) return cached.Links;
-        var links = PageLinks.Parse(page.Html!);
+        var links = PageLinks.Parse(html);
         _pages[page.Path] = (html, links);
         return links;
     }

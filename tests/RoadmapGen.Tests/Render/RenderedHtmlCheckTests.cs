@@ -204,4 +204,48 @@ public class RenderedHtmlCheckTests
         AssertInert(html.ToString());
         Assert.Empty(diagnostics.Sorted());
     }
+    [Fact]
+    public void A_body_refused_on_its_own_page_is_cleaned_on_the_whole_roadmap_page_too()
+    {
+        var body = Unchecked("## Setup\n\nSee [below](#setup).\n\n<img src=\"x.png\" onerror=\"alert(1)\">\n");
+        var diagnostics = new DiagnosticBag();
+
+        var (own, _) = MarkdownHtml.Render(body, File, _ => null, diagnostics);
+        var (section, _) = MarkdownHtml.Render(body, File, _ => null, diagnostics, idPrefix: "x");
+
+        AssertInert(own.ToString());
+        AssertInert(section.ToString());
+        Assert.Contains("id=\"x--setup\"", section.ToString());
+        Assert.Contains(diagnostics.Sorted(), d => d.IsError && d.Message.Contains("onerror", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A whole-roadmap section is not checked again when the same body passed without a prefix:
+    /// the prefix only renames heading ids and "#…" links. Every body of the real content, and
+    /// bodies with each kind of id and fragment the renderer writes, pass both lines with the
+    /// prefix too.
+    /// </summary>
+    [Fact]
+    public void Whole_roadmap_sections_of_bodies_that_passed_pass_both_checks_they_skip()
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = SiteLoader.Load(TestPaths.Content, diagnostics)!;
+        var bodies = site.Roadmaps.SelectMany(r => r.Topics).Select(t => (Body: t.Body, Prefix: t.Slug)).ToList();
+        bodies.Add((Unchecked("# Title {#custom-id}\n\n## Key ideas\n\n[up](#key-ideas) [odd](#a:b) [spaced](<#a b>) ![pic](#pic)[^1]\n\n"
+            + "<kbd title=\"#x\">k</kbd> <abbr title=\"javascript:x\">j</abbr>\n\n- [x] done\n\n[^1]: A note [back](#title).\n"), "a-1"));
+        Assert.True(bodies.Count > 90);
+
+        foreach (var (body, prefix) in bodies)
+        {
+            var own = new DiagnosticBag();
+            MarkdownHtml.Render(body, File, _ => null, own);
+            Assert.Empty(own.Sorted());
+            var (section, _) = MarkdownHtml.Render(body, File, _ => null, own, idPrefix: prefix);
+            var html = section.ToString();
+
+            Assert.Empty(RenderedHtmlCheck.Check(html, []));
+            Assert.Same(html, SafetyNet.Check(html, File, 1, own));
+            Assert.Empty(own.Sorted());
+        }
+    }
 }

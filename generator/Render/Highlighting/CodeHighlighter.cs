@@ -34,7 +34,6 @@ public sealed class CodeHighlighter
     /// <summary>Enough for every block of a large site; past it, the kept results start again.</summary>
     private const int KeptLimit = 50_000;
 
-    private static readonly Lazy<ParsedGrammars> Catalogue = new(() => new ParsedGrammars(CodeLanguages.Options));
     private static readonly ConcurrentDictionary<string, Lazy<IGrammar?>> Grammars = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
     private static volatile string? _unavailable;
@@ -99,7 +98,7 @@ public sealed class CodeHighlighter
     /// and a grammar reads them while it compiles. The parsed definitions they load from are shared.
     /// </summary>
     private static IGrammar? Grammar(string languageId) => Grammars.GetOrAdd(languageId, id => new Lazy<IGrammar?>(() =>
-        CodeLanguages.ScopeOf(id) is { } scope ? new Registry(Catalogue.Value).LoadGrammar(scope) : null)).Value;
+        CodeLanguages.ScopeOf(id) is { } scope ? new Registry(ParsedGrammars.Instance).LoadGrammar(scope) : null)).Value;
 
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)
     {

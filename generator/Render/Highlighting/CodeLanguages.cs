@@ -1,11 +1,10 @@
 using System.Collections.Frozen;
-using TextMateSharp.Grammars;
 
 namespace RoadmapGen.Render.Highlighting;
 
 /// <summary>
 /// The fence's language ("```py") → a grammar of TextMateSharp.Grammars (by its id, aliases and
-/// file extensions) and a name for screen readers ("Code: Python").
+/// file extensions, from <see cref="GrammarTable"/>) and a name for screen readers ("Code: Python").
 /// </summary>
 public static class CodeLanguages
 {
@@ -28,13 +27,6 @@ public static class CodeLanguages
     };
 
     private static readonly Lazy<(FrozenDictionary<string, Language> ByName, FrozenDictionary<string, string> Scopes)> Known = new(Read);
-    private static readonly Lazy<RegistryOptions> SharedOptions = new(() => new RegistryOptions(ThemeName.LightPlus));
-
-    /// <summary>
-    /// The grammars' catalogue, read once (it parses every grammar's package.json). It only reads
-    /// after that, so the registries of all languages share it.
-    /// </summary>
-    public static RegistryOptions Options => SharedOptions.Value;
 
     /// <returns>The grammar for a fence's language, or null (unknown or missing: written plain).</returns>
     public static Language? Find(string? info)
@@ -56,22 +48,20 @@ public static class CodeLanguages
 
     private static (FrozenDictionary<string, Language>, FrozenDictionary<string, string>) Read()
     {
-        var options = Options;
         var byName = new Dictionary<string, Language>(StringComparer.Ordinal);
         var scopes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var grammars = new List<(TextMateSharp.Grammars.Language Grammar, Language Language)>();
-        foreach (var grammar in options.GetAvailableLanguages())
+        var grammars = new List<(string[] Aliases, string[] Extensions, Language Language)>();
+        foreach (var (id, aliases, extensions, scope) in GrammarTable.Languages)
         {
-            if (options.GetScopeByLanguageId(grammar.Id) is not { } scope) continue;
-            scopes[grammar.Id] = scope;
-            grammars.Add((grammar, new Language(grammar.Id, Names.GetValueOrDefault(grammar.Id) ?? grammar.Aliases?.FirstOrDefault() ?? grammar.Id)));
+            scopes[id] = scope;
+            grammars.Add((aliases, extensions, new Language(id, Names.GetValueOrDefault(id) ?? aliases.FirstOrDefault() ?? id)));
         }
         // Ids first, then aliases, then extensions: a more specific name is never taken by a looser one.
-        foreach (var (grammar, language) in grammars) byName.TryAdd(grammar.Id.ToLowerInvariant(), language);
-        foreach (var (grammar, language) in grammars)
-            foreach (var alias in grammar.Aliases ?? []) byName.TryAdd(alias.ToLowerInvariant(), language);
-        foreach (var (grammar, language) in grammars)
-            foreach (var extension in grammar.Extensions ?? []) byName.TryAdd(extension.TrimStart('.').ToLowerInvariant(), language);
+        foreach (var (_, _, language) in grammars) byName.TryAdd(language.Id.ToLowerInvariant(), language);
+        foreach (var (aliases, _, language) in grammars)
+            foreach (var alias in aliases) byName.TryAdd(alias.ToLowerInvariant(), language);
+        foreach (var (_, extensions, language) in grammars)
+            foreach (var extension in extensions) byName.TryAdd(extension.TrimStart('.').ToLowerInvariant(), language);
         foreach (var (alias, id) in ExtraAliases)
             if (byName.Values.FirstOrDefault(l => l.Id == id) is { } language) byName.TryAdd(alias, language);
         return (byName.ToFrozenDictionary(StringComparer.Ordinal), scopes.ToFrozenDictionary(StringComparer.Ordinal));

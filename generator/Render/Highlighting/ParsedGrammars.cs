@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using TextMateSharp.Grammars;
+using TextMateSharp.Internal.Grammars.Reader;
+using TextMateSharp.Internal.Themes.Reader;
 using TextMateSharp.Internal.Types;
 using TextMateSharp.Registry;
 using TextMateSharp.Themes;
@@ -6,21 +10,47 @@ using TextMateSharp.Themes;
 namespace RoadmapGen.Render.Highlighting;
 
 /// <summary>
-/// The grammars' catalogue with each grammar's JSON parsed once for every registry, on whichever
-/// thread asks first (the shell grammar alone takes ~160 ms to parse, and Markdown's registry
-/// loads the grammars of every language it embeds). Parsed definitions are only read afterwards:
-/// a loaded grammar works on its own copy.
+/// The grammars of TextMateSharp.Grammars, each read from the package's files when a registry
+/// first asks for it and parsed once for every registry (the shell grammar alone takes ~160 ms to
+/// parse, and Markdown's registry loads the grammars of every language it embeds). The catalogue
+/// comes from <see cref="GrammarTable"/>, so a build that highlights nothing new, or a few
+/// languages, does not parse every package's description first. Parsed definitions are only read
+/// afterwards: a loaded grammar works on its own copy.
 /// </summary>
-internal sealed class ParsedGrammars(IRegistryOptions catalogue) : IRegistryOptions
+internal sealed class ParsedGrammars : IRegistryOptions
 {
-    private readonly ConcurrentDictionary<string, Lazy<IRawGrammar?>> _parsed = new(StringComparer.Ordinal);
+    public static ParsedGrammars Instance { get; } = new();
+
+    private const string ThemeFolder = "TextMateSharp.Grammars.Resources.Themes.";
+
+    /// <summary>Token colours are the stylesheet's (<see cref="TokenClasses"/>), but a registry needs a theme to start.</summary>
+    private const string DefaultTheme = "light_plus.json";
+
+    private static readonly FrozenDictionary<string, string> Files =
+        GrammarTable.Grammars.DistinctBy(g => g.Scope).ToFrozenDictionary(g => g.Scope, g => g.Resource, StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, Lazy<IRawGrammar?>> _grammars = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IRawTheme?>> _themes = new(StringComparer.Ordinal);
+
+    private ParsedGrammars() { }
 
     public IRawGrammar GetGrammar(string scopeName) =>
-        _parsed.GetOrAdd(scopeName, scope => new Lazy<IRawGrammar?>(() => catalogue.GetGrammar(scope))).Value!;
+        _grammars.GetOrAdd(scopeName, scope => new Lazy<IRawGrammar?>(() =>
+            Files.TryGetValue(scope, out var file) && Open(file) is { } reader ? Read(reader, GrammarReader.ReadGrammarSync) : null)).Value!;
 
-    public ICollection<string> GetInjections(string scopeName) => catalogue.GetInjections(scopeName);
+    public ICollection<string>? GetInjections(string scopeName) => null;
 
-    public IRawTheme GetDefaultTheme() => catalogue.GetDefaultTheme();
+    public IRawTheme GetDefaultTheme() => GetTheme(DefaultTheme);
 
-    public IRawTheme GetTheme(string scopeName) => catalogue.GetTheme(scopeName);
+    public IRawTheme GetTheme(string scopeName) =>
+        _themes.GetOrAdd(scopeName.Replace("./", ""), file => new Lazy<IRawTheme?>(() =>
+            Open(ThemeFolder + file) is { } reader ? Read(reader, ThemeReader.ReadThemeSync) : null)).Value!;
+
+    private static StreamReader? Open(string resource) =>
+        typeof(RegistryOptions).Assembly.GetManifestResourceStream(resource) is { } stream ? new StreamReader(stream) : null;
+
+    private static T Read<T>(StreamReader reader, Func<StreamReader, T> parse)
+    {
+        using (reader) return parse(reader);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
@@ -54,6 +55,7 @@ public static class SiteBuild
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
         var templates = templatesTask.Result!;
         var urls = new UrlScheme(options.BasePath);
+        if (cache is null) CollectRenderGarbage();
         rendered?.Invoke(files);
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path).WithTemplates(templates.TemplateText);
@@ -61,6 +63,24 @@ public static class SiteBuild
         var result = checker.Check(files, diagnostics);
         Phase("check");
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);
+    }
+
+    /// <summary>Above it, the garbage render leaves is the largest part of a build's peak memory.</summary>
+    private const long LargeHeap = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Once the pages exist, the content model and render's intermediates are garbage, and check
+    /// would allocate on top of them. In a large build, one compacting collection here lowers the
+    /// peak (10,000 topics in one roadmap: 1,199 MiB instead of 1,318 MiB, and 5% faster, in
+    /// interleaved runs); in a small one it costs more than it saves (the real site: 7% slower,
+    /// its live heap being mostly highlighting grammars), so it runs only above <see cref="LargeHeap"/>.
+    /// serve, which keeps the model between rebuilds, never runs it.
+    /// </summary>
+    private static void CollectRenderGarbage()
+    {
+        if (GC.GetTotalMemory(forceFullCollection: false) < LargeHeap) return;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>

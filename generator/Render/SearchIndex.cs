@@ -19,17 +19,25 @@ public static class SearchIndex
     private static readonly ConditionalWeakTable<MarkdownBody, string> BodyWords = new();
 
     /// <param name="keepWords">Whether bodies will be seen again (serve), so their word lists are worth keeping.</param>
-    public static string Json(Site site, UrlScheme urls, bool keepWords = false) => JsonSerializer.Serialize(
-        site.Roadmaps.SelectMany(r => r.Topics.Select(t => new SearchEntry(
-            t.Title, t.Summary, urls.Topic(t), r.Title, t.Stage.Number, t.Body.Headings,
-            keepWords ? BodyWords.GetValue(t.Body, WordList) : WordList(t.Body))))
-        .ToList(), SearchIndexJson.Default.ListSearchEntry);
+    public static string Json(Site site, UrlScheme urls, bool keepWords = false)
+    {
+        var topics = site.Roadmaps.SelectMany(r => r.Topics.Select(t => (Roadmap: r, Topic: t))).ToList();
+        var entries = new SearchEntry[topics.Count];
+        // It runs after every page is rendered, so on every core: 10,000 bodies' words are half a second of CPU.
+        Parallel.For(0, topics.Count, i =>
+        {
+            var (roadmap, topic) = topics[i];
+            entries[i] = new SearchEntry(topic.Title, topic.Summary, urls.Topic(topic), roadmap.Title, topic.Stage.Number, topic.Body.Headings,
+                keepWords ? BodyWords.GetValue(topic.Body, WordList) : WordList(topic.Body));
+        });
+        return JsonSerializer.Serialize(entries.ToList(), SearchIndexJson.Default.ListSearchEntry);
+    }
 
     private static string WordList(MarkdownBody body) => string.Join(' ', Words(body.PlainText));
 
-    public static IEnumerable<string> Words(string text) => text
+    public static IEnumerable<string> Words(string text) => text.ToLowerInvariant()
         .Split([' ', '\n', '\t', '.', ',', ';', ':', '(', ')', '[', ']', '"', '\'', '!', '?', '`', '*', '/', '='], StringSplitOptions.RemoveEmptyEntries)
-        .Select(w => w.ToLowerInvariant().Trim('-'))
+        .Select(w => w.Trim('-'))
         .Where(w => w.Length >= 3)
         .Distinct(StringComparer.Ordinal);
 }

@@ -27,10 +27,10 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
     /// </summary>
     public static PageLinks Parse(ReadOnlySpan<byte> utf8)
     {
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Utf8.GetMaxCharCount(utf8.Length)));
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(utf8.Length)));
         try
         {
-            var length = Utf8.GetChars(utf8, chars);
+            var length = Encoding.UTF8.GetChars(utf8, chars);
             return Parse(new TextSource(new CharArrayTextSource(chars, length)));
         }
         finally
@@ -38,8 +38,6 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
             ArrayPool<char>.Shared.Return(chars);
         }
     }
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static PageLinks Parse(TextSource source)
     {

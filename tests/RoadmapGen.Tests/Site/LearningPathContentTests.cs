@@ -26,8 +26,7 @@ public class LearningPathContentTests
     [Theory]
     [InlineData("python", "python,nodejs,java,php,ruby,csharp-dotnet,go,rust")]
     [InlineData("postgresql", "mysql,postgresql")]
-    [InlineData("mongodb", "mongodb,firebase")]
-    [InlineData("nginx", "nginx,apache,litespeed")]
+    [InlineData("nginx", "nginx,apache,caddy")]
     public void Alternatives_are_one_choice_with_a_recommended_topic_and_its_reason(string recommended, string members)
     {
         var topic = Backend().Topics.Single(t => t.Slug == recommended);
@@ -51,6 +50,41 @@ public class LearningPathContentTests
         Assert.DoesNotContain(topics["firebase"].Prerequisites, p => p.Slug == "javascript");
         Assert.True(topics["github"].Index < topics["ci-cd"].Index);
         Assert.DoesNotContain("```yaml", File.ReadAllText(DisplayPath.Full(topics["github"].SourcePath)));
+    }
+
+    [Fact]
+    public void A_backend_as_a_service_and_a_niche_web_server_are_optional_not_alternatives_to_a_database_or_a_web_server()
+    {
+        var topics = Backend().Topics.ToDictionary(t => t.Slug);
+        Assert.Equal(TopicKind.Required, topics["mongodb"].Kind);
+        Assert.Equal(TopicKind.Optional, topics["firebase"].Kind);
+        Assert.Equal(TopicKind.Optional, topics["litespeed"].Kind);
+        Assert.Equal(topics["sharding-and-partitioning"].Kind, topics["cap-theorem"].Kind);
+    }
+
+    [Fact]
+    public void No_page_shows_a_command_before_the_terminal_page_or_a_program_before_the_first_program_page()
+    {
+        var topics = Backend().Topics;
+        var terminal = topics.Single(t => t.Slug == "first-terminal");
+        var program = topics.Single(t => t.Slug == "first-program");
+        string Body(Topic t) => File.ReadAllText(DisplayPath.Full(t.SourcePath));
+        Assert.Empty(topics.Where(t => t.Index < terminal.Index && Body(t).Contains("```")).Select(t => t.Slug));
+        Assert.Empty(topics.Where(t => t.Index < program.Index
+                && System.Text.RegularExpressions.Regex.IsMatch(Body(t), "```(python|javascript|java|go|rust|csharp|php|ruby|nginx|apache|yaml|sql)\\b"))
+            .Select(t => t.Slug));
+    }
+
+    [Fact]
+    public void Version_control_follows_programming_testing_follows_the_first_framework_and_projects_are_not_all_at_the_end()
+    {
+        var topics = Backend().Topics.ToDictionary(t => t.Slug);
+        Assert.Equal(topics["data-structures-and-algorithms"].Index + 1, topics["version-control"].Index);
+        Assert.Equal(topics["web-frameworks"].Index + 1, topics["testing"].Index);
+        var last = Backend().Stages[^1];
+        Assert.NotSame(last, topics["project-crm"].Stage);
+        Assert.NotSame(last, topics["build-projects"].Stage);
+        Assert.True(topics["integration-testing"].Index > topics["api-frameworks"].Index);
     }
 
     [Fact]

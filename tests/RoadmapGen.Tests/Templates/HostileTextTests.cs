@@ -131,9 +131,9 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
         Assert.Contains(ResourceTitle, Texts(Pages["backend/caching/index.html"], ".resources a"));
         Assert.Contains(ResourceTitle, Texts(Pages["backend/all/index.html"], ".print-links a"));
 
-        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
-        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
-        Assert.Contains("Stage 9: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
+        Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
+        Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
+        Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
         Assert.Contains(StageTitle, Texts(Pages["index.html"], ".stage-grid-title"));
         Assert.Contains(StageTitle, Texts(Pages["404.html"], ".stage-list a"));
     }

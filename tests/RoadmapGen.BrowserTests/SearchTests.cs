@@ -35,6 +35,21 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [BrowserFact]
+    public async Task The_search_library_and_index_load_when_the_search_box_is_first_used_not_with_the_page()
+    {
+        static bool SearchFile(string url) => url.EndsWith("/search-index.json", StringComparison.Ordinal)
+            || url.Contains("/assets/minisearch.", StringComparison.Ordinal) || url.Contains("/assets/stemmer.", StringComparison.Ordinal);
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync("backend/");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.DoesNotContain(session.Requests, SearchFile);
+
+        await page.Locator("#search-input").FillAsync("redis");
+        await Expect(page.Locator("#search-results li[role='option']").First).ToBeVisibleAsync();
+        Assert.Equal(3, session.Requests.Where(SearchFile).Distinct().Count());
+    }
+
+    [BrowserFact]
     public async Task Arrow_keys_move_the_selection_and_Escape_closes_the_results()
     {
         await using var session = await site.NewSessionAsync();

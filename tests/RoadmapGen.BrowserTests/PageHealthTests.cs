@@ -24,12 +24,13 @@ public sealed class PageHealthTests(SiteFixture site)
         ("", async page =>
         {
             await page.Locator("#search-input").FillAsync("http");
-            await Expect(page.Locator("#search-results li[role='option']").First).ToBeVisibleAsync();
+            // The first search imports the search library and indexes every topic (slow on a loaded machine).
+            await Expect(page.Locator("#search-results li[role='option']").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         }),
         ("backend/", page => page.Locator("li.node[data-topic='caching'] button.node-status").ClickAsync()),
         ("backend/caching/", page => page.Locator("fieldset[data-status='caching'] input[value='doing']").CheckAsync()),
         ("topics/", _ => Task.CompletedTask),
-        ("topics/?q=cache", page => Expect(page.Locator("[data-search-page-results] a").First).ToBeVisibleAsync()),
+        ("topics/?q=cache", page => Expect(page.Locator("[data-search-page-results] a").First).ToBeVisibleAsync(new() { Timeout = 15_000 })),
         ("backend/all/", _ => Task.CompletedTask),
         ("about/", page => page.Locator("button[data-theme-toggle]").ClickAsync()),
     ];

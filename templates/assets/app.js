@@ -314,81 +314,6 @@
     if (items.length) updateContinue(id, items, p, picks);
   }
 
-  // Every query word must start a word of the topic; title matches rank first.
-  const norm = s => " " + s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9+#]+/g, " ").trim();
-  let index = null;
-  const loadIndex = () => index ||= fetch(document.body.dataset.searchIndex)
-    .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(list => list.map((e, i) => ({ ...e, i, title: norm(e.t), all: norm([e.t, e.s, ...e.h, e.w].join(" ")) })))
-    .catch(err => { index = null; throw err; });
-  const find = (list, query) => {
-    const words = norm(query).split(" ").filter(Boolean), score = e => words.filter(w => e.title.includes(" " + w)).length * 2 + e.title.startsWith(" " + words[0]);
-    return words.length ? list.filter(e => words.every(w => e.all.includes(" " + w))).sort((a, b) => score(b) - score(a) || a.i - b.i) : [];
-  };
-  const meta = e => `${e.r} · stage ${e.n}`;
-
-  function search(form) {
-    const input = $("input", form), panel = $("[data-search-panel]", form), list = $("[role=listbox]", form);
-    const empty = $("[data-search-empty]", form), status = $("[data-search-status]", form);
-    Object.entries({ role: "combobox", "aria-autocomplete": "list", "aria-controls": list.id, "aria-expanded": false }).forEach(([k, v]) => attr(input, k, v));
-    let items = [], active = -1, seq = 0;
-    const open = on => { panel.hidden = !on; attr(input, "aria-expanded", on && items.length > 0); };
-    const highlight = i => {
-      active = i;
-      [...list.children].forEach((li, j) => attr(li, "aria-selected", j === i));
-      if (i < 0) input.removeAttribute("aria-activedescendant");
-      else { attr(input, "aria-activedescendant", list.children[i].id); list.children[i].scrollIntoView({ block: "nearest" }); }
-    };
-    async function update() {
-      const query = input.value.trim(), mine = ++seq;
-      let found = [];
-      if (query) try { found = find(await loadIndex(), query); } catch { return; }
-      if (mine !== seq) return;
-      const all = { t: `All ${found.length} results`, s: "Open the results page", u: form.action + "?q=" + encodeURIComponent(query) };
-      items = found.length > 8 ? [...found.slice(0, 8), all] : found;
-      list.replaceChildren(...items.map((e, i) => {
-        const li = make("li", { id: "search-option-" + i }, make("span", { className: "search-title" }, e.t), make("small", {}, e.s), e.r ? make("small", { className: "search-meta" }, meta(e)) : "");
-        attr(li, "role", "option");
-        li.addEventListener("mousedown", ev => ev.preventDefault());
-        li.addEventListener("click", () => { location.href = e.u; });
-        return li;
-      }));
-      empty.hidden = found.length > 0;
-      highlight(-1);
-      open(!!query);
-      status.textContent = query ? found.length + " found" : "";
-    }
-    input.addEventListener("focus", () => { loadIndex().catch(() => {}); if (input.value.trim()) update(); });
-    input.addEventListener("input", update);
-    input.addEventListener("blur", () => open(false));
-    input.addEventListener("keydown", e => {
-      const shown = !panel.hidden && items.length > 0;
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        e.preventDefault();
-        if (!shown) return update();
-        const next = active + (e.key === "ArrowDown" ? 1 : -1);
-        highlight(next >= items.length ? -1 : next < -1 ? items.length - 1 : next);
-      } else if (e.key === "Enter" && shown && active >= 0) {
-        e.preventDefault();
-        location.href = items[active].u;
-      } else if (e.key === "Escape" && !panel.hidden) {
-        e.preventDefault();
-        open(false);
-        highlight(-1);
-      }
-    });
-  }
-
-  async function searchPage(section) {
-    const query = (new URLSearchParams(location.search).get("q") || "").trim();
-    if (!query) return;
-    $("#search-input").value = query;
-    const found = find(await loadIndex(), query);
-    $("h2", section).textContent = `${found.length} ${found.length === 1 ? "topic matches" : "topics match"} “${query}”`;
-    $("ul", section).replaceChildren(...found.map(e => make("li", {}, make("a", { href: e.u }, e.t), make("p", {}, e.s), make("p", { className: "muted" }, meta(e)))));
-    section.hidden = false;
-  }
-
   // Print spells out links; an absolute URL is more useful on paper than a path.
   addEventListener("beforeprint", () => { for (const a of $$("main a[href]")) a.dataset.href = a.href; });
 
@@ -397,6 +322,4 @@
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
   $$("[data-pick-here]").forEach(pickHere);
-  $$("form[data-search]").forEach(search);
-  $$("[data-search-page]").forEach(searchPage);
 })();

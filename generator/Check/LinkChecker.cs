@@ -43,8 +43,17 @@ public sealed class LinkChecker
             var problems = links.DuplicateIds.Count;
             foreach (var (id, line, column) in links.DuplicateIds)
                 Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)");
+            foreach (var (line, column) in links.ImagesWithoutSource ?? [])
+            {
+                problems++;
+                var message = $"<img> without a source in {page.Path}: it has neither a src nor a srcset, so it shows nothing (give it a src, or remove it)";
+                if (page.Templates.Count > 0 && TemplateOrigin(page, TagAt(page, line, column)) is { } t)
+                    diagnostics.Error(Codes.ImageWithoutSource, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
+                else
+                    Report(page, Codes.ImageWithoutSource, null, line, column, message);
+            }
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
-            var pageUrl = new Uri(SiteRoot, _urls.Base + page.Path);
+            var pageUrl = DocumentBaseUrl(new Uri(SiteRoot, _urls.Base + page.Path), links.BaseHref);
             var lookups = _memo is null ? null : new CheckMemo.Lookups();
             foreach (var link in links.Links)
             {
@@ -107,6 +116,18 @@ public sealed class LinkChecker
         return this;
     }
 
+    /// <summary>The start tag at a page position, as written ("&lt;img alt=\"Logo\"&gt;"), to find it in the template that wrote it.</summary>
+    private static string TagAt(OutputFile page, int line, int column)
+    {
+        var html = page.Html ?? "";
+        var index = 0;
+        for (var l = 1; l < line && index >= 0; l++) index = html.IndexOf('\n', index) + 1;
+        index += column - 1;
+        if (index < 0 || index >= html.Length) return "";
+        var end = html.IndexOf('>', index);
+        return end < 0 ? "" : html[index..(end + 1)];
+    }
+
     /// <summary>
     /// Templates build URLs from a base plus a literal tail ("{{site.base}}abuot/"), so the
     /// template line holding the URL's tail (or the whole URL) is the one that wrote it.
@@ -132,6 +153,13 @@ public sealed class LinkChecker
 
     private static readonly Uri SiteRoot = new("http://site.invalid");
 
+    /// <summary>
+    /// The URL every relative URL of the page resolves against: its first &lt;base href&gt;, itself
+    /// resolved against the page's own URL, or the page's URL when it has none or it does not parse.
+    /// </summary>
+    private static Uri DocumentBaseUrl(Uri pageUrl, string? baseHref) =>
+        baseHref is not null && Uri.TryCreate(pageUrl, baseHref, out var baseUrl) ? baseUrl : pageUrl;
+
     /// <param name="lookups">Collects every output path the link's target was looked up at, and the page its fragment was checked in.</param>
     private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files,
         ConcurrentDictionary<string, PageLinks> parsed, CheckMemo.Lookups? lookups)
@@ -144,7 +172,7 @@ public sealed class LinkChecker
         // which was most of the cost of checking a 10,000-page site.
         if (IsOtherSite(url)) return null;
         string path, rawFragment;
-        if (IsPlainRootPath(url))
+        if (IsPlainRootPath(url) && pageUrl.Host == SiteRoot.Host)
         {
             var hash = url.IndexOf('#');
             path = hash < 0 ? url : url[..hash];
@@ -161,7 +189,8 @@ public sealed class LinkChecker
             }
             else if (target.Scheme != "http") return null;
             path = Uri.UnescapeDataString(target.AbsolutePath);
-            rawFragment = target.Fragment;
+            var hash = url.IndexOf('#');
+            rawFragment = hash < 0 ? "" : url[hash..];
         }
         var basePath = _urls.Base;
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
@@ -170,11 +199,11 @@ public sealed class LinkChecker
         var targetFile = Resolve(relative, files, lookups?.Paths);
         if (targetFile is null)
             return (Codes.BrokenLink, $"broken {link.Kind}: '{url}' — no page or file at '{(relative.Length == 0 ? "/" : relative)}'{Suggest(relative, files)}");
-        var fragment = rawFragment.Length > 1 ? Uri.UnescapeDataString(rawFragment[1..]) : null;
-        if (fragment is null || fragment == "top" || !targetFile.IsHtml) return null;
+        if (rawFragment.Length == 0 || !targetFile.IsHtml) return null;
         lookups?.FragmentTargets.Add(targetFile.Path);
-        if (parsed.TryGetValue(targetFile.Path, out var targetLinks) && !targetLinks.Ids.Contains(fragment))
-            return (Codes.BrokenFragment, $"broken fragment: '{url}' — {targetFile.Path} has no element with id '{fragment}'{SuggestId(fragment, targetLinks.Ids)}");
+        if (!parsed.TryGetValue(targetFile.Path, out var targetLinks)) return null;
+        if (Fragments.Indicates(rawFragment[1..], targetLinks.Ids) is { } missing)
+            return (Codes.BrokenFragment, $"broken fragment: '{url}' — {targetFile.Path} has no element with id '{missing}'{SuggestId(missing, targetLinks.Ids)}");
         return null;
     }
 

@@ -11,7 +11,10 @@ namespace RoadmapGen.Check;
 public sealed record PageLink(string Url, string Kind, int Line, int Column);
 
 /// <summary>What Check needs of one parsed page: its ids and every URL it references.</summary>
-public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string Id, int Line, int Column)> DuplicateIds, IReadOnlyList<PageLink> Links)
+/// <param name="BaseHref">The href of the page's first &lt;base href&gt;, which every relative URL of the page resolves against.</param>
+/// <param name="ImagesWithoutSource">Each &lt;img&gt; with neither a src nor a srcset, which shows nothing.</param>
+public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string Id, int Line, int Column)> DuplicateIds, IReadOnlyList<PageLink> Links,
+    string? BaseHref = null, IReadOnlyList<(int Line, int Column)>? ImagesWithoutSource = null)
 {
     /// <summary>
     /// Links and ids need tags and attributes, not a tree: AngleSharp's spec tokenizer alone
@@ -48,6 +51,8 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<(string, int, int)>();
         var links = new List<PageLink>();
+        string? baseHref = null;
+        List<(int, int)>? withoutSource = null;
         for (var token = tokenizer.GetStructToken(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.GetStructToken())
         {
             if (token.Type != HtmlTokenType.StartTag) continue;
@@ -60,43 +65,54 @@ public sealed record PageLinks(IReadOnlySet<string> Ids, IReadOnlyList<(string I
             else if (name == "style" || name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes") tokenizer.State = HtmlParseMode.Rawtext;
             else if (name == "title" || name == "textarea") tokenizer.State = HtmlParseMode.RCData;
             var attributes = token.Attributes;
+            if (name == "img" && attributes.Count == 0) (withoutSource ??= []).Add((line, column));
             if (attributes.Count == 0) continue;
             if (Value(attributes, "id") is { Length: > 0 } id && !ids.Add(id)) duplicates.Add((id, line, column));
             if (name == "a")
             {
                 // <a name="x"> is an old but valid fragment target.
                 if (Value(attributes, "name") is { Length: > 0 } anchor) ids.Add(anchor);
-                Add(attributes, "href", "link", line, column);
+                AddHref(attributes, "link", line, column);
             }
-            else if (name == "area") Add(attributes, "href", "link", line, column);
-            else if (name == "link") Add(attributes, "href", "stylesheet or icon", line, column);
-            else if (name == "img" || name == "source")
+            else if (name == "area") AddHref(attributes, "link", line, column);
+            else if (name == "link") AddHref(attributes, "stylesheet or icon", line, column);
+            else if (name == "base") baseHref ??= Value(attributes, "href");
+            else if (name == "img")
             {
-                Add(attributes, "src", name == "img" ? "image" : "media", line, column);
-                AddSrcset(Value(attributes, "srcset"), line, column);
+                var srcset = Srcset.Urls(Value(attributes, "srcset") ?? "");
+                // An empty src is no request (the srcset alone is the source set); with neither,
+                // the browser has nothing to show.
+                if (IsEmpty(Value(attributes, "src")))
+                {
+                    if (srcset.Count == 0) (withoutSource ??= []).Add((line, column));
+                }
+                else Add(attributes, "src", "image", line, column);
+                foreach (var url in srcset) links.Add(new PageLink(url, "image (srcset)", line, column));
+            }
+            else if (name == "source")
+            {
+                Add(attributes, "src", "media", line, column);
+                foreach (var url in Srcset.Urls(Value(attributes, "srcset") ?? "")) links.Add(new PageLink(url, "image (srcset)", line, column));
             }
             else if (name == "script" || name == "iframe" || name == "video" || name == "audio" || name == "track" || name == "embed")
                 Add(attributes, "src", name.ToString(), line, column);
         }
-        return new PageLinks(ids, duplicates, links);
+        return new PageLinks(ids, duplicates, links, baseHref?.Trim(), withoutSource);
+
+        // An empty href is valid HTML and means the document's own URL, so it is no link to check.
+        void AddHref(StructAttributes attributes, string kind, int line, int column)
+        {
+            if (Value(attributes, "href") is { } url && !IsEmpty(url)) links.Add(new PageLink(url.Trim(), kind, line, column));
+        }
 
         void Add(StructAttributes attributes, string attribute, string kind, int line, int column)
         {
             // A missing attribute is no link; an empty one is still a link to check.
             if (Value(attributes, attribute) is { } url) links.Add(new PageLink(url.Trim(), kind, line, column));
         }
-
-        void AddSrcset(string? srcset, int line, int column)
-        {
-            if (srcset is null) return;
-            // Candidates are "url descriptor" pairs separated by commas; URLs themselves may not contain ", ".
-            foreach (var candidate in srcset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var url = candidate.Split(' ', 2)[0];
-                if (url.Length > 0) links.Add(new PageLink(url, "image (srcset)", line, column));
-            }
-        }
     }
+
+    private static bool IsEmpty(string? value) => string.IsNullOrWhiteSpace(value);
 
     private static readonly ShouldEmitAttribute Checked = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
         name.Span is "id" or "name" or "href" or "src" or "srcset";

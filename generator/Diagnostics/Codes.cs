@@ -61,6 +61,7 @@ public static class Codes
     public const string BrokenFragment = "RG0302";
     public const string DuplicateId = "RG0303";
     public const string DeadExternalLink = "RG0304";
+    public const string ImageWithoutSource = "RG0305";
 
     public const string UnsafeOutput = "RG0401";
     public const string WriteFailed = "RG0402";

@@ -17,6 +17,13 @@ public static class ChangeDates
 {
     private const char CommitMark = '\u0001';
 
+    /// <summary>
+    /// Far longer than git log takes on any content folder (well under a second for this site's
+    /// history); past it git is stuck (a credential prompt, a lock, a hung network file system) and
+    /// the build goes on with last-write times rather than waiting forever.
+    /// </summary>
+    internal static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
+
     /// <param name="files">Full paths of the content files, each mapped to its display path (the key of the result).</param>
     /// <param name="cache">serve's cache, which keeps git's answer while the history is unchanged.</param>
     public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, IContentCache? cache = null)
@@ -34,9 +41,12 @@ public static class ChangeDates
     }
 
     /// <summary>Path relative to the content folder → newest commit date; empty without git or outside a repository.</summary>
-    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot)
+    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot) => GitLog(contentRoot, "git", GitTimeout);
+
+    /// <param name="git">The git executable (tests put a stand-in here).</param>
+    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot, string git, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(git)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             WorkingDirectory = contentRoot,
@@ -49,14 +59,23 @@ public static class ChangeDates
         var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         try
         {
-            using var git = Process.Start(start);
-            if (git is null) return dates;
-            git.ErrorDataReceived += (_, _) => { };
-            git.BeginErrorReadLine();
-            Parse(git.StandardOutput, dates);
-            git.WaitForExit();
+            using var process = Process.Start(start);
+            if (process is null) return dates;
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            var read = Task.Run(() => Parse(process.StandardOutput, dates));
+            if (!process.WaitForExit(timeout) || !read.Wait(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                // The reader stops at the killed process's end of output; its partial dates are dropped.
+                read.Wait();
+                dates.Clear();
+                return dates;
+            }
+            process.WaitForExit();
             // Outside a repository git fails: every file then keeps its last-write time.
-            if (git.ExitCode != 0) dates.Clear();
+            if (process.ExitCode != 0) dates.Clear();
         }
         catch (Win32Exception)
         {

@@ -22,8 +22,9 @@ public static class ContentImages
         ? LinkedFiles.KeepInside(root, dir, Directory.GetFiles(dir).Where(IsImage).Order(StringComparer.Ordinal), diagnostics)
         : [];
 
-    /// <summary>Reads one image a body shows; null (with a diagnostic at the image file) when no page may show it.</summary>
-    public static ContentImage? Read(string fullPath, string displayPath, string contentRoot, DiagnosticBag diagnostics)
+    /// <summary>Reads one image a body shows; null (with a diagnostic) when no page may show it.</summary>
+    /// <param name="reference">Where a body shows it, for a problem the reference is the place to fix.</param>
+    public static ContentImage? Read(string fullPath, string displayPath, string contentRoot, ImageReference reference, DiagnosticBag diagnostics)
     {
         var name = Path.GetFileNameWithoutExtension(fullPath);
         var extension = Path.GetExtension(fullPath);
@@ -35,11 +36,24 @@ public static class ContentImages
         }
         var bytes = SourceText.ReadBytes(fullPath, displayPath, MaxBytes, "resize or compress the image; SVG or PNG for diagrams", diagnostics);
         if (bytes is null) return null;
-        if (extension == ".svg" && !SvgSafety.Check(bytes, displayPath, diagnostics)) return null;
+        if (extension == ".svg")
+        {
+            if (!SvgSafety.Check(bytes, displayPath, diagnostics)) return null;
+        }
+        else if (ImageSignature.Sniff(bytes) is var actual && actual != ImageSignature.Expected(extension))
+        {
+            // The name says one format, the bytes another (or none): a browser shows a broken image.
+            diagnostics.Error(Codes.UnusableImage, reference.File, reference.Line, reference.Column,
+                $"'{Path.GetFileName(fullPath)}' holds {ImageSignature.Describe(actual)}, not a {ImageSignature.Expected(extension)} image, so the page would show a broken image (export the image again as {ImageSignature.Expected(extension)}, or give the file the extension of what it holds)");
+            return null;
+        }
         var relative = Path.GetRelativePath(contentRoot, fullPath).Replace('\\', '/');
         return new ContentImage(displayPath, relative, bytes);
     }
 }
+
+/// <summary>The first place a body shows an image: display path of the Markdown file, line and column.</summary>
+public sealed record ImageReference(string File, int Line, int Column);
 
 /// <param name="SourcePath">Display path of the image file.</param>
 /// <param name="ContentPath">Its path inside the content folder ("roadmaps/backend/topics/cache-aside.svg"), which its URL keeps.</param>

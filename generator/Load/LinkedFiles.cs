@@ -27,9 +27,19 @@ public static class LinkedFiles
         foreach (var file in files)
         {
             var fullFile = Path.GetFullPath(file);
-            // A folder outside the root altogether names the file itself, as a file outside it would.
-            var target = folderTarget is null ? LeavesThrough(fullRoot, new FileInfo(fullFile))
-                : folderTarget == fullFolder ? fullFile : folderTarget;
+            string? target;
+            try
+            {
+                // A folder outside the root altogether names the file itself, as a file outside it would.
+                target = folderTarget is null ? LeavesThrough(fullRoot, new FileInfo(fullFile))
+                    : folderTarget == fullFolder ? fullFile : folderTarget;
+            }
+            catch (IOException e)
+            {
+                // A link that leads to itself (or round a loop) names no file at all.
+                diagnostics.Error(Codes.ContentUnreadable, DisplayPath.Of(file), 0, 0, $"cannot read the file: {e.Message} (check that it exists and that you may read it)");
+                continue;
+            }
             if (target is null)
             {
                 kept.Add(file);

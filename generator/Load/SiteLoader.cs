@@ -71,8 +71,8 @@ public static class SiteLoader
         var pageList = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
         if (config is null) return null;
-        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body))
-            .Concat(pages.Select(p => p.Body)), contentFiles, root, diagnostics);
+        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body).Select(b => (b, t.SourcePath)))
+            .Concat(pages.Select(p => (p.Body, p.SourcePath))), contentFiles, root, diagnostics);
         return new Site
         {
             Images = images,
@@ -89,11 +89,14 @@ public static class SiteLoader
     }
 
     /// <summary>The images the bodies show, each read once however many bodies show it.</summary>
-    private static List<ContentImage> ReadImages(IEnumerable<MarkdownBody> bodies, Dictionary<string, string> contentFiles,
+    private static List<ContentImage> ReadImages(IEnumerable<(MarkdownBody Body, string SourcePath)> bodies, Dictionary<string, string> contentFiles,
         string root, DiagnosticBag diagnostics) =>
-        bodies.SelectMany(b => b.ContentLinks).Where(l => l.Link.IsImage).Select(l => l.TargetSourcePath)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(file => ContentImages.Read(file, contentFiles[file], root, diagnostics)).OfType<ContentImage>().ToList();
+        bodies.SelectMany(b => b.Body.ContentLinks.Where(l => l.Link.IsImage)
+                .Select(l => (l.TargetSourcePath, Reference: new ImageReference(b.SourcePath, l.Link.Line + b.Body.LineOffset + 1, l.Link.Column + 1))))
+            .GroupBy(i => i.TargetSourcePath, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ContentImages.Read(g.Key, contentFiles[g.Key], root,
+                g.Select(i => i.Reference).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).First(), diagnostics))
+            .OfType<ContentImage>().ToList();
 
     internal static bool CheckFileSlug(string file, string display, DiagnosticBag diagnostics)
     {

@@ -31,7 +31,7 @@ public sealed record SourceText(string Path, string FullPath, string Text)
             }
             return File.ReadAllBytes(fullPath);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(Codes.ContentUnreadable, displayPath, 0, 0, $"cannot read the file: {e.Message} (check that it exists and that you may read it)");
             return null;

@@ -6,8 +6,10 @@ namespace RoadmapGen.Write;
 
 /// <summary>
 /// Write stage: all files go to a fresh sibling folder, which then replaces the output folder
-/// in two renames. A failed build never reaches here, and a failed write leaves the old site.
-/// Only a folder this tool made (it holds <see cref="Marker"/>) or an empty one is replaced.
+/// in one atomic step (<see cref="FolderSwap"/>). A failed build never reaches here, a failed
+/// write leaves the old site, and a build killed at any moment leaves a whole old or new site;
+/// the next build removes what it left beside it (<see cref="Leftovers"/>). Only a folder this
+/// tool made (it holds <see cref="Marker"/>) or an empty one is replaced.
 /// </summary>
 public static class SiteWriter
 {
@@ -30,6 +32,7 @@ public static class SiteWriter
     {
         var target = Path.GetFullPath(outFolder);
         if (!IsSafeToReplace(target, diagnostics)) return null;
+        Leftovers.RemoveBeside(target);
         var parent = Path.GetDirectoryName(target)!;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         return new Staging(target, Path.Combine(parent, $"{Path.GetFileName(target)}.tmp-{suffix}"),
@@ -40,16 +43,21 @@ public static class SiteWriter
     public sealed class Staging(string target, string folder, string previous)
     {
         private Exception? _failure;
+        // Held open (locked) while this build owns the folder, so no other build takes it for a leftover.
+        private FileStream? _marker;
 
         public void Stage(IReadOnlyList<OutputFile> files)
         {
             try
             {
+                // The marker comes first: from its first moment the folder is recognisably ours.
                 Directory.CreateDirectory(folder);
+                _marker = new FileStream(Path.Combine(folder, Marker), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                _marker.Write("This folder is written by RoadmapGen and replaced on every build.\n"u8);
+                _marker.Flush();
                 foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct().OfType<string>())
                     Directory.CreateDirectory(Path.Combine(folder, dir));
                 Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(folder, file.Path), file.Content));
-                File.WriteAllText(Path.Combine(folder, Marker), "This folder is written by RoadmapGen and replaced on every build.\n");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
             {
@@ -63,18 +71,9 @@ public static class SiteWriter
             try
             {
                 if (_failure is not null) throw _failure;
-                var hadPrevious = Directory.Exists(target);
-                if (hadPrevious) Directory.Move(target, previous);
-                try
-                {
-                    Directory.Move(folder, target);
-                }
-                catch
-                {
-                    if (hadPrevious) Directory.Move(previous, target);
-                    throw;
-                }
-                if (hadPrevious) Directory.Delete(previous, recursive: true);
+                var old = FolderSwap.Swap(folder, target, previous);
+                CloseMarker();
+                RemoveOld(old);
                 return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -88,7 +87,26 @@ public static class SiteWriter
         /// <summary>Removes the staging folder (only ever one this run created).</summary>
         public void Discard()
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            CloseMarker();
+            if (Directory.Exists(folder)) Leftovers.Remove(folder);
+        }
+
+        /// <summary>The previous output, once replaced, is only in the way; if it cannot go now, the next build removes it.</summary>
+        private static void RemoveOld(string? old)
+        {
+            try
+            {
+                if (old is not null) Leftovers.Remove(old);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private void CloseMarker()
+        {
+            _marker?.Dispose();
+            _marker = null;
         }
     }
 

@@ -72,12 +72,12 @@ public class LinkCheckerTests
             <textarea><a href="/in-textarea/">x</a></textarea>
             <a data-href="/not-a-link/" title="/nor-this/" id="here" href="/ok/" href="/second-is-ignored/">ok</a>
             <a name="old-anchor"></a> <a href="#old-anchor">to the anchor</a> <a href="#here">to here</a>
-            <a href="">empty</a> <a>no href at all</a>
+            <a>no href at all</a> <a href="/missing/">the one broken link</a>
             """), Page("ok/index.html", "<p>ok</p>"));
 
         var problem = Assert.Single(problems);
         Assert.Equal(Codes.BrokenLink, problem.Code);
-        Assert.Contains("empty link URL", problem.Message);
+        Assert.Contains("'/missing/'", problem.Message);
     }
 
     [Fact]

@@ -137,4 +137,54 @@ public sealed class ContentImageTests : IDisposable
         Assert.Contains(what, error.Message);
         Assert.DoesNotContain(result.Files, f => f.Path.StartsWith("media/", StringComparison.Ordinal));
     }
+
+    public static TheoryData<string, byte[]> RealImages() => new()
+    {
+        { "diagram.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] },
+        { "photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'] },
+        { "photo.jpeg", [0xFF, 0xD8, 0xFF, 0xE1, 0, 16] },
+        { "anim.gif", "GIF89a\u0001\u0000"u8.ToArray() },
+        { "shot.webp", "RIFF\u0010\u0000\u0000\u0000WEBPVP8 "u8.ToArray() },
+        // An AVIF's "ftyp" box: size 28, major brand "avif", minor version, compatible brands.
+        { "shot.avif", [0, 0, 0, 28, .. "ftypavif"u8, 0, 0, 0, 0, .. "avifmif1miaf"u8] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealImages))]
+    public void An_image_whose_bytes_are_its_format_is_published(string name, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(Topics, name), bytes);
+        File.AppendAllText(Path.Combine(Topics, "alpha.md"), $"\n![What it shows]({name})\n");
+        var result = SiteBuild.Run(new BuildOptions(Content, TestPaths.Templates, "/roadmap/"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Sorted()));
+        Assert.Contains(result.Files, f => f.Path == $"media/roadmaps/tiny/topics/{name}");
+    }
+
+    [Theory]
+    [InlineData("diagram.png", "<!DOCTYPE html><html><body>saved as a page</body></html>", "holds an HTML page, not a PNG image")]
+    [InlineData("photo.jpg", "\u0089PNG", "holds text, not a JPEG image")]
+    [InlineData("anim.gif", "", "holds nothing (the file is empty), not a GIF image")]
+    public void An_image_whose_bytes_are_not_what_its_name_says_is_an_error_at_the_line_that_shows_it(string name, string text, string expected)
+    {
+        var result = Build(name, text, $"![What it shows]({name})");
+
+        var error = Assert.Single(result.Diagnostics.Sorted(), d => d.IsError);
+        Assert.Equal(Codes.UnusableImage, error.Code);
+        Assert.EndsWith("topics/alpha.md", error.File);
+        Assert.Equal(File.ReadAllLines(Path.Combine(Topics, "alpha.md")).Length, error.Line);
+        Assert.Contains($"'{name}' {expected}", error.Message);
+        Assert.DoesNotContain(result.Files, f => f.Path.EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_png_under_a_jpg_name_is_refused_naming_both_formats()
+    {
+        File.WriteAllBytes(Path.Combine(Topics, "photo.jpg"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
+        File.AppendAllText(Path.Combine(Topics, "alpha.md"), "\n![A photo](photo.jpg)\n");
+        var result = SiteBuild.Run(new BuildOptions(Content, TestPaths.Templates, "/roadmap/"));
+
+        var error = Assert.Single(result.Diagnostics.Sorted(), d => d.IsError);
+        Assert.Contains("'photo.jpg' holds PNG image data, not a JPEG image", error.Message);
+    }
 }

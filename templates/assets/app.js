@@ -81,15 +81,10 @@
     }
   }
 
-  // A select in each choice's frame: "My server-side language: Python".
+  // The select in each choice's frame (in the page from the start: no layout shift): "My server-side language: Python".
   function pickers(map, items, onPick) {
     return $$(".choice", map).map(group => {
-      const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle;
-      const select = make("select", { id: "pick-" + choice },
-        make("option", { value: "" }, "Not chosen yet"),
-        ...items.filter(i => i.choice === choice).map(i => make("option", { value: i.slug }, i.title + (i.recommended ? " (recommended)" : ""))));
-      const label = make("label", { htmlFor: select.id }, `My ${title}:`);
-      $(".choice-help", group).after(make("p", { className: "pick" }, label, select));
+      const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle, select = $(".pick select", group);
       for (const node of $$(".node", group))
         $("[data-state-label]", node).before(make("span", { className: "node-tag tag-pick", hidden: true }, "Your pick"));
       select.addEventListener("change", () => onPick(choice, select.value, title));
@@ -196,7 +191,7 @@
     function render() {
       for (const node of nodes) {
         const state = node.dataset.state = progress[node.dataset.topic] || "todo";
-        $("[data-state-label]", node).textContent = state === "todo" ? "" : LABEL[state];
+        $("[data-state-label]", node).textContent = state === "todo" ? "" : ", " + LABEL[state];
         attr($(".node-status", node), "aria-label", `${title(node)}: ${LABEL[state]}. Change status`);
       }
       renderPicks(map, items, picks, selects);
@@ -205,7 +200,6 @@
       for (const stage of $$(".stage", map)) {
         const c = onPath(pathItems($$(".node", stage)), progress, picks), label = $("[data-stage-count]", stage);
         label.textContent = `${c.done} of ${c.total} on your path${optional(c.extra)}`;
-        label.hidden = false;
         stage.classList.toggle("is-complete", c.complete);
       }
       if (!box) return;
@@ -310,7 +304,7 @@
     const p = load(id), items = data ? pathItems($$(".node", data.content)) : [], picks = loadPicks(id, items);
     const path = onPath(items, p, picks);
     el.textContent = `Your progress: ${path.done} of ${el.dataset.total} topics on your path done` + (path.extra ? `, +${path.extra} optional.` : ".");
-    el.hidden = !Object.keys(p).length;
+    el.hidden = false;
     if (items.length) updateContinue(id, items, p, picks);
   }
 
@@ -393,7 +387,7 @@
   addEventListener("beforeprint", () => { for (const a of $$("main a[href]")) a.dataset.href = a.href; });
 
   $$("[data-theme-toggle]").forEach(theme);
-  $$("ol.roadmap[data-roadmap]").forEach(roadmap);
+  $$("ol.map[data-roadmap]").forEach(roadmap);
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
   $$("[data-pick-here]").forEach(pickHere);

@@ -37,7 +37,9 @@
       return item && !seen.has(item.choice) && seen.add(item.choice);
     });
   };
-  const loadPicks = (id, items) => { try { return cleanPicks(items, JSON.parse(get(pickKey(id)))); } catch { return []; } };
+  // As stored, for pages without the whole roadmap to check them against.
+  const rawPicks = id => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
+  const loadPicks = (id, items) => cleanPicks(items, rawPicks(id));
   const savePicks = (id, picks) => put(pickKey(id), JSON.stringify(picks));
   const pickIn = (items, picks, choice) => items.find(i => i.choice === choice && picks.includes(i.slug)) || null;
 
@@ -104,16 +106,41 @@
   function pickHere(el) {
     const id = el.dataset.roadmap, slug = el.dataset.pickHere, button = $("button", el), now = $("[data-pick-now]", el);
     const others = $$("a[data-topic]", el.closest(".topic-kind")), members = [slug, ...others.map(a => a.dataset.topic)];
-    const stored = () => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
     const sync = () => {
-      const pick = stored().find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
+      const pick = rawPicks(id).find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
       now.textContent = pick === slug ? "This is your pick." : other ? `Your pick: ${other.textContent.replace(/ \(recommended\)$/, "")}.` : "";
       button.hidden = pick === slug;
     };
     el.hidden = false;
     sync();
-    button.addEventListener("click", () => { savePicks(id, stored().filter(s => !members.includes(s)).concat(slug)); sync(); });
+    button.addEventListener("click", () => { savePicks(id, rawPicks(id).filter(s => !members.includes(s)).concat(slug)); sync(); });
     onStored(id, sync);
+  }
+  // A topic page's Previous, Next and "Mark done and continue": a step into a group of
+  // alternatives leads to the reader's pick there, once they made one (built: the recommended one).
+  function steps(box) {
+    const id = box.dataset.roadmap, links = $$("a[data-step]").filter(a => a.dataset.step);
+    const alternatives = choice => $$(`template[data-alternatives="${choice}"]`).flatMap(t => $$("a", t.content));
+    const built = new Map(links.map(a => [a, [a.getAttribute("href"), $("[data-step-title]", a).textContent]]));
+    const sync = () => {
+      const picks = rawPicks(id);
+      for (const a of links) {
+        const pick = alternatives(a.dataset.step).find(x => picks.includes(x.dataset.topic));
+        const [href, title] = pick ? [pick.getAttribute("href"), pick.textContent] : built.get(a);
+        a.setAttribute("href", href);
+        $("[data-step-title]", a).textContent = title;
+      }
+    };
+    sync();
+    onStored(id, sync);
+    const done = () => {
+      const p = load(id);
+      p[box.dataset.doneNext] = "done";
+      save(id, p);
+      for (const r of $$("[data-status] input")) r.checked = r.value === "done";
+    };
+    $("a", box)?.addEventListener("click", done);
+    $("button", box)?.addEventListener("click", () => { done(); $("[data-done-status]", box).textContent = "Marked done."; });
   }
   // ---- end of learning path ----
 
@@ -391,6 +418,7 @@
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
   $$("[data-pick-here]").forEach(pickHere);
+  $$("[data-done-next]").forEach(steps);
   $$("form[data-search]").forEach(search);
   $$("[data-search-page]").forEach(searchPage);
 })();

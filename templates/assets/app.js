@@ -218,7 +218,7 @@
     function render() {
       for (const node of nodes) {
         const state = node.dataset.state = progress[node.dataset.topic] || "todo";
-        $("[data-state-label]", node).textContent = state === "todo" ? "" : ", " + LABEL[state];
+        $("[data-state-label]", node).textContent = state === "todo" ? "" : LABEL[state];
         attr($(".node-status", node), "aria-label", `${title(node)}: ${LABEL[state]}. Change status`);
       }
       renderPicks(map, items, picks, selects);

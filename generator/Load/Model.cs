@@ -60,6 +60,8 @@ public sealed class Choice
     public Topic? Recommended { get; init; }
     /// <summary>Why the recommended topic is recommended: one sentence, present when <see cref="Recommended"/> is.</summary>
     public string? Reason { get; init; }
+    /// <summary>When to choose each alternative, by slug: for every member or for none.</summary>
+    public IReadOnlyDictionary<string, string> When { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A slug as written in YAML, with where it was written.</summary>

@@ -8,7 +8,7 @@ namespace RoadmapGen.Load;
 /// </summary>
 public sealed class StageGroups(string file, DiagnosticBag diagnostics)
 {
-    internal static readonly string[] ChoiceFields = ["title", "topics", "recommended", "reason"];
+    internal static readonly string[] ChoiceFields = ["title", "topics", "recommended", "reason", "when"];
     internal static readonly string[] OptionalFields = ["topic", "note"];
 
     /// <summary>Every grouped slug of the roadmap, with where it was grouped first: a topic is in one group at most.</summary>
@@ -37,8 +37,10 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
         var written = map.StringList("topics", required: true) ?? [];
         var recommended = map.String("recommended", required: false);
         var reason = map.String("reason", required: recommended is not null, hint: "one sentence saying why a beginner should pick it");
+        var when = map.TextMap("when", "slug: when to choose it, in one sentence") ?? [];
         map.ReportUnknown(ChoiceFields);
         var name = title is null ? "this choice" : $"choice '{title}'";
+        ReadWhen(when, written, map, name);
         if (written.Count < 2)
             diagnostics.Error(Codes.ChoiceTooSmall, file, map.Line, map.Column,
                 $"{name} has {(written.Count == 0 ? "no topics" : "only one topic")}; a choice needs at least two alternatives (add another, or list the topic as required or optional instead)");
@@ -68,6 +70,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
             Topics = members.OrderBy(m => stage.Topics.IndexOf(m)).ToList(),
             Recommended = recommended is null ? null : members.FirstOrDefault(m => m.Slug == recommended),
             Reason = reason,
+            When = when.Where(w => written.Any(m => m.Value == w.Name)).ToDictionary(w => w.Name, w => w.Text, StringComparer.Ordinal),
         };
         if (choice.Recommended is null && recommended is not null) return;
         foreach (var member in members)
@@ -76,6 +79,27 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
             member.Choice = choice;
         }
         stage.Choices.Add(choice);
+    }
+
+    /// <summary>
+    /// A choice's <c>when:</c> says when to choose each alternative, so a reader who is not
+    /// taking the recommended one learns whether this one fits them: for all its topics or none.
+    /// </summary>
+    private void ReadWhen(IReadOnlyList<(string Name, string Text, int Line, int Column)> when,
+        IReadOnlyList<(string Value, int Line, int Column)> written, YamlMap map, string name)
+    {
+        if (when.Count == 0) return;
+        foreach (var (slug, _, line, column) in when)
+            if (!written.Any(w => w.Value == slug))
+                diagnostics.Error(Codes.ChoiceWhenNotAlternative, file, line, column,
+                    $"'when' of {name} names '{slug}', which is not one of its topics (say when to choose one of: {string.Join(", ", written.Select(w => w.Value))})");
+        var missing = written.Where(w => !when.Any(x => x.Name == w.Value)).Select(w => w.Value).ToList();
+        if (missing.Count > 0)
+        {
+            var (line, column) = map.PositionOf("when");
+            diagnostics.Error(Codes.ChoiceWhenIncomplete, file, line, column,
+                $"'when' of {name} does not say when to choose {string.Join(", ", missing)} (add '{missing[0]}: one sentence' under 'when:', one line for each alternative)");
+        }
     }
 
     private void ReadOptional(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)

@@ -174,6 +174,29 @@ public sealed class YamlMap
         return result;
     }
 
+    /// <summary>A mapping of names to one-line texts (e.g. a choice's <c>when:</c>), each with the position of its name.</summary>
+    public IReadOnlyList<(string Name, string Text, int Line, int Column)>? TextMap(string key, string hint)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node)) return [];
+        if (node is not YamlMappingNode map)
+        {
+            WrongType(node, key, "a mapping", $"write one '{hint}' line for each, indented under '{key}:'");
+            return null;
+        }
+        var result = new List<(string, string, int, int)>();
+        foreach (var (name, value) in map.Children)
+        {
+            if (name is YamlScalarNode { Value: { Length: > 0 } n } && value is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                var (line, column) = At(name);
+                result.Add((n.Trim(), text.Trim(), line, column));
+            }
+            else WrongType(value, key, "a mapping of names to one-line texts", $"write each as '{hint}' on one line");
+        }
+        return result;
+    }
+
     /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>
     public void ReportUnknown(IReadOnlyCollection<string> known)
     {

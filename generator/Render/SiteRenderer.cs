@@ -124,7 +124,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         if (worker is null) return;
         var built = output.ToList();
         foreach (var roadmap in site.Roadmaps)
-            output.Add(OutputFile.Text(urls.OutputPath(urls.OfflineList(roadmap)), OfflineFiles.List(roadmap, urls, built)));
+            output.Add(OutputFile.Text(urls.OutputPath(urls.OfflineList(roadmap)), OfflineFiles.List(roadmap, urls, built, site.Pages.Select(urls.Page))));
         output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker), OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()))));
     }
 

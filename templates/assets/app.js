@@ -37,7 +37,9 @@
       return item && !seen.has(item.choice) && seen.add(item.choice);
     });
   };
-  const loadPicks = (id, items) => { try { return cleanPicks(items, JSON.parse(get(pickKey(id)))); } catch { return []; } };
+  // As stored, for pages without the whole roadmap to check them against.
+  const rawPicks = id => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
+  const loadPicks = (id, items) => cleanPicks(items, rawPicks(id));
   const savePicks = (id, picks) => put(pickKey(id), JSON.stringify(picks));
   const pickIn = (items, picks, choice) => items.find(i => i.choice === choice && picks.includes(i.slug)) || null;
 
@@ -81,15 +83,10 @@
     }
   }
 
-  // A select in each choice's frame: "My server-side language: Python".
+  // The select in each choice's frame (in the page from the start: no layout shift): "My server-side language: Python".
   function pickers(map, items, onPick) {
     return $$(".choice", map).map(group => {
-      const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle;
-      const select = make("select", { id: "pick-" + choice },
-        make("option", { value: "" }, "Not chosen yet"),
-        ...items.filter(i => i.choice === choice).map(i => make("option", { value: i.slug }, i.title + (i.recommended ? " (recommended)" : ""))));
-      const label = make("label", { htmlFor: select.id }, `My ${title}:`);
-      $(".choice-help", group).after(make("p", { className: "pick" }, label, select));
+      const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle, select = $(".pick select", group);
       for (const node of $$(".node", group))
         $("[data-state-label]", node).before(make("span", { className: "node-tag tag-pick", hidden: true }, "Your pick"));
       select.addEventListener("change", () => onPick(choice, select.value, title));
@@ -109,16 +106,41 @@
   function pickHere(el) {
     const id = el.dataset.roadmap, slug = el.dataset.pickHere, button = $("button", el), now = $("[data-pick-now]", el);
     const others = $$("a[data-topic]", el.closest(".topic-kind")), members = [slug, ...others.map(a => a.dataset.topic)];
-    const stored = () => { try { const p = JSON.parse(get(pickKey(id))); return Array.isArray(p) ? p : []; } catch { return []; } };
     const sync = () => {
-      const pick = stored().find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
+      const pick = rawPicks(id).find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
       now.textContent = pick === slug ? "This is your pick." : other ? `Your pick: ${other.textContent.replace(/ \(recommended\)$/, "")}.` : "";
       button.hidden = pick === slug;
     };
     el.hidden = false;
     sync();
-    button.addEventListener("click", () => { savePicks(id, stored().filter(s => !members.includes(s)).concat(slug)); sync(); });
+    button.addEventListener("click", () => { savePicks(id, rawPicks(id).filter(s => !members.includes(s)).concat(slug)); sync(); });
     onStored(id, sync);
+  }
+  // A topic page's Previous, Next and "Mark done and continue": a step into a group of
+  // alternatives leads to the reader's pick there, once they made one (built: the recommended one).
+  function steps(box) {
+    const id = box.dataset.roadmap, links = $$("a[data-step]").filter(a => a.dataset.step);
+    const alternatives = choice => $$(`template[data-alternatives="${choice}"]`).flatMap(t => $$("a", t.content));
+    const built = new Map(links.map(a => [a, [a.getAttribute("href"), $("[data-step-title]", a).textContent]]));
+    const sync = () => {
+      const picks = rawPicks(id);
+      for (const a of links) {
+        const pick = alternatives(a.dataset.step).find(x => picks.includes(x.dataset.topic));
+        const [href, title] = pick ? [pick.getAttribute("href"), pick.textContent] : built.get(a);
+        a.setAttribute("href", href);
+        $("[data-step-title]", a).textContent = title;
+      }
+    };
+    sync();
+    onStored(id, sync);
+    const done = () => {
+      const p = load(id);
+      p[box.dataset.doneNext] = "done";
+      save(id, p);
+      for (const r of $$("[data-status] input")) r.checked = r.value === "done";
+    };
+    $("a", box)?.addEventListener("click", done);
+    $("button", box)?.addEventListener("click", () => { done(); $("[data-done-status]", box).textContent = "Marked done."; });
   }
   // ---- end of learning path ----
 
@@ -205,7 +227,6 @@
       for (const stage of $$(".stage", map)) {
         const c = onPath(pathItems($$(".node", stage)), progress, picks), label = $("[data-stage-count]", stage);
         label.textContent = `${c.done} of ${c.total} on your path${optional(c.extra)}`;
-        label.hidden = false;
         stage.classList.toggle("is-complete", c.complete);
       }
       if (!box) return;
@@ -310,7 +331,7 @@
     const p = load(id), items = data ? pathItems($$(".node", data.content)) : [], picks = loadPicks(id, items);
     const path = onPath(items, p, picks);
     el.textContent = `Your progress: ${path.done} of ${el.dataset.total} topics on your path done` + (path.extra ? `, +${path.extra} optional.` : ".");
-    el.hidden = !Object.keys(p).length;
+    el.hidden = false;
     if (items.length) updateContinue(id, items, p, picks);
   }
 
@@ -318,8 +339,9 @@
   addEventListener("beforeprint", () => { for (const a of $$("main a[href]")) a.dataset.href = a.href; });
 
   $$("[data-theme-toggle]").forEach(theme);
-  $$("ol.roadmap[data-roadmap]").forEach(roadmap);
+  $$("ol.map[data-roadmap]").forEach(roadmap);
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
   $$("[data-pick-here]").forEach(pickHere);
+  $$("[data-done-next]").forEach(steps);
 })();

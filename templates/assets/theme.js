@@ -1,7 +1,11 @@
-// Runs before the page paints (not deferred), so a remembered theme never flashes the other one.
+// Runs before the page paints (not deferred), so a remembered theme never flashes the other one,
+// and so the stylesheet can reserve the room of what app.js and offline.js add (no layout shift).
 (() => {
+  const root = document.documentElement;
+  root.classList.add("js");
+  if ("serviceWorker" in navigator && window.caches) root.classList.add("sw");
   try {
     const t = localStorage.getItem("roadmapgen:theme");
-    if (t === "dark" || t === "light") document.documentElement.dataset.theme = t;
+    if (t === "dark" || t === "light") root.dataset.theme = t;
   } catch (e) { /* storage blocked: follow the system setting */ }
 })();

@@ -59,8 +59,24 @@ self.addEventListener("fetch", event => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
   event.respondWith(fetch(request).catch(async () =>
-    (await caches.match(request, { cacheName: CACHE, ignoreSearch: true })) || Response.error()));
+    (await caches.match(request, { cacheName: CACHE, ignoreSearch: true }))
+    || (request.mode === "navigate" && await notSaved()) || Response.error()));
 });
+
+// A page the reader never saved, asked for offline: say so in the site's own style, with the way
+// back to what was saved, rather than the browser's error. Nothing is cached until a save.
+async function notSaved() {
+  const cache = await caches.open(CACHE), saved = await cache.keys();
+  if (!saved.length) return null;
+  const css = saved.find(r => /\/assets\/style\.[^/]*css$/.test(r.url));
+  const home = self.registration.scope;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not saved for offline reading</title>${css ? `<link rel="stylesheet" href="${css.url}">` : ""}</head>
+<body><main id="main"><h1>You are offline, and this page was not saved</h1>
+<p class="lead">Saving a roadmap for offline keeps its topics, the search and the site's main pages; this one is not among them.</p>
+<p><a class="button" href="${home}">Go to the saved home page</a></p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
+}
 
 // Messages can reach a worker while it is still activating: answer them once the old copy is gone.
 const activated = () => new Promise(resolve => {

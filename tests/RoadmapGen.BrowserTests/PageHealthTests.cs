@@ -12,7 +12,10 @@ public sealed class PageHealthTests(SiteFixture site)
     // style) and for code blocks and questions (the Copy button, 1.5 KB; token colours for two
     // schemes and print, and the answers, 3.5 KB). Uncompressed: what the browser parses.
     private const int ScriptBudget = 25 * 1024;
-    private const int StyleBudget = 32 * 1024;
+    // Raised from 32 KB for the roadmap map (map.css, loaded by the roadmap page only: the
+    // path, the numbered topic rows, the tool bar and the key, about 10 KB, of which about
+    // 8 KB replaced the old diagram's rules in style.css).
+    private const int StyleBudget = 34 * 1024;
     private const int OfflineScriptBudget = 3 * 1024;
     // MiniSearch and the Porter stemmer, minified under their licences (19.1 + 2.9 KB): search.js
     // imports them on the search box's first focus, so they are not among the page's scripts.

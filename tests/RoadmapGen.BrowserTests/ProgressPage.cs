@@ -39,6 +39,13 @@ internal static class ProgressPage
         }
     }
 
+    /// <summary>Export, import and share fold away under the map's tool bar: open them.</summary>
+    public static async Task OpenToolsAsync(IPage page)
+    {
+        var tools = page.Locator("details.bar-more");
+        if (!await tools.EvaluateAsync<bool>("d => d.open")) await tools.Locator("summary").ClickAsync();
+    }
+
     public static async Task ExpectDoneCountAsync(IPage page, int done)
     {
         await Expect(page.Locator("[data-progress]")).ToBeVisibleAsync();

@@ -107,6 +107,7 @@ public sealed class ProgressTests(SiteFixture site)
             {
                 var page = await first.OpenAsync("backend/");
                 foreach (var (slug, state) in SomeProgress) await SetStateOnRoadmapAsync(page, slug, state);
+                await ProgressPage.OpenToolsAsync(page);
                 var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export]").ClickAsync());
                 Assert.Equal("roadmapgen-backend-progress.json", download.SuggestedFilename);
                 await download.SaveAsAsync(file);
@@ -137,6 +138,7 @@ public sealed class ProgressTests(SiteFixture site)
         {
             var page = await first.OpenAsync("backend/");
             foreach (var (slug, state) in SomeProgress) await SetStateOnRoadmapAsync(page, slug, state);
+            await ProgressPage.OpenToolsAsync(page);
             await page.Locator("[data-share]").ClickAsync();
             var shown = page.Locator("input[data-share-url]");
             await Expect(shown).ToBeVisibleAsync();
@@ -172,6 +174,7 @@ public sealed class ProgressTests(SiteFixture site)
         {
             var page = await first.OpenAsync("backend/");
             await SetStateOnRoadmapAsync(page, "redis", "done");
+            await ProgressPage.OpenToolsAsync(page);
             await page.Locator("[data-share]").ClickAsync();
             link = await page.Locator("input[data-share-url]").InputValueAsync();
         }

@@ -64,7 +64,7 @@ public sealed partial class RenderingTests(SiteFixture site)
 
         await page.GotoAsync("backend/");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Expect(page.Locator("ol.roadmap")).ToBeVisibleAsync();
+        await Expect(page.Locator("ol.map")).ToBeVisibleAsync();
         await Expect(page.Locator("a.node-link").First).ToBeVisibleAsync();
         foreach (var chrome in new[] { ".site-header", ".site-footer", "[data-progress]", "button.node-status" })
             await Expect(page.Locator(chrome).First).ToBeHiddenAsync();

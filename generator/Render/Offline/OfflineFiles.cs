@@ -36,14 +36,15 @@ public static class OfflineFiles
 
     /// <summary>
     /// A roadmap's pages (its page, the whole-roadmap page, every topic) and what reading them
-    /// offline needs besides: the home page and the A–Z list (for search results), the search
-    /// index, the stylesheet, scripts and images, and the roadmap's other files.
+    /// offline needs besides: the home page and the A–Z list (for search results), the pages
+    /// the header links to (About, Contributing), the search index, the stylesheet, scripts and
+    /// images, and the roadmap's other files.
     /// </summary>
-    public static string List(Roadmap roadmap, UrlScheme urls, IReadOnlyCollection<OutputFile> output)
+    public static string List(Roadmap roadmap, UrlScheme urls, IReadOnlyCollection<OutputFile> output, IEnumerable<string> headerPages)
     {
         var folder = urls.OutputPath(urls.Roadmap(roadmap))[..^"index.html".Length];
         var own = output.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
-        var shared = new[] { urls.Home, urls.TopicIndex }.Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
+        var shared = new[] { urls.Home, urls.TopicIndex }.Concat(headerPages).Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
         var assets = ReservedNames.Assets + "/";

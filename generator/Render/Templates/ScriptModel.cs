@@ -129,6 +129,7 @@ public sealed class ScriptModel
         obj["choice"] = topic.Choice;
         obj["recommended"] = topic.Recommended;
         obj["optional_note"] = topic.OptionalNote;
+        obj["when"] = topic.When;
         return obj;
     }
 
@@ -145,6 +146,8 @@ public sealed class ScriptModel
         }));
         obj["previous"] = topic.Previous is { } previous ? TopicLink(previous) : null;
         obj["next"] = topic.Next is { } next ? TopicLink(next) : null;
+        obj["previous_group"] = topic.PreviousGroup is { } before ? Choice(before) : null;
+        obj["next_group"] = topic.NextGroup is { } after ? Choice(after) : null;
         obj["edit_url"] = topic.EditUrl;
         obj["source_path"] = topic.SourcePath;
         obj["anchor"] = topic.Anchor;

@@ -42,7 +42,10 @@ public sealed class SiteViews
         _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
             _topicLinks[topic] = new TopicLinkView(topic.Slug, topic.Title, topic.Summary, urls.Topic(topic), topic.Index + 1, topic.Stage.Number,
-                KindName(topic.Kind), topic.Choice?.Id, topic.Choice?.Recommended == topic, topic.OptionalNote);
+                KindName(topic.Kind), topic.Choice?.Id, topic.Choice?.Recommended == topic, topic.OptionalNote)
+            {
+                When = topic.Choice?.When.GetValueOrDefault(topic.Slug),
+            };
         foreach (var choice in site.Roadmaps.SelectMany(r => r.Stages).SelectMany(s => s.Choices))
             _choices[choice] = new ChoiceView(choice.Id, choice.Title, choice.Topics.Select(Link).ToList(),
                 choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason);
@@ -108,18 +111,19 @@ public sealed class SiteViews
 
     public TopicView Topic(Topic topic, TrustedHtml html, string anchor, IReadOnlyList<QuestionView> questions)
     {
-        var ordered = topic.Roadmap.Topics;
+        var (previous, next) = ReadingPath.Neighbours(topic);
         return new TopicView(Link(topic), html,
             new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id),
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
-            topic.Index > 0 ? Link(ordered[topic.Index - 1]) : null,
-            topic.Index + 1 < ordered.Count ? Link(ordered[topic.Index + 1]) : null,
+            previous is null ? null : Link(previous), next is null ? null : Link(next),
             EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
             topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? [], questions)
         {
             Updated = Updated(_site.ChangedAt(topic.SourcePath)),
+            PreviousGroup = previous?.Choice is { } before ? _choices[before] : null,
+            NextGroup = next?.Choice is { } after ? _choices[after] : null,
         };
     }
 

@@ -34,7 +34,11 @@ public sealed record LinkView(string Title, string Url);
 /// <param name="Choice">The id of the choice it is an alternative in, else null.</param>
 /// <param name="OptionalNote">Why it may be skipped, for an optional topic.</param>
 public sealed record TopicLinkView(string Slug, string Title, string Summary, string Url, int Number, int StageNumber,
-    string Kind, string? Choice, bool Recommended, string? OptionalNote);
+    string Kind, string? Choice, bool Recommended, string? OptionalNote)
+{
+    /// <summary>For an alternative of a choice: when to choose it rather than another (null when the choice does not say).</summary>
+    public string? When { get; init; }
+}
 
 /// <summary>A group of alternatives: "Pick one server-side language".</summary>
 public sealed record ChoiceView(string Id, string Title, IReadOnlyList<TopicLinkView> Topics, TopicLinkView? Recommended, string? Reason);
@@ -66,6 +70,9 @@ public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefVie
     ChoiceView? Choice, IReadOnlyList<TopicLinkView> Alternatives, IReadOnlyList<QuestionView> Questions)
 {
     public required UpdatedView Updated { get; init; }
+    /// <summary>The group <see cref="Previous"/> or <see cref="Next"/> is an alternative in, so a reader's pick can replace it.</summary>
+    public ChoiceView? PreviousGroup { get; init; }
+    public ChoiceView? NextGroup { get; init; }
 }
 
 public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);

@@ -26,3 +26,12 @@ public sealed class BrowserFactAttribute : FactAttribute
         if (!Chromium.IsInstalled && !Chromium.IsRequired) Skip = Chromium.MissingMessage;
     }
 }
+
+/// <summary>A theory that needs Chromium: skipped where it is missing, except under CI, where it fails.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!Chromium.IsInstalled && !Chromium.IsRequired) Skip = Chromium.MissingMessage;
+    }
+}

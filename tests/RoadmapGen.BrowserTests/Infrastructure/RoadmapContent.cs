@@ -2,7 +2,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace RoadmapGen.BrowserTests.Infrastructure;
 
-public sealed record TopicSource(string Slug, string Title, string Stage);
+/// <param name="Choice">The title of the choice it is an alternative in, else null.</param>
+/// <param name="Recommended">Whether it is its choice's recommended alternative.</param>
+public sealed record TopicSource(string Slug, string Title, string Stage, string? Choice = null, bool Optional = false, bool Recommended = false);
 
 /// <summary>
 /// The roadmap as its source files say it is, read independently of the generator so the
@@ -24,6 +26,10 @@ public sealed class RoadmapContent
 
     public TopicSource Topic(string slug) => Topics.Single(t => t.Slug == slug);
 
+    /// <summary>Topics of a reader's path: the required ones and one per choice.</summary>
+    public static int PathCount(IEnumerable<TopicSource> topics) =>
+        topics.Count(t => t.Choice is null && !t.Optional) + topics.Where(t => t.Choice is not null).Select(t => t.Choice).Distinct().Count();
+
     public static RoadmapContent Load(string contentDir, string roadmapId)
     {
         var folder = Path.Combine(contentDir, "roadmaps", roadmapId);
@@ -32,11 +38,24 @@ public sealed class RoadmapContent
         foreach (var stage in ((YamlSequenceNode)roadmap["stages"]).Cast<YamlMappingNode>())
         {
             var stageTitle = ((YamlScalarNode)stage["title"]).Value!;
+            var choices = new Dictionary<string, (string Title, bool Recommended)>();
+            if (stage.Children.TryGetValue(new YamlScalarNode("choices"), out var choiceList))
+                foreach (var choice in ((YamlSequenceNode)choiceList).Cast<YamlMappingNode>())
+                {
+                    var recommended = choice.Children.TryGetValue(new YamlScalarNode("recommended"), out var r) ? ((YamlScalarNode)r).Value : null;
+                    foreach (var member in ((YamlSequenceNode)choice["topics"]).Cast<YamlScalarNode>())
+                        choices[member.Value!] = (((YamlScalarNode)choice["title"]).Value!, member.Value == recommended);
+                }
+            var optional = stage.Children.TryGetValue(new YamlScalarNode("optional"), out var optionalList)
+                ? ((YamlSequenceNode)optionalList).Cast<YamlMappingNode>().Select(o => ((YamlScalarNode)o["topic"]).Value!).ToHashSet()
+                : [];
             foreach (var slug in ((YamlSequenceNode)stage["topics"]).Cast<YamlScalarNode>())
             {
                 var markdown = File.ReadAllText(Path.Combine(folder, "topics", slug.Value + ".md"));
                 var frontMatter = ParseYaml(FrontMatter(markdown));
-                topics.Add(new TopicSource(slug.Value!, ((YamlScalarNode)frontMatter["title"]).Value!, stageTitle));
+                var inChoice = choices.TryGetValue(slug.Value!, out var c);
+                topics.Add(new TopicSource(slug.Value!, ((YamlScalarNode)frontMatter["title"]).Value!, stageTitle,
+                    inChoice ? c.Title : null, optional.Contains(slug.Value!), inChoice && c.Recommended));
             }
         }
         return new RoadmapContent(roadmapId, topics);

@@ -168,4 +168,48 @@ public sealed class LearningPathTests : IDisposable
         Assert.Equal(["beta", "gamma"], choice.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("slug").GetString()));
         Assert.Equal(choice.GetProperty("id").GetString(), stage.GetProperty("topics")[1].GetProperty("choice").GetString());
     }
+
+    private static string WithWhen(string when) => Grouped.Replace("        reason: Gamma is simpler to start with.\n",
+        "        reason: Gamma is simpler to start with.\n        when:\n" + when);
+
+    [Fact]
+    public void A_choices_when_gives_each_alternative_its_sentence()
+    {
+        Write(WithWhen("          beta: You already use beta at work.\n          gamma: You start from nothing.\n"), betaPrerequisites: "alpha");
+        var (roadmap, diagnostics) = Load();
+        Assert.Empty(diagnostics);
+        var choice = Assert.Single(roadmap.Stages[0].Choices);
+        Assert.Equal("You already use beta at work.", choice.When["beta"]);
+        Assert.Equal("You start from nothing.", choice.When["gamma"]);
+    }
+
+    [Fact]
+    public void A_when_for_a_topic_outside_the_choice_or_one_left_out_is_an_error_at_its_line()
+    {
+        Write(WithWhen("          beta: You already use beta at work.\n          alpha: Never.\n"), betaPrerequisites: "alpha");
+        var (_, diagnostics) = Load();
+        var wrong = Assert.Single(diagnostics, d => d.Code == Codes.ChoiceWhenNotAlternative);
+        Assert.Equal(Severity.Error, wrong.Severity);
+        Assert.EndsWith("roadmap.yml", wrong.File);
+        Assert.Equal(14, wrong.Line);
+        Assert.Contains("'alpha'", wrong.Message);
+        var missing = Assert.Single(diagnostics, d => d.Code == Codes.ChoiceWhenIncomplete);
+        Assert.Equal(13, missing.Line);
+        Assert.Contains("gamma", missing.Message);
+    }
+
+    [Fact]
+    public void Previous_and_next_treat_a_choice_as_one_step_entered_at_its_recommended_topic()
+    {
+        Write(Grouped, betaPrerequisites: "alpha");
+        var (roadmap, diagnostics) = Load();
+        Assert.Empty(diagnostics);
+        Topic T(string slug) => roadmap.Topics.Single(t => t.Slug == slug);
+        var path = RoadmapGen.Render.Views.ReadingPath.Neighbours;
+        Assert.Equal((null, T("gamma")), path(T("alpha")));
+        // Either alternative leads back before the group and on past it.
+        Assert.Equal((T("alpha"), T("delta")), path(T("beta")));
+        Assert.Equal((T("alpha"), T("delta")), path(T("gamma")));
+        Assert.Equal((T("gamma"), null), path(T("delta")));
+    }
 }

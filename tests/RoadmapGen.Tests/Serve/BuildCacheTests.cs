@@ -64,7 +64,9 @@ public class BuildCacheTests
         var lines = File.ReadAllLines(yml).ToList();
         var start = lines.IndexOf("      - title: web server") - 1;
         Assert.Equal("    choices:", lines[start]);
-        lines.RemoveRange(start, 5);
+        // The choice's five lines and its 'when:' with a line per alternative.
+        var end = lines.FindIndex(start + 1, l => l.StartsWith("    optional:", StringComparison.Ordinal));
+        lines.RemoveRange(start, end - start);
         File.WriteAllLines(yml, lines);
         cache.Invalidate(yml);
 

@@ -25,7 +25,7 @@ public class LargeRoadmapTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Sorted()));
         var parser = new HtmlParser();
         var roadmap = parser.ParseDocument(result.Files.Single(f => f.Path == "big/index.html").Html!);
-        Assert.Equal(count, roadmap.QuerySelectorAll(".roadmap .node").Length);
+        Assert.Equal(count, roadmap.QuerySelectorAll("ol.map .node").Length);
         var whole = parser.ParseDocument(result.Files.Single(f => f.Path == "big/all/index.html").Html!);
         Assert.Equal(count, whole.QuerySelectorAll("article.all-topic").Length);
         Assert.Equal(2 * count, whole.QuerySelectorAll(".print-links a").Length);

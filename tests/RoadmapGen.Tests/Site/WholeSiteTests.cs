@@ -27,7 +27,7 @@ public class WholeSiteTests
         {
             var id = Path.GetFileName(roadmapDir);
             var roadmapPage = parser.ParseDocument(files[$"{id}/index.html"].Html!);
-            var diagramLinks = roadmapPage.QuerySelectorAll(".roadmap a").Select(a => a.GetAttribute("href")).ToHashSet();
+            var diagramLinks = roadmapPage.QuerySelectorAll("ol.map a").Select(a => a.GetAttribute("href")).ToHashSet();
             foreach (var file in Directory.GetFiles(Path.Combine(roadmapDir, "topics"), "*.md"))
             {
                 var slug = Path.GetFileNameWithoutExtension(file);

@@ -110,7 +110,7 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
         Assert.Equal(TopicSummary, topic.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         Assert.Equal(TopicTitle, topic.QuerySelector("[aria-current=page]")!.TextContent);
 
-        Assert.Contains(TopicTitle, Texts(Pages["backend/index.html"], ".roadmap .node-title"));
+        Assert.Contains(TopicTitle, Texts(Pages["backend/index.html"], "ol.map .node-title"));
         Assert.Contains(TopicTitle, Texts(Pages["topics/index.html"], ".az a"));
         Assert.Contains("— " + TopicSummary, Texts(Pages["topics/index.html"], ".az .muted"));
         Assert.Contains(TopicTitle, Texts(Pages["backend/all/index.html"], ".all-stage a"));
@@ -133,7 +133,7 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
 
         Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/caching/index.html"], ".breadcrumbs a"));
         Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/index.html"], ".stage-title"));
-        Assert.Contains("Stage 10: " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
+        Assert.Contains("Stage 10 " + StageTitle, Texts(Pages["backend/all/index.html"], ".all-stage h2"));
         Assert.Contains(StageTitle, Texts(Pages["index.html"], ".stage-grid-title"));
         Assert.Contains(StageTitle, Texts(Pages["404.html"], ".stage-list a"));
     }
@@ -152,7 +152,7 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
 
         var java = Pages["backend/java/index.html"].QuerySelector("aside.topic-kind")!;
         Assert.Matches("One of [0-9]+ " + System.Text.RegularExpressions.Regex.Escape(ChoiceTitle) + " options", java.QuerySelector("h2")!.TextContent);
-        Assert.Equal(ChoiceReason, java.QuerySelector("p")!.TextContent);
+        Assert.Contains(java.QuerySelectorAll("p"), p => p.TextContent.EndsWith(ChoiceReason, StringComparison.Ordinal));
         Assert.Equal(OptionalNote, Pages["backend/graphql/index.html"].QuerySelector("aside.topic-kind p")!.TextContent);
         Assert.Null(java.QuerySelector("script"));
     }

@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+using RoadmapGen.BrowserTests.Infrastructure;
+using RoadmapGen.Cli;
+
+namespace RoadmapGen.BrowserTests;
+
+/// <summary>
+/// The map holds at any size: a generated roadmap of 1,500 topics in stages of 60, one stage
+/// titled with 200 characters and one topic with a very long title, laid out at phone, tablet
+/// and desktop widths without overlap or sideways scrolling.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class MapAtScaleTests(SiteFixture site) : IAsyncLifetime
+{
+    private const int Topics = 1500;
+    private const int PerStage = 60;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-scale-" + Guid.NewGuid().ToString("N")[..12]);
+    private SiteServer? _server;
+
+    private static readonly string LongStageTitle = string.Join(' ', Enumerable.Repeat("Distributed-consensus", 10)).PadRight(200, 'x')[..200];
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsInstalled) return;
+        var content = Path.Combine(_root, "content");
+        var roadmap = Path.Combine(content, "roadmaps", "big");
+        Directory.CreateDirectory(Path.Combine(roadmap, "topics"));
+        File.Copy(Path.Combine(site.RepoRoot, "content", "site.yml"), Path.Combine(content, "site.yml"));
+        var stages = new System.Text.StringBuilder("title: Big\nsummary: A generated roadmap of many topics.\nstages:\n");
+        for (var s = 0; s < Topics / PerStage; s++)
+        {
+            var slugs = Enumerable.Range(s * PerStage, PerStage).Select(i => $"topic-{i:0000}").ToList();
+            stages.Append($"  - title: {(s == 1 ? LongStageTitle : $"Stage {s + 1}")}\n    summary: Generated stage {s + 1}.\n    topics: [{string.Join(", ", slugs)}]\n");
+            if (s == 2)
+                stages.Append($"    choices:\n      - title: generated tool\n        topics: [{string.Join(", ", slugs.Take(12))}]\n        recommended: {slugs[0]}\n        reason: It is first.\n");
+        }
+        File.WriteAllText(Path.Combine(roadmap, "roadmap.yml"), stages.ToString());
+        for (var i = 0; i < Topics; i++)
+        {
+            var title = i == 7 ? "A topic whose title goes on and on " + new string('w', 60) + " to test wrapping" : $"Generated topic {i}";
+            File.WriteAllText(Path.Combine(roadmap, "topics", $"topic-{i:0000}.md"),
+                $"---\ntitle: {title}\nsummary: Topic {i}.\nresources:\n  - title: Docs\n    url: https://example.com/{i}\n    type: official\n---\n\nText of topic {i}.\n");
+        }
+        var log = new StringWriter();
+        var outDir = Path.Combine(_root, "site");
+        if (BuildCommand.Run(new BuildOptions(content, Path.Combine(site.RepoRoot, "templates"), SiteFixture.BasePath), outDir, log) != 0)
+            throw new InvalidOperationException("The generated site did not build:\n" + log);
+        _server = await SiteServer.StartAsync(outDir, SiteFixture.BasePath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [BrowserFact]
+    public async Task A_map_of_1500_topics_a_60_topic_stage_and_a_200_character_title_lays_out_without_overlap_or_sideways_scrolling()
+    {
+        foreach (var width in new[] { 360, 768, 1280, 1920 })
+        {
+            await using var session = await site.NewSessionAsync(new BrowserNewContextOptions
+            {
+                BaseURL = _server!.SiteUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            });
+            // 1,500 topics are a big page for a busy machine: give it time to load.
+            var page = await session.Context.NewPageAsync();
+            page.SetDefaultTimeout(30_000);
+            var response = await page.GotoAsync("big/", new() { Timeout = 90_000 });
+            Assert.True(response is { Ok: true }, $"big/ answered {response?.Status}");
+            Assert.Equal(width, await page.EvaluateAsync<double>("() => document.documentElement.scrollWidth"));
+            var boxes = await RoadmapMapTests.NodeBoxes(page);
+            Assert.Equal(Topics, boxes.Length);
+            var problems = RoadmapMapTests.Collisions(boxes, width);
+            Assert.True(problems.Count == 0, $"at {width} px: " + string.Join("; ", problems.Take(10)));
+
+            // The long stage title wraps inside the page, above its own topics.
+            var title = await page.Locator("li.stage").Nth(1).Locator(".stage-title").BoundingBoxAsync();
+            var firstTopic = await page.Locator("li.stage").Nth(1).Locator("li.node").First.BoundingBoxAsync();
+            Assert.True(title!.X + title.Width <= width && title.Y + title.Height <= firstTopic!.Y, $"at {width} px the 200-character stage title overflows or covers its topics");
+        }
+    }
+}

@@ -47,6 +47,8 @@ public static class Codes
     public const string UnusableImage = "RG0139";
     public const string UnsafeSvg = "RG0140";
     public const string ImageWithoutAlt = "RG0141";
+    public const string StageIdTaken = "RG0142";
+    public const string SlugIsPageId = "RG0143";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

@@ -49,6 +49,11 @@ public static class Codes
     public const string ImageWithoutAlt = "RG0141";
     public const string StageIdTaken = "RG0142";
     public const string SlugIsPageId = "RG0143";
+    public const string TooFewResources = "RG0144";
+    public const string NoOfficialResource = "RG0145";
+    public const string QuestionCount = "RG0146";
+    public const string UrlOnTooManyTopics = "RG0147";
+    public const string PlaceholderLeft = "RG0148";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

@@ -22,6 +22,8 @@ public sealed class YamlMap
     }
 
     public int Line => (int)_node.Start.Line + _lineOffset;
+    /// <summary>The file the map was read from, as diagnostics name it.</summary>
+    public string File => _file;
     public int Column => (int)_node.Start.Column;
 
     /// <summary>Parses YAML text whose first line is line <paramref name="firstLine"/> of <paramref name="file"/>.</summary>
@@ -172,6 +174,16 @@ public sealed class YamlMap
         if (required && result.Count == 0 && sequence.Children.Count == 0)
             _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what} (add at least one {itemWhat}, starting with '- ')");
         return result;
+    }
+
+    /// <summary>A nested mapping (e.g. site.yml's 'rules:'); null when absent or empty, an error when not a mapping.</summary>
+    public YamlMap? Map(string key, string what)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node)) return null;
+        if (node is YamlMappingNode map) return new YamlMap(map, _file, _lineOffset, _diagnostics, what);
+        WrongType(node, key, "a set of 'field: value' lines", $"indent its fields under '{key}:'");
+        return null;
     }
 
     /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>

@@ -10,7 +10,7 @@ public static class PageIds
 {
     public static readonly IReadOnlySet<string> Fixed = new HashSet<string>(StringComparer.Ordinal)
     {
-        "main", "search-input", "search-results", "search-heading",
+        "main", "search-input", "search-results", "search-heading", "home-roadmaps",
         "progress-heading", "progress-label", "share-url", "legend-heading", "offline-heading",
         "prereq-heading", "check-heading", "resources-heading", "required-heading",
     };

@@ -7,5 +7,6 @@ var root = new RootCommand("RoadmapGen: builds the roadmap website from Markdown
     CheckCommand.Create(),
     ServeCommand.Create(),
     NewCommand.Create(),
+    ImportCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -67,7 +67,7 @@ public static partial class NewCommand
         if (plan.Edit is not null)
             console.WriteLine($"  2. In {roadmapDisplay}, move '{slug}' to the stage where it belongs.");
         console.WriteLine($"  {(plan.Edit is not null ? 3 : 2)}. Preview it:  dotnet run --project generator -- serve{contentOption}   (page: /{roadmapId}/{slug}/)");
-        console.WriteLine($"  {(plan.Edit is not null ? 4 : 3)}. Check it:    dotnet run --project generator -- build{contentOption}");
+        console.WriteLine($"  {(plan.Edit is not null ? 4 : 3)}. Check it:    dotnet run --project generator -- build{contentOption}   (it fails, RG0148, while a placeholder is left)");
         return 0;
     }
 
@@ -153,44 +153,45 @@ public static partial class NewCommand
         : "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>
-    /// Valid as written, so the site builds straight away, but every placeholder says it is one:
-    /// example.com is reserved for examples and never a real resource.
+    /// Valid as written, so the site previews straight away, but every placeholder says it is one
+    /// and fails the build until it is replaced (<see cref="Placeholders"/>): example.com is
+    /// reserved for examples and never a real resource.
     /// </summary>
     internal static string TopicText(string title) => $"""
         ---
         title: {YamlText(title)}
-        summary: {YamlText($"Replace this with one sentence about {title}, shown on the roadmap and in search results.")}
+        summary: {YamlText($"{Placeholders.Text} one sentence about {title}, shown on the roadmap and in search results.")}
         prerequisites: []      # slugs of topics to learn first, e.g. [http, databases]
         resources:
-          # Replace both placeholders with real resources (at least two): a title, the full URL,
+          # Replace both placeholders with real resources (how many: rules in site.yml): a title, the full URL,
           # and a type: {string.Join(" | ", TopicReader.ResourceTypes)}
-          - title: Replace with the first resource's title
-            url: https://example.com/replace-with-a-real-resource
+          - title: {Placeholders.Title} the first resource's title
+            url: {Placeholders.ResourceUrl}
             type: article
-          - title: Replace with the official documentation's title
-            url: https://example.com/replace-with-the-official-docs
+          - title: {Placeholders.Title} the official documentation's title
+            url: {Placeholders.OfficialUrl}
             type: official
         ---
 
-        Replace this with a short introduction for a beginner: what it is, in two or three
+        {Placeholders.Text} a short introduction for a beginner: what it is, in two or three
         sentences, in your own words. (No `# heading` here: the title comes from the front matter.)
 
         ## Why backend developers need it
 
-        Replace this with the problems it solves in real backend work.
+        {Placeholders.Text} the problems it solves in real backend work.
 
         ## Key ideas
 
-        Replace this with the ideas to understand, as short sections or a list; add a small code
+        {Placeholders.Text} the ideas to understand, as short sections or a list; add a small code
         or config example where it helps. Link to other topics as `[HTTP](http.md)`.
 
         ## Common pitfalls
 
-        Replace this with the mistakes beginners make, and how to avoid them.
+        {Placeholders.Text} the mistakes beginners make, and how to avoid them.
 
         ## What to learn next
 
-        Replace this with the topics that build on this one, linked as `[Caching](caching.md)`.
+        {Placeholders.Text} the topics that build on this one, linked as `[Caching](caching.md)`.
 
         """;
 }

@@ -47,6 +47,13 @@ public static class Codes
     public const string UnusableImage = "RG0139";
     public const string UnsafeSvg = "RG0140";
     public const string ImageWithoutAlt = "RG0141";
+    public const string StageIdTaken = "RG0142";
+    public const string SlugIsPageId = "RG0143";
+    public const string TooFewResources = "RG0144";
+    public const string NoOfficialResource = "RG0145";
+    public const string QuestionCount = "RG0146";
+    public const string UrlOnTooManyTopics = "RG0147";
+    public const string PlaceholderLeft = "RG0148";
     public const string ChoiceWhenNotAlternative = "RG0149";
     public const string ChoiceWhenIncomplete = "RG0150";
 

@@ -21,7 +21,11 @@ public sealed class Site
     public DateTimeOffset ChangedAt(string displayPath) => Changed.GetValueOrDefault(displayPath, DateTimeOffset.UnixEpoch);
 }
 
-public sealed record SiteConfig(string Title, string Description, string? Url, string? Repository, string Branch, string SourcePath);
+public sealed record SiteConfig(string Title, string Description, string? Url, string? Repository, string Branch, string SourcePath)
+{
+    /// <summary>The editorial rules of site.yml's 'rules:', lenient where it sets none.</summary>
+    public EditorialRules Rules { get; init; } = EditorialRules.Lenient;
+}
 
 public sealed class Roadmap
 {
@@ -106,6 +110,7 @@ public sealed class Topic
     public required IReadOnlyList<Resource> Resources { get; init; }
     public IReadOnlyList<Question> Questions { get; init; } = [];
     public required MarkdownBody Body { get; init; }
+    public TopicPositions Positions { get; init; } = TopicPositions.None;
     public Roadmap Roadmap { get; internal set; } = null!;
     public Stage Stage { get; internal set; } = null!;
     /// <summary>Position in the roadmap's reading order, from 0.</summary>

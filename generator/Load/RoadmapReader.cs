@@ -45,12 +45,16 @@ public static class RoadmapReader
                 if (ReservedNames.TopicSlugs.Contains(slug))
                     diagnostics.Error(Codes.RouteCollision, contentFiles[file], 0, 0,
                         $"this file's route '/{id}/{slug}/' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
+                else if (PageIds.Fixed.Contains(slug))
+                    diagnostics.Error(Codes.SlugIsPageId, contentFiles[file], 0, 0,
+                        $"the slug '{slug}' is the id of an element every page has ('#{slug}'), and a topic's slug is the id of its section on the whole-roadmap page; rename the file (and its entry in roadmap.yml), e.g. to '{slug}-topic.md'");
                 slugToFile[slug] = file;
             }
         }
 
         var stages = new List<Stage>();
         var groups = new StageGroups(display, diagnostics);
+        var stageIds = new StageIds(display, diagnostics);
         var listedAt = new Dictionary<string, SlugRef>(StringComparer.Ordinal);
         foreach (var stageMap in stageMaps)
         {
@@ -67,9 +71,10 @@ public static class RoadmapReader
             {
                 Number = stages.Count + 1,
                 Title = stageTitle,
-                Id = writtenId ?? Slug.From(stageTitle),
+                Id = writtenId ?? (Slug.From(stageTitle) is { Length: > 0 } fromTitle ? fromTitle : $"stage-{stages.Count + 1}"),
                 Summary = stageMap.String("summary", required: false) ?? "",
             };
+            stageIds.Claim(stage.Id, writtenId is not null, stage.Number, stageTitle, stageMap.Line, stageMap.Column);
             var written = stageMap.StringList("topics", required: true);
             var listed = written ?? [];
             if (written is { Count: 0 })
@@ -109,6 +114,8 @@ public static class RoadmapReader
             stageMap.ReportUnknown(StageFields);
             stages.Add(stage);
         }
+
+        stageIds.AgainstChoices(stages.SelectMany(s => s.Choices).Select(c => c.Id));
 
         foreach (var (slug, file) in slugToFile)
         {

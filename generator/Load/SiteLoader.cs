@@ -9,7 +9,7 @@ namespace RoadmapGen.Load;
 /// </summary>
 public static class SiteLoader
 {
-    private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch"];
+    private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch", EditorialRules.Key];
 
     public static Site? Load(string contentRoot, DiagnosticBag diagnostics, IContentCache? cache = null)
     {
@@ -71,6 +71,7 @@ public static class SiteLoader
         var pageList = pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
         if (config is null) return null;
+        EditorialChecks.Run(config.Rules, roadmaps.SelectMany(r => r.Topics), config.SourcePath, diagnostics);
         var images = ReadImages(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body).Select(b => (b, t.SourcePath)))
             .Concat(pages.Select(p => (p.Body, p.SourcePath))), contentFiles, root, diagnostics);
         return new Site
@@ -140,6 +141,7 @@ public static class SiteLoader
         var url = map.String("url", required: false);
         var repository = map.String("repository", required: false);
         var branch = map.String("branch", required: false) ?? "main";
+        var rules = EditorialRules.Read(map, diagnostics);
         map.ReportUnknown(SiteFields);
         foreach (var (name, value) in new[] { ("url", url), ("repository", repository) })
         {
@@ -148,6 +150,6 @@ public static class SiteLoader
                     $"'{name}' must be an absolute http(s) URL, not '{value}' (write it in full, starting with https://)");
         }
         if (title is null || description is null) return null;
-        return new SiteConfig(title, description, url, repository, branch, display);
+        return new SiteConfig(title, description, url, repository, branch, display) { Rules = rules };
     }
 }

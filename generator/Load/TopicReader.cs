@@ -20,17 +20,20 @@ public static class TopicReader
         var title = map.String("title", required: true, hint: "A short title");
         var summary = map.String("summary", required: true, hint: "One sentence shown on the roadmap and in search");
         var prerequisites = map.StringList("prerequisites", required: false) ?? [];
-        var resources = ReadResources(map, path, diagnostics);
+        var resourceItems = new List<(int, int)>();
+        var resources = ReadResources(map, path, diagnostics, resourceItems, out var resourcesWritten);
         var questions = ReadQuestions(map, path, fullPath, contentFiles, diagnostics);
         map.ReportUnknown(TopicFields);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics);
         if (title is null || summary is null || resources is null) return null;
+        Placeholders.Check(path, summary, map.PositionOf("summary"), resources.Select((r, i) => (r, resourceItems[i].Item1, resourceItems[i].Item2)), body, diagnostics);
 
         return new Topic
         {
             Slug = slug, Title = title, Summary = summary, SourcePath = path, Body = body,
             Resources = resources, Questions = questions,
             PrerequisiteRefs = prerequisites.Select(p => new SlugRef(p.Value, p.Line, p.Column)).ToList(),
+            Positions = new TopicPositions((map.Line, map.Column), map.PositionOf("resources"), map.PositionOf("questions"), resourceItems, resourcesWritten),
         };
     }
 
@@ -87,9 +90,14 @@ public static class TopicReader
         return questions;
     }
 
-    private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The resources, each valid one's position added to <paramref name="positions"/>. None is
+    /// not an error here: how many a topic needs is a rule the site sets (<see cref="EditorialRules"/>).
+    /// </summary>
+    private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics, List<(int, int)> positions, out int written)
     {
-        var items = map.MapList("resources", required: true, itemWhat: "resource");
+        var items = map.MapList("resources", required: false, itemWhat: "resource");
+        written = items?.Count ?? 0;
         if (items is null) return null;
         var resources = new List<Resource>();
         foreach (var item in items)
@@ -119,7 +127,11 @@ public static class TopicReader
                         : $" (did you mean '{suggestion}'? types: {string.Join(", ", ResourceTypes)})"));
                 type = null;
             }
-            if (title is not null && url is not null && type is not null) resources.Add(new Resource(title, url, type));
+            if (title is not null && url is not null && type is not null)
+            {
+                resources.Add(new Resource(title, url, type));
+                positions.Add((item.Line, item.Column));
+            }
         }
         return resources;
     }

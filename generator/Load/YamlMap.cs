@@ -22,6 +22,8 @@ public sealed class YamlMap
     }
 
     public int Line => (int)_node.Start.Line + _lineOffset;
+    /// <summary>The file the map was read from, as diagnostics name it.</summary>
+    public string File => _file;
     public int Column => (int)_node.Start.Column;
 
     /// <summary>Parses YAML text whose first line is line <paramref name="firstLine"/> of <paramref name="file"/>.</summary>
@@ -195,6 +197,16 @@ public sealed class YamlMap
             else WrongType(value, key, "a mapping of names to one-line texts", $"write each as '{hint}' on one line");
         }
         return result;
+    }
+
+    /// <summary>A nested mapping (e.g. site.yml's 'rules:'); null when absent or empty, an error when not a mapping.</summary>
+    public YamlMap? Map(string key, string what)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node)) return null;
+        if (node is YamlMappingNode map) return new YamlMap(map, _file, _lineOffset, _diagnostics, what);
+        WrongType(node, key, "a set of 'field: value' lines", $"indent its fields under '{key}:'");
+        return null;
     }
 
     /// <summary>Warns about fields no reader asked for: usually a typo of a real one.</summary>

@@ -1,3 +1,4 @@
+using RoadmapGen.Diagnostics;
 using RoadmapGen.Cli;
 
 namespace RoadmapGen.Tests.NewTopic;
@@ -39,7 +40,31 @@ public class NewTopicCommandTests : IDisposable
         Assert.Equal(Array.FindLastIndex(before, l => l.StartsWith("    topics: [", StringComparison.Ordinal)), line);
         Assert.Contains("serve", output.ToString());
 
+        // The placeholders fail the build at their lines, and nothing else does.
         var build = SiteBuild.Run(new BuildOptions(content, TestPaths.Templates));
+        var errors = build.Diagnostics.Sorted().Where(d => d.IsError).ToList();
+        Assert.All(errors, e => Assert.EndsWith("topics/trpc.md", e.File));
+        Assert.Equal([3, 8, 11, 16], errors.Where(e => e.Code == Codes.PlaceholderLeft).Select(e => e.Line));
+
+        // Written out, with what this site's rules ask (three resources, one official; three questions), it builds.
+        var topic = Path.Combine(content, "roadmaps", "backend", "topics", "trpc.md");
+        File.WriteAllText(topic, """
+            ---
+            title: "tRPC: typed remote procedure calls"
+            summary: Call server functions from TypeScript with types checked end to end.
+            resources:
+              - { title: tRPC documentation, url: "https://trpc.io/docs", type: official }
+              - { title: tRPC on GitHub, url: "https://github.com/trpc/trpc", type: tool }
+              - { title: tRPC concepts, url: "https://trpc.io/docs/concepts", type: article }
+            questions:
+              - { question: What does tRPC share between client and server?, answer: The router's types. }
+              - { question: Does tRPC need code generation?, answer: "No." }
+              - { question: Which language does it serve?, answer: TypeScript. }
+            ---
+
+            tRPC lets a TypeScript client call server procedures with their types.
+            """);
+        build = SiteBuild.Run(new BuildOptions(content, TestPaths.Templates));
         Assert.Empty(build.Diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()));
         var page = build.Files.Single(f => f.Path == "backend/trpc/index.html");
         Assert.Contains("<h1>tRPC: typed remote procedure calls</h1>", page.Html);
@@ -102,7 +127,9 @@ public class NewTopicCommandTests : IDisposable
 
         Assert.Equal(before, File.ReadAllText(yml));
         Assert.Contains("already listed", output.ToString());
-        Assert.True(SiteBuild.Run(new BuildOptions(content, TestPaths.Templates)).Succeeded);
+        // It fails only for the placeholders of the new file.
+        Assert.All(SiteBuild.Run(new BuildOptions(content, TestPaths.Templates)).Diagnostics.Sorted().Where(d => d.IsError),
+            e => Assert.EndsWith("topics/trpc.md", e.File));
     }
 
     [Fact]

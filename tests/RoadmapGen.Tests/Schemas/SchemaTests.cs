@@ -63,17 +63,45 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Topic_schema_and_the_contributing_guide_ask_for_the_counts_and_types_the_editorial_rules_check()
+    public void The_contributing_page_asks_for_the_counts_and_types_this_sites_rules_check()
     {
+        // The counts are each site's rules (site.yml), so the topic schema fixes none of them.
         var properties = Schema("topic").GetProperty("properties");
-        Assert.Equal(3, properties.GetProperty("resources").GetProperty("minItems").GetInt32());
-        Assert.Equal(3, properties.GetProperty("questions").GetProperty("minItems").GetInt32());
-        Assert.Equal(5, properties.GetProperty("questions").GetProperty("maxItems").GetInt32());
+        Assert.False(properties.GetProperty("resources").TryGetProperty("minItems", out _));
+        Assert.False(properties.GetProperty("questions").TryGetProperty("minItems", out _));
 
+        var bag = new RoadmapGen.Diagnostics.DiagnosticBag();
+        var rules = SiteLoader.Load(TestPaths.Content, bag)!.Config.Rules;
+        Assert.All(rules.All, r => Assert.Equal(RuleSeverity.Error, r.Severity));
         var guide = File.ReadAllText(Path.Combine(TestPaths.Content, "pages", "contributing.md"));
-        Assert.Contains("**resources** (required, at least three)", guide);
-        Assert.Contains("**questions** (3 to 5)", guide);
+        Assert.Contains($"**resources** (at least {rules.ResourcesPerTopic.Min})", guide);
+        Assert.Contains($"**questions** ({rules.QuestionsPerTopic.Min} to {rules.QuestionsPerTopic.Max})", guide);
+        Assert.Contains($"no address is listed on more than {rules.TopicsPerUrl.Max} topics", guide);
+        Assert.Contains("At least one is official documentation or a specification", guide);
         foreach (var type in TopicReader.ResourceTypes) Assert.Contains($"`{type}`", guide);
+    }
+
+    [Fact]
+    public void Site_schema_names_every_rule_with_its_bounds_and_the_defaults_of_a_site_that_sets_none()
+    {
+        var rulesSchema = Schema("site").GetProperty("properties").GetProperty("rules");
+        Assert.Equal(Sorted(EditorialRules.Lenient.All.Select(r => r.Name).ToArray()), Properties(rulesSchema));
+        var rules = rulesSchema.GetProperty("properties");
+        foreach (var rule in EditorialRules.Lenient.All)
+        {
+            var schema = rules.GetProperty(rule.Name);
+            Assert.Equal(Sorted(["severity", .. EditorialRules.Bounds(rule.Name)]), Properties(schema));
+            var severity = schema.GetProperty("properties").GetProperty("severity");
+            Assert.Equal(rule.Severity.ToString().ToLowerInvariant(), severity.GetProperty("default").GetString());
+            Assert.Equal(["error", "warning", "off"], severity.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+            foreach (var bound in EditorialRules.Bounds(rule.Name))
+            {
+                var value = bound == "min" ? rule.Min : rule.Max;
+                var written = schema.GetProperty("properties").GetProperty(bound);
+                if (value == EditorialRules.Unbounded) Assert.False(written.TryGetProperty("default", out _));
+                else Assert.Equal(value, written.GetProperty("default").GetInt32());
+            }
+        }
     }
 
     [Fact]

@@ -109,7 +109,8 @@ public class BuildCacheTests
         Assert.Contains(SiteBuild.Run(options, cache).Diagnostics.Sorted(), d => d.Code == "RG0119");
 
         File.WriteAllText(Path.Combine(content, "roadmaps", "backend", "topics", "brand-new.md"),
-            "---\ntitle: Brand new\nsummary: A topic added while serving.\nresources:\n  - title: A\n    url: https://example.org/a\n    type: article\n  - title: B\n    url: https://example.org/b\n    type: article\n---\n\nBody.\n");
+            "---\ntitle: Brand new\nsummary: A topic added while serving.\nresources:\n  - title: A\n    url: https://example.org/a\n    type: article\n  - title: B\n    url: https://example.org/b\n    type: official\n  - title: C\n    url: https://example.org/c\n    type: video\n"
+            + "questions:\n  - { question: One?, answer: One. }\n  - { question: Two?, answer: Two. }\n  - { question: Three?, answer: Three. }\n---\n\nBody.\n");
         var roadmap = Path.Combine(content, "roadmaps", "backend", "roadmap.yml");
         File.WriteAllText(roadmap, File.ReadAllText(roadmap).Replace("job-preparation]", "job-preparation, brand-new]"));
         var after = SiteBuild.Run(options, cache);

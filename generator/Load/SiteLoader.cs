@@ -50,7 +50,7 @@ public static class SiteLoader
             datedFiles[file] = DisplayPath.Of(file);
         var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, cache));
 
-        var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
+        var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
             if (Read(file, bag => TopicReader.ReadTopic(file, contentFiles, bag)) is { } topic) topics[file] = topic;

@@ -58,7 +58,7 @@ public static class CheckCommand
         var files = FolderLoader.Load(folder);
         var root = Path.GetFullPath(folder);
         string DisplayOf(OutputFile f) => DisplayPath.Of(Path.Combine(root, f.Path));
-        var checker = new LinkChecker(new UrlScheme(basePath), baseUrl, DisplayOf);
+        var checker = new LinkChecker(new Routes(basePath), baseUrl, DisplayOf);
         var result = checker.Check(files, diagnostics);
 
         ExternalCheck.Summary? summary = null;

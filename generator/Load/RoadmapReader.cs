@@ -42,7 +42,7 @@ public static class RoadmapReader
             if (SiteLoader.CheckFileSlug(file, contentFiles[file], diagnostics))
             {
                 var slug = Path.GetFileNameWithoutExtension(file);
-                if (ReservedNames.TopicSlugs.Contains(slug))
+                if (Routes.ReservedTopicSlugs.Contains(slug))
                     diagnostics.Error(Codes.RouteCollision, contentFiles[file], 0, 0,
                         $"this file's route '/{id}/{slug}/' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
                 slugToFile[slug] = file;

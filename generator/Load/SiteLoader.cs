@@ -113,7 +113,7 @@ public static class SiteLoader
     {
         foreach (var page in pages)
         {
-            if (roadmaps.Any(r => r.Id == page.Slug) || ReservedNames.PageSlugs.Contains(page.Slug))
+            if (roadmaps.Any(r => r.Id == page.Slug) || Routes.ReservedPageSlugs.Contains(page.Slug))
                 diagnostics.Error(Codes.RouteCollision, page.SourcePath, 0, 0,
                     $"page '{page.Slug}' has the same URL as a roadmap or a built-in page (rename the file)");
         }

@@ -104,7 +104,7 @@ public static partial class NewCommand
         }
         if (Routes.ReservedTopicSlugs.Contains(slug))
         {
-            diagnostics.Error(Codes.DuplicateSlug, DisplayPath.Of(topicPath), 0, 0,
+            diagnostics.Error(Codes.RouteCollision, DisplayPath.Of(topicPath), 0, 0,
                 $"'{slug}' is the URL of the roadmap's own '{slug}' page (choose another slug)");
             return null;
         }
@@ -126,7 +126,7 @@ public static partial class NewCommand
             var (made, problem) = RoadmapListEdit.AppendToLastStage(yaml, slug);
             if (made is null)
             {
-                diagnostics.Error(Codes.MissingField, DisplayPath.Of(roadmapPath), 0, 0, problem!);
+                diagnostics.Error(problem!.Code, DisplayPath.Of(roadmapPath), 0, 0, problem.Message);
                 return null;
             }
             edit = made;

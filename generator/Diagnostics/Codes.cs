@@ -61,6 +61,8 @@ public static class Codes
     public const string BrokenFragment = "RG0302";
     public const string DuplicateId = "RG0303";
     public const string DeadExternalLink = "RG0304";
+    /// <summary><c>check</c> was given a folder that does not exist (<see cref="ContentFolderMissing"/> is build's content folder).</summary>
+    public const string CheckedFolderMissing = "RG0305";
 
     public const string UnsafeOutput = "RG0401";
     public const string WriteFailed = "RG0402";

@@ -182,7 +182,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var (body, source, block) = Bodies()
             .SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>().Select(f => (b.Body, b.SourcePath, Block: f)))
             .First(b => CodeLanguages.Find(b.Block.Info) is not null);
-        diagnostics.Warning(Codes.HighlightingUnavailable, source, body.LineOffset + block.Line + 1, block.Column + 1,
+        diagnostics.Warning(Codes.HighlightingUnavailable, source, FileSpan.Markdown(block, body.LineOffset),
             $"code blocks are written without highlighting: the highlighter's native library did not load ({reason}); "
             + "a published roadmapgen needs the libonigwrap file that publish puts beside it, so copy both");
     }

@@ -54,7 +54,7 @@ public static class SiteBuild
         var files = LoadAndRender(options, cache, diagnostics, templatesTask, Phase);
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
         var templates = templatesTask.Result!;
-        var urls = new UrlScheme(options.BasePath);
+        var urls = new Routes(options.BasePath);
         if (cache is null) CollectRenderGarbage();
         rendered?.Invoke(files);
 
@@ -96,7 +96,7 @@ public static class SiteBuild
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
-        var files = new SiteRenderer(site, templates, new UrlScheme(options.BasePath), cache?.Render).Render(diagnostics);
+        var files = new SiteRenderer(site, templates, new Routes(options.BasePath), cache?.Render).Render(diagnostics);
         Render.Highlighting.CodeHighlighter.Persist();
         phase("render");
         return files;

@@ -11,13 +11,13 @@ namespace RoadmapGen.Check;
 /// </summary>
 public sealed class LinkChecker
 {
-    private readonly UrlScheme _urls;
+    private readonly Routes _urls;
     private readonly Uri? _siteUrl;
     private readonly Func<OutputFile, string> _displayPath;
 
     /// <param name="siteUrl">Absolute links to this URL count as internal (Hugo writes these).</param>
     /// <param name="displayPath">How to name a page in a diagnostic that has no better origin.</param>
-    public LinkChecker(UrlScheme urls, string? siteUrl, Func<OutputFile, string> displayPath)
+    public LinkChecker(Routes urls, string? siteUrl, Func<OutputFile, string> displayPath)
     {
         _urls = urls;
         _siteUrl = siteUrl is not null && Uri.TryCreate(siteUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u : null;
@@ -228,8 +228,8 @@ public sealed class LinkChecker
 
     private static OutputFile? Resolve(string relative, Dictionary<string, OutputFile> files, HashSet<string>? lookups)
     {
-        if (relative.Length == 0 || relative.EndsWith('/')) return Lookup(relative + "index.html");
-        return Lookup(relative) ?? Lookup(relative + "/index.html");
+        var file = Routes.FileServing(relative);
+        return file != relative ? Lookup(file) : Lookup(relative) ?? Lookup(Routes.IndexOfFolder(relative));
 
         OutputFile? Lookup(string path)
         {
@@ -241,7 +241,7 @@ public sealed class LinkChecker
     private static string Suggest(string relative, Dictionary<string, OutputFile> files)
     {
         var wanted = relative.TrimEnd('/');
-        var candidates = files.Keys.Where(k => k.EndsWith("/index.html", StringComparison.Ordinal)).Select(k => k[..^"/index.html".Length]);
+        var candidates = files.Keys.Select(Routes.FolderOf).OfType<string>();
         var best = Load.DidYouMean.Suggest(wanted, candidates);
         return best is null ? " (correct the address, or remove the link)" : $" (did you mean '{best}/'?)";
     }

@@ -38,7 +38,7 @@ public static class BuildCommand
         catch (Exception e)
         {
             // A bug of ours, not a content mistake: say so plainly, without a stack trace, and keep _site/.
-            console.WriteLine($"error RG0001: internal error while building ({e.GetType().Name}: {e.Message}); please report it with the content that caused it. {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
+            console.WriteLine($"error {Codes.InternalError}: internal error while building ({e.GetType().Name}: {e.Message}); please report it with the content that caused it. {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
             writing?.Wait();
             staging?.Discard();
             return 1;

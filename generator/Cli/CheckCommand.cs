@@ -51,14 +51,14 @@ public static class CheckCommand
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
         {
-            diagnostics.Error(Codes.ContentFolderMissing, folder, 0, 0, "the folder to check does not exist");
+            diagnostics.Error(Codes.CheckedFolderMissing, folder, 0, 0, "the folder to check does not exist (build the site first, or pass the folder it was built into)");
             DiagnosticPrinter.Print(diagnostics.Sorted(), console, DiagnosticPrinter.InGitHubActions);
             return 1;
         }
         var files = FolderLoader.Load(folder);
         var root = Path.GetFullPath(folder);
         string DisplayOf(OutputFile f) => DisplayPath.Of(Path.Combine(root, f.Path));
-        var checker = new LinkChecker(new UrlScheme(basePath), baseUrl, DisplayOf);
+        var checker = new LinkChecker(new Routes(basePath), baseUrl, DisplayOf);
         var result = checker.Check(files, diagnostics);
 
         ExternalCheck.Summary? summary = null;
@@ -89,7 +89,7 @@ public static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.WriteLine($"{path}: warning: could not write the report: {e.Message}");
+            console.WriteLine(Diagnostic.Warning(Codes.WriteFailed, path, 0, 0, $"could not write the report: {e.Message} (check the path and its permissions)"));
         }
     }
 }

@@ -9,9 +9,6 @@ namespace RoadmapGen.Cli;
 /// <summary><c>new topic &lt;roadmap&gt; &lt;slug&gt;</c>: a topic file that builds, listed in roadmap.yml, so a contributor starts from a working page.</summary>
 public static partial class NewCommand
 {
-    /// <summary>URL segments a roadmap already uses for its own pages (see Render/UrlScheme.cs).</summary>
-    private static readonly string[] ReservedSlugs = ["all"];
-
     public static Command Create()
     {
         var roadmap = new Argument<string>("roadmap") { Description = "The roadmap to add the topic to: a folder name under content/roadmaps/" };
@@ -105,9 +102,9 @@ public static partial class NewCommand
                 $"'{slug}' is not a lowercase-kebab slug (use letters a-z, digits and '-'{(fixedSlug.Length > 0 ? $", like '{fixedSlug}'" : "")})");
             return null;
         }
-        if (ReservedSlugs.Contains(slug))
+        if (Routes.ReservedTopicSlugs.Contains(slug))
         {
-            diagnostics.Error(Codes.DuplicateSlug, DisplayPath.Of(topicPath), 0, 0,
+            diagnostics.Error(Codes.RouteCollision, DisplayPath.Of(topicPath), 0, 0,
                 $"'{slug}' is the URL of the roadmap's own '{slug}' page (choose another slug)");
             return null;
         }
@@ -129,7 +126,7 @@ public static partial class NewCommand
             var (made, problem) = RoadmapListEdit.AppendToLastStage(yaml, slug);
             if (made is null)
             {
-                diagnostics.Error(Codes.MissingField, DisplayPath.Of(roadmapPath), 0, 0, problem!);
+                diagnostics.Error(problem!.Code, DisplayPath.Of(roadmapPath), 0, 0, problem.Message);
                 return null;
             }
             edit = made;

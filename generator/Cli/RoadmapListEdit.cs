@@ -1,3 +1,4 @@
+using RoadmapGen.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -35,8 +36,11 @@ public static class RoadmapListEdit
         return null;
     }
 
+    /// <summary>Why roadmap.yml could not be edited, with the code the build gives the same mistake.</summary>
+    public sealed record Problem(string Code, string Message);
+
     /// <summary>The new text, or why the list could not be found (the caller reports it, and writes nothing).</summary>
-    public static (Edit? Edit, string? Problem) AppendToLastStage(string yaml, string slug)
+    public static (Edit? Edit, Problem? Problem) AppendToLastStage(string yaml, string slug)
     {
         YamlMappingNode? root;
         try
@@ -45,19 +49,19 @@ public static class RoadmapListEdit
         }
         catch (YamlException e)
         {
-            return (null, $"roadmap.yml is not valid YAML at line {e.Start.Line} (fix it first: the build shows the problem)");
+            return (null, new(Codes.YamlSyntax, $"roadmap.yml is not valid YAML at line {e.Start.Line} (fix it first: the build shows the problem)"));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            return (null, "roadmap.yml is not valid YAML (fix it first: the build shows the problem)");
+            return (null, new(Codes.YamlSyntax, "roadmap.yml is not valid YAML (fix it first: the build shows the problem)"));
         }
         if (root is null || !TryGet(root, "stages", out var stagesNode) || stagesNode is not YamlSequenceNode { Children.Count: > 0 } stages)
-            return (null, "roadmap.yml has no 'stages' list (add a stage with 'title:' and 'topics:', then run this again)");
+            return (null, new(Codes.MissingField, "roadmap.yml has no 'stages' list (add a stage with 'title:' and 'topics:', then run this again)"));
         if (stages.Children[^1] is not YamlMappingNode stage)
-            return (null, "the last stage in roadmap.yml is not a 'field: value' mapping (fix roadmap.yml first)");
+            return (null, new(Codes.WrongType, "the last stage in roadmap.yml is not a 'field: value' mapping (fix roadmap.yml first)"));
         var title = TryGet(stage, "title", out var t) && t is YamlScalarNode { Value: { } v } ? v : $"Stage {stages.Children.Count}";
         if (!TryGet(stage, "topics", out var topicsNode) || topicsNode is not YamlSequenceNode topics)
-            return (null, $"the last stage, '{title}', has no 'topics' list (add 'topics: []' to it, then run this again)");
+            return (null, new(Codes.MissingField, $"the last stage, '{title}', has no 'topics' list (add 'topics: []' to it, then run this again)"));
 
         var newline = yaml.Contains("\r\n") ? "\r\n" : "\n";
         string text;
@@ -82,7 +86,7 @@ public static class RoadmapListEdit
         }
         return ListedLast(text, slug)
             ? (new Edit(text, title, stages.Children.Count, line), null)
-            : (null, $"could not add '{slug}' to the last stage's topics safely (add it by hand)");
+            : (null, new(Codes.WriteFailed, $"could not add '{slug}' to the last stage's topics safely (add it by hand)"));
     }
 
     /// <summary>The edit is only kept if the edited text parses and lists the slug last in the last stage.</summary>

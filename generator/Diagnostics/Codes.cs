@@ -71,6 +71,8 @@ public static class Codes
     public const string DuplicateId = "RG0303";
     public const string DeadExternalLink = "RG0304";
     public const string ImageWithoutSource = "RG0305";
+    /// <summary><c>check</c> was given a folder that does not exist (<see cref="ContentFolderMissing"/> is build's content folder).</summary>
+    public const string CheckedFolderMissing = "RG0306";
 
     public const string UnsafeOutput = "RG0401";
     public const string WriteFailed = "RG0402";

@@ -5,15 +5,26 @@ public enum Severity { Warning, Error }
 /// <summary>
 /// One problem found by any stage. File is relative to the working directory (or the
 /// checked folder) so the printed form is clickable in editors and matches CI annotations.
-/// Line and column are 1-based; 0 means "the whole file".
+/// Line and column are 1-based; 0 means "the whole file". The end of the span (see
+/// <see cref="FileSpan"/>) reaches the pull-request annotations, not the terminal form.
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string File, int Line, int Column, string Message)
 {
+    /// <summary>The last line of the span; 0 when only the start is known.</summary>
+    public int EndLine { get; init; }
+    /// <summary>The last column of the span (inclusive); 0 when only the start is known.</summary>
+    public int EndColumn { get; init; }
+
+    public FileSpan Span => new(Line, Column, EndLine, EndColumn);
+
     public static Diagnostic Error(string code, string file, int line, int column, string message) =>
         new(Severity.Error, code, file, line, column, message);
 
     public static Diagnostic Warning(string code, string file, int line, int column, string message) =>
         new(Severity.Warning, code, file, line, column, message);
+
+    public static Diagnostic Of(Severity severity, string code, string file, FileSpan span, string message) =>
+        new(severity, code, file, span.Line, span.Column, message) { EndLine = span.EndLine, EndColumn = span.EndColumn };
 
     public bool IsError => Severity == Severity.Error;
 
@@ -31,7 +42,9 @@ public sealed record Diagnostic(Severity Severity, string Code, string File, int
         var kind = Severity == Severity.Error ? "error" : "warning";
         var props = $"file={Escape(File, true)}";
         if (Line > 0) props += $",line={Line}";
+        if (EndLine >= Line && EndLine > 0) props += $",endLine={EndLine}";
         if (Column > 0) props += $",col={Column}";
+        if (EndColumn > 0 && Column > 0) props += $",endColumn={EndColumn}";
         props += $",title={Code}";
         return $"::{kind} {props}::{Escape(Message, false)}";
     }

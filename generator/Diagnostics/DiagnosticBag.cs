@@ -18,6 +18,12 @@ public sealed class DiagnosticBag
     public void Warning(string code, string file, int line, int column, string message) =>
         Add(Diagnostic.Warning(code, file, line, column, message));
 
+    public void Error(string code, string file, FileSpan span, string message) =>
+        Add(Diagnostic.Of(Severity.Error, code, file, span, message));
+
+    public void Warning(string code, string file, FileSpan span, string message) =>
+        Add(Diagnostic.Of(Severity.Warning, code, file, span, message));
+
     public bool HasErrors => _items.Any(d => d.IsError);
 
     /// <summary>Distinct errors: the same broken link shown on a topic page and the whole-roadmap page is one mistake.</summary>

@@ -136,7 +136,7 @@ public static partial class RoadmapShReader
         if (summary.Length > 300) summary = summary[..297].TrimEnd() + "…";
 
         var wanted = ValidSlug(at >= 0 ? name[..at] : name, "topic");
-        if (ReservedNames.TopicSlugs.Contains(wanted) || PageIds.Fixed.Contains(wanted)) wanted += "-topic";
+        if (Routes.ReservedTopicSlugs.Contains(wanted) || PageIds.Fixed.Contains(wanted)) wanted += "-topic";
         var slug = wanted;
         for (var n = 2; !slugs.Add(slug); n++) slug = $"{wanted}-{n}";
         if (slug != (at >= 0 ? name[..at] : name)) report.Changes.Add($"{display}: slug '{(at >= 0 ? name[..at] : name)}' → '{slug}'");

@@ -96,7 +96,7 @@ public static class MarkdownParser
                 return;
             }
             var suggestion = Nearest(pathPart, target, k => k.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
-            diagnostics.Error(Codes.LinkToMissingFile, sourcePath, link.Line + lineOffset + 1, link.Column + 1,
+            diagnostics.Error(Codes.LinkToMissingFile, sourcePath, FileSpan.Markdown(link, lineOffset, body),
                 $"link to '{pathPart}', which does not exist" + (suggestion is null
                     ? " (link to a topic as '<slug>.md', next to this file)"
                     : $" (did you mean '{suggestion}'?)"));
@@ -104,15 +104,14 @@ public static class MarkdownParser
 
         void CheckImage(LinkInline image, string pathPart)
         {
-            var line = image.Line + lineOffset + 1;
-            var column = image.Column + 1;
+            var at = FileSpan.Markdown(image, lineOffset, body);
             if (string.IsNullOrWhiteSpace(InlineText(image)))
-                diagnostics.Warning(Codes.ImageWithoutAlt, sourcePath, line, column,
+                diagnostics.Warning(Codes.ImageWithoutAlt, sourcePath, at,
                     $"image '{pathPart}' has no text alternative, so a screen reader says nothing about it (write what it shows: ![A cache-aside read, step by step]({pathPart}))");
             var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
             if (!ContentImages.IsImage(target))
             {
-                diagnostics.Error(Codes.UnusableImage, sourcePath, line, column,
+                diagnostics.Error(Codes.UnusableImage, sourcePath, at,
                     $"'{pathPart}' is not an image a page can show (save it as {string.Join(", ", ContentImages.Extensions.Order())})");
                 return;
             }
@@ -122,7 +121,7 @@ public static class MarkdownParser
                 return;
             }
             var suggestion = Nearest(pathPart, target, ContentImages.IsImage);
-            diagnostics.Error(Codes.MissingImage, sourcePath, line, column,
+            diagnostics.Error(Codes.MissingImage, sourcePath, at,
                 $"image '{pathPart}' does not exist" + (suggestion is null
                     ? " (save the image in the same folder as this file and refer to it by its file name)"
                     : $" (did you mean '{suggestion}'?)"));
@@ -139,7 +138,7 @@ public static class MarkdownParser
         {
             if (UrlSafety.Problem(url, isImage) is not { } problem) return true;
             refused = true;
-            diagnostics.Error(problem.Code, sourcePath, line + lineOffset + 1, column + 1, problem.Message);
+            diagnostics.Error(problem.Code, sourcePath, FileSpan.InBody(line, column, lineOffset), problem.Message);
             return false;
         }
     }
@@ -161,13 +160,13 @@ public static class MarkdownParser
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
             // Markdig's own depth limit, which it reports as an argument error.
-            diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, lineOffset + 1, 1,
+            diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, FileSpan.InBody(0, 0, lineOffset),
                 $"the Markdown is nested too deeply to read {hint}");
             return Markdown.Parse("", Pipeline);
         }
         var (depth, deepest) = Nesting(document);
         if (depth <= MaxNesting) return document;
-        diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, deepest.Line + lineOffset + 1, deepest.Column + 1,
+        diagnostics.Error(Codes.MarkdownTooDeep, sourcePath, FileSpan.Markdown(deepest, lineOffset),
             $"the Markdown is nested {depth} levels deep, more than the {MaxNesting} a page can show {hint}");
         return Markdown.Parse("", Pipeline);
     }

@@ -2,7 +2,10 @@ using Markdig.Syntax;
 
 namespace RoadmapGen.Load;
 
-/// <summary>The validated content tree that Render consumes. Built only by <see cref="SiteLoader"/>.</summary>
+/// <summary>
+/// The validated content tree that Render consumes. Built only by <see cref="SiteLoader"/>, afresh
+/// on every load, and never changed afterwards: nothing in this file has a setter.
+/// </summary>
 public sealed class Site
 {
     public required SiteConfig Config { get; init; }
@@ -45,9 +48,9 @@ public sealed class Stage
     public required string Title { get; init; }
     public required string Summary { get; init; }
     /// <summary>The stage's topics in reading order: required, choice and optional ones alike.</summary>
-    public List<Topic> Topics { get; } = new();
+    public required IReadOnlyList<Topic> Topics { get; init; }
     /// <summary>Groups of alternatives among <see cref="Topics"/>, each listed next to each other there.</summary>
-    public List<Choice> Choices { get; } = new();
+    public required IReadOnlyList<Choice> Choices { get; init; }
 }
 
 /// <summary>What a topic is for a reader's path: needed, one of several alternatives, or skippable.</summary>
@@ -61,7 +64,9 @@ public sealed class Choice
     /// <summary>A singular noun phrase completing "Pick one …", e.g. "server-side language".</summary>
     public required string Title { get; init; }
     public required IReadOnlyList<Topic> Topics { get; init; }
-    public Topic? Recommended { get; init; }
+    /// <summary>Where <see cref="Recommended"/> is in <see cref="Topics"/>: a topic names its choice, so the choice is made first.</summary>
+    internal int? RecommendedAt { get; init; }
+    public Topic? Recommended => RecommendedAt is { } at ? Topics[at] : null;
     /// <summary>Why the recommended topic is recommended: one sentence, present when <see cref="Recommended"/> is.</summary>
     public string? Reason { get; init; }
     /// <summary>When to choose each alternative, by slug: for every member or for none.</summary>
@@ -99,29 +104,49 @@ public sealed class MarkdownBody
 /// <summary>A Markdown link to another content file; Render turns it into that page's URL.</summary>
 public sealed record ContentLink(Markdig.Syntax.Inlines.LinkInline Link, string TargetSourcePath, string? Fragment);
 
-public sealed class Topic
+/// <summary>
+/// What one topic file says, read without the rest of the content: serve keeps these between
+/// loads (a file unchanged is not parsed again), and every load links them into fresh <see cref="Topic"/>s.
+/// </summary>
+public sealed class TopicSource
 {
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public required string Summary { get; init; }
     public required string SourcePath { get; init; }
-    /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Prerequisites"/>.</summary>
+    /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Topic.Prerequisites"/>.</summary>
     public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init; }
     public required IReadOnlyList<Resource> Resources { get; init; }
     public IReadOnlyList<Question> Questions { get; init; } = [];
     public required MarkdownBody Body { get; init; }
     public TopicPositions Positions { get; init; } = TopicPositions.None;
-    public Roadmap Roadmap { get; internal set; } = null!;
-    public Stage Stage { get; internal set; } = null!;
+}
+
+/// <summary>A topic in its roadmap: its file's <see cref="TopicSource"/> and what linking the roadmap learned of it.</summary>
+public sealed class Topic
+{
+    public required TopicSource Source { get; init; }
+    public string Slug => Source.Slug;
+    public string Title => Source.Title;
+    public string Summary => Source.Summary;
+    public string SourcePath => Source.SourcePath;
+    public IReadOnlyList<SlugRef> PrerequisiteRefs => Source.PrerequisiteRefs;
+    public IReadOnlyList<Resource> Resources => Source.Resources;
+    public IReadOnlyList<Question> Questions => Source.Questions;
+    public MarkdownBody Body => Source.Body;
+    public TopicPositions Positions => Source.Positions;
+    public required Roadmap Roadmap { get; init; }
+    public required Stage Stage { get; init; }
     /// <summary>Position in the roadmap's reading order, from 0.</summary>
-    public int Index { get; internal set; }
-    public List<Topic> Prerequisites { get; } = new();
-    public List<Topic> RequiredBy { get; } = new();
-    public TopicKind Kind { get; internal set; }
+    public required int Index { get; init; }
+    public required IReadOnlyList<Topic> Prerequisites { get; init; }
+    /// <summary>The topics listing this one as a prerequisite, in reading order.</summary>
+    public required IReadOnlyList<Topic> RequiredBy { get; init; }
+    public TopicKind Kind { get; init; }
     /// <summary>The group this topic is an alternative in, when <see cref="Kind"/> is <see cref="TopicKind.Choice"/>.</summary>
-    public Choice? Choice { get; internal set; }
+    public Choice? Choice { get; init; }
     /// <summary>Why a reader may skip it, when <see cref="Kind"/> is <see cref="TopicKind.Optional"/>.</summary>
-    public string? OptionalNote { get; internal set; }
+    public string? OptionalNote { get; init; }
 }
 
 public sealed class Page

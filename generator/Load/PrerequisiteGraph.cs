@@ -3,18 +3,12 @@ using RoadmapGen.Diagnostics;
 namespace RoadmapGen.Load;
 
 /// <summary>Resolves prerequisites to topics and rejects cycles, printing the cycle so it can be cut.</summary>
-public static class PrerequisiteGraph
+internal static class PrerequisiteGraph
 {
     /// <param name="unreadable">Slugs whose files exist but could not be read: already reported, so not "unknown".</param>
-    public static void Link(IReadOnlyList<Topic> topics, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
+    public static void Link(IReadOnlyList<TopicDraft> topics, IReadOnlySet<string> unreadable, DiagnosticBag diagnostics)
     {
         var bySlug = topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        // A topic reused from serve's cache (IContentCache) still holds the last load's links.
-        foreach (var topic in topics)
-        {
-            topic.Prerequisites.Clear();
-            topic.RequiredBy.Clear();
-        }
         foreach (var topic in topics)
         {
             foreach (var reference in topic.PrerequisiteRefs)
@@ -44,16 +38,16 @@ public static class PrerequisiteGraph
         ReportCycles(topics, diagnostics);
     }
 
-    private static void ReportCycles(IReadOnlyList<Topic> topics, DiagnosticBag diagnostics)
+    private static void ReportCycles(IReadOnlyList<TopicDraft> topics, DiagnosticBag diagnostics)
     {
         // Iterative three-colour DFS: a content tree of 10,000 topics must not overflow the stack.
-        var state = new Dictionary<Topic, int>();
+        var state = new Dictionary<TopicDraft, int>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var start in topics)
         {
             if (state.ContainsKey(start)) continue;
-            var path = new List<Topic>();
-            var stack = new Stack<(Topic Topic, int Next)>();
+            var path = new List<TopicDraft>();
+            var stack = new Stack<(TopicDraft Topic, int Next)>();
             stack.Push((start, 0));
             state[start] = 1;
             path.Add(start);
@@ -86,7 +80,7 @@ public static class PrerequisiteGraph
         }
     }
 
-    private static void Report(Topic from, Topic to, List<Topic> cycle, DiagnosticBag diagnostics)
+    private static void Report(TopicDraft from, TopicDraft to, List<TopicDraft> cycle, DiagnosticBag diagnostics)
     {
         var reference = from.PrerequisiteRefs.First(r => r.Slug == to.Slug);
         diagnostics.Error(Codes.PrerequisiteCycle, from.SourcePath, reference.Line, reference.Column,

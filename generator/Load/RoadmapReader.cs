@@ -8,7 +8,7 @@ public static class RoadmapReader
     private static readonly string[] RoadmapFields = ["title", "summary", "stages"];
     private static readonly string[] StageFields = ["title", "summary", "topics", "id", "choices", "optional"];
 
-    public static Roadmap? Read(string dir, IReadOnlyList<string> topicFiles, IReadOnlyDictionary<string, Topic> topicsByFile,
+    public static Roadmap? Read(string dir, IReadOnlyList<string> topicFiles, IReadOnlyDictionary<string, TopicSource> topicsByFile,
         IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
         var id = Path.GetFileName(dir);
@@ -42,7 +42,7 @@ public static class RoadmapReader
             if (SiteLoader.CheckFileSlug(file, contentFiles[file], diagnostics))
             {
                 var slug = Path.GetFileNameWithoutExtension(file);
-                if (ReservedNames.TopicSlugs.Contains(slug))
+                if (Routes.ReservedTopicSlugs.Contains(slug))
                     diagnostics.Error(Codes.RouteCollision, contentFiles[file], 0, 0,
                         $"this file's route '/{id}/{slug}/' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
                 else if (PageIds.Fixed.Contains(slug))
@@ -52,7 +52,7 @@ public static class RoadmapReader
             }
         }
 
-        var stages = new List<Stage>();
+        var stages = new List<StageDraft>();
         var groups = new StageGroups(display, diagnostics);
         var stageIds = new StageIds(display, diagnostics);
         var listedAt = new Dictionary<string, SlugRef>(StringComparer.Ordinal);
@@ -67,7 +67,7 @@ public static class RoadmapReader
                     $"stage id '{writtenId}' is not a lowercase-kebab slug (use letters a-z, digits and '-', like '{Slug.From(writtenId)}')");
                 writtenId = null;
             }
-            var stage = new Stage
+            var stage = new StageDraft
             {
                 Number = stages.Count + 1,
                 Title = stageTitle,
@@ -104,11 +104,7 @@ public static class RoadmapReader
                             : $" (did you mean '{suggestion}'?)"));
                     continue;
                 }
-                if (topicsByFile.TryGetValue(file, out var topic))
-                {
-                    topic.Stage = stage;
-                    stage.Topics.Add(topic);
-                }
+                if (topicsByFile.TryGetValue(file, out var topic)) stage.Topics.Add(new TopicDraft(topic, stage));
             }
             groups.Read(stageMap, stage, listed.Select(l => l.Value).ToHashSet(StringComparer.Ordinal));
             stageMap.ReportUnknown(StageFields);
@@ -126,15 +122,11 @@ public static class RoadmapReader
         if (title is null || summary is null) return null;
 
         var ordered = stages.SelectMany(s => s.Topics).ToList();
-        var roadmap = new Roadmap { Id = id, Title = title, Summary = summary, SourcePath = display, Stages = stages, Topics = ordered };
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            ordered[i].Roadmap = roadmap;
-            ordered[i].Index = i;
-        }
+        for (var i = 0; i < ordered.Count; i++) ordered[i].Index = i;
         var unreadable = slugToFile.Where(kv => !topicsByFile.ContainsKey(kv.Value)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         PrerequisiteGraph.Link(ordered, unreadable, diagnostics);
-        PathRules.Check(ordered, diagnostics);
+        var roadmap = RoadmapDrafts.Freeze(id, title, summary, display, stages);
+        PathRules.Check(roadmap.Topics, diagnostics);
         return roadmap;
     }
 }

@@ -50,7 +50,7 @@ public static class SiteLoader
             datedFiles[file] = DisplayPath.Of(file);
         var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, cache));
 
-        var topics = new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal);
+        var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
             if (Read(file, bag => TopicReader.ReadTopic(file, contentFiles, bag)) is { } topic) topics[file] = topic;
@@ -117,7 +117,7 @@ public static class SiteLoader
     {
         foreach (var page in pages)
         {
-            if (roadmaps.Any(r => r.Id == page.Slug) || ReservedNames.PageSlugs.Contains(page.Slug))
+            if (roadmaps.Any(r => r.Id == page.Slug) || Routes.ReservedPageSlugs.Contains(page.Slug))
                 diagnostics.Error(Codes.RouteCollision, page.SourcePath, 0, 0,
                     $"page '{page.Slug}' has the same URL as a roadmap or a built-in page (rename the file)");
         }

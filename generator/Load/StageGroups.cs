@@ -6,7 +6,7 @@ namespace RoadmapGen.Load;
 /// Reads a stage's <c>choices:</c> and <c>optional:</c>: they name topics the stage already lists
 /// in <c>topics:</c>, so the stage keeps one reading order and plain lists stay valid.
 /// </summary>
-public sealed class StageGroups(string file, DiagnosticBag diagnostics)
+internal sealed class StageGroups(string file, DiagnosticBag diagnostics)
 {
     internal static readonly string[] ChoiceFields = ["title", "topics", "recommended", "reason", "when"];
     internal static readonly string[] OptionalFields = ["topic", "note"];
@@ -14,16 +14,9 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
     /// <summary>Every grouped slug of the roadmap, with where it was grouped first: a topic is in one group at most.</summary>
     private readonly Dictionary<string, int> _groupedAt = new(StringComparer.Ordinal);
 
-    /// <summary>Marks the stage's topics required, then applies its groups to them.</summary>
-    public void Read(YamlMap stageMap, Stage stage, IReadOnlySet<string> listed)
+    /// <summary>Applies the stage's groups to its topics (a draft's kind starts as required).</summary>
+    public void Read(YamlMap stageMap, StageDraft stage, IReadOnlySet<string> listed)
     {
-        foreach (var topic in stage.Topics)
-        {
-            // A topic reused from serve's cache still holds the last load's kind.
-            topic.Kind = TopicKind.Required;
-            topic.Choice = null;
-            topic.OptionalNote = null;
-        }
         var bySlug = stage.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         foreach (var choiceMap in stageMap.MapList("choices", required: false, itemWhat: "choice") ?? [])
             ReadChoice(choiceMap, stage, bySlug, listed);
@@ -31,7 +24,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
             ReadOptional(optionalMap, stage, bySlug, listed);
     }
 
-    private void ReadChoice(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)
+    private void ReadChoice(YamlMap map, StageDraft stage, Dictionary<string, TopicDraft> bySlug, IReadOnlySet<string> listed)
     {
         var title = map.String("title", required: true, hint: "server-side language");
         var written = map.StringList("topics", required: true) ?? [];
@@ -50,7 +43,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
             diagnostics.Error(Codes.RecommendedNotInChoice, file, line, column,
                 $"recommended topic '{recommended}' is not one of the topics of {name} (recommend one of: {string.Join(", ", written.Select(w => w.Value))})");
         }
-        var members = new List<Topic>();
+        var members = new List<TopicDraft>();
         foreach (var (slug, line, column) in written)
             if (Claim(slug, line, column, stage, bySlug, listed, name) is { } topic) members.Add(topic);
         if (members.Count != written.Count || written.Count < 2 || title is null) return;
@@ -62,7 +55,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
                 $"the topics of {name} are not listed next to each other in the stage's 'topics' (move {string.Join(", ", members.Select(m => m.Slug))} together, so the roadmap can show them as one group)");
             return;
         }
-        var choice = new Choice
+        var choice = new ChoiceDraft
         {
             Id = "choice-" + stage.Topics[positions[0]].Slug,
             Title = title,
@@ -102,7 +95,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
         }
     }
 
-    private void ReadOptional(YamlMap map, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed)
+    private void ReadOptional(YamlMap map, StageDraft stage, Dictionary<string, TopicDraft> bySlug, IReadOnlySet<string> listed)
     {
         var slug = map.String("topic", required: true, hint: "the slug of one of the stage's topics");
         var note = map.String("note", required: true, hint: "why a beginner may skip it, in one sentence");
@@ -115,7 +108,7 @@ public sealed class StageGroups(string file, DiagnosticBag diagnostics)
     }
 
     /// <summary>The stage's topic for a grouped slug, once per roadmap; null (reported) otherwise.</summary>
-    private Topic? Claim(string slug, int line, int column, Stage stage, Dictionary<string, Topic> bySlug, IReadOnlySet<string> listed, string group)
+    private TopicDraft? Claim(string slug, int line, int column, StageDraft stage, Dictionary<string, TopicDraft> bySlug, IReadOnlySet<string> listed, string group)
     {
         if (_groupedAt.TryGetValue(slug, out var first))
         {

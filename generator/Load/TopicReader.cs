@@ -11,7 +11,7 @@ public static class TopicReader
     public static readonly string[] QuestionFields = ["question", "answer"];
     public static readonly string[] ResourceTypes = ["article", "video", "course", "book", "official", "tool", "podcast", "community"];
 
-    public static Topic? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    public static TopicSource? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
         if (ReadFrontMatter(fullPath, contentFiles, diagnostics, "the topic's front matter") is not { } read) return null;
         var (path, front, map) = read;
@@ -28,7 +28,7 @@ public static class TopicReader
         if (title is null || summary is null || resources is null) return null;
         Placeholders.Check(path, summary, map.PositionOf("summary"), resources.Select((r, i) => (r, resourceItems[i].Item1, resourceItems[i].Item2)), body, diagnostics);
 
-        return new Topic
+        return new TopicSource
         {
             Slug = slug, Title = title, Summary = summary, SourcePath = path, Body = body,
             Resources = resources, Questions = questions,

@@ -36,8 +36,7 @@ public sealed class YamlMap
         }
         catch (YamlException e)
         {
-            var line = (int)e.Start.Line + firstLine - 1;
-            diagnostics.Error(Codes.YamlSyntax, file, Math.Max(line, 1), (int)Math.Max(e.Start.Column, 1),
+            diagnostics.Error(Codes.YamlSyntax, file, FileSpan.Yaml(e.Start, e.End, firstLine - 1),
                 $"invalid YAML in {what}: {Describe(e)} (check indentation, and quote values that contain ': ' or start with a special character)");
             return null;
         }
@@ -85,11 +84,11 @@ public sealed class YamlMap
 
     private (int Line, int Column) At(YamlNode node) => ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
 
-    private void WrongType(YamlNode node, string key, string expected, string fix)
-    {
-        var (line, column) = At(node);
-        _diagnostics.Error(Codes.WrongType, _file, line, column, $"'{key}' must be {expected} ({fix})");
-    }
+    /// <summary>The whole of a node, for a diagnostic about its value.</summary>
+    private FileSpan SpanOf(YamlNode node) => FileSpan.Yaml(node.Start, node.End, _lineOffset);
+
+    private void WrongType(YamlNode node, string key, string expected, string fix) =>
+        _diagnostics.Error(Codes.WrongType, _file, SpanOf(node), $"'{key}' must be {expected} ({fix})");
 
     public string? String(string key, bool required, string hint = "")
     {
@@ -111,8 +110,7 @@ public sealed class YamlMap
         {
             if (required)
             {
-                var (line, column) = At(node);
-                _diagnostics.Error(Codes.MissingField, _file, line, column, $"'{key}' is empty in {_what} (write its value after '{key}: ')");
+                _diagnostics.Error(Codes.MissingField, _file, SpanOf(node), $"'{key}' is empty in {_what} (write its value after '{key}: ')");
             }
             return null;
         }
@@ -172,7 +170,7 @@ public sealed class YamlMap
             else WrongType(item, key, $"a list of {itemWhat}s with 'field: value' lines", $"write each {itemWhat}'s fields as 'field: value' lines, indented under its '- '");
         }
         if (required && result.Count == 0 && sequence.Children.Count == 0)
-            _diagnostics.Error(Codes.MissingField, _file, At(node).Line, At(node).Column, $"'{key}' is empty in {_what} (add at least one {itemWhat}, starting with '- ')");
+            _diagnostics.Error(Codes.MissingField, _file, SpanOf(node), $"'{key}' is empty in {_what} (add at least one {itemWhat}, starting with '- ')");
         return result;
     }
 

@@ -12,7 +12,7 @@ public sealed class Assets
     /// <summary>"style_css" → its fingerprinted URL, for templates.</summary>
     public required IReadOnlyDictionary<string, string> Urls { get; init; }
 
-    public static Assets Load(string templatesRoot, UrlScheme urls, RoadmapGen.Diagnostics.DiagnosticBag diagnostics)
+    public static Assets Load(string templatesRoot, Routes urls, RoadmapGen.Diagnostics.DiagnosticBag diagnostics)
     {
         var dir = Path.Combine(templatesRoot, "assets");
         var files = new List<OutputFile>();

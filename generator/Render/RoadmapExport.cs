@@ -9,7 +9,7 @@ namespace RoadmapGen.Render;
 public static class RoadmapExport
 {
     /// <summary>URLs are absolute when site.yml has a <c>url</c>, so another site can use them as they are.</summary>
-    public static string Json(Roadmap roadmap, UrlScheme urls, string? siteUrl)
+    public static string Json(Roadmap roadmap, Routes urls, string? siteUrl)
     {
         string Absolute(string url) => urls.Absolute(siteUrl, url) ?? url;
         var export = new RoadmapJson(roadmap.Id, roadmap.Title, roadmap.Summary,

@@ -19,7 +19,7 @@ public static class SearchIndex
     private static readonly ConditionalWeakTable<MarkdownBody, string> BodyWords = new();
 
     /// <param name="keepWords">Whether bodies will be seen again (serve), so their word lists are worth keeping.</param>
-    public static string Json(Site site, UrlScheme urls, bool keepWords = false)
+    public static string Json(Site site, Routes urls, bool keepWords = false)
     {
         var topics = site.Roadmaps.SelectMany(r => r.Topics.Select(t => (Roadmap: r, Topic: t))).ToList();
         var entries = new SearchEntry[topics.Count];

@@ -16,7 +16,7 @@ namespace RoadmapGen.Render;
 /// from the loaded documents as they are.
 /// </summary>
 /// <param name="memo">serve's memo of the last render; a build passes none and renders everything.</param>
-public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme urls, RenderMemo? memo = null)
+public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, RenderMemo? memo = null)
 {
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
@@ -58,8 +58,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
 
-        AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.Base + "404.html", "404"), views.Roadmaps),
-            null, path: "404.html");
+        AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
+            null, path: Routes.NotFoundFile);
 
         AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
             views.Letters()), null);
@@ -104,10 +104,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
-        output.Add(OutputFile.Text("search-index.json", SearchIndex.Json(site, urls, keepWords: memo is not null)));
-        output.Add(OutputFile.Text("sitemap.xml", Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != "404.html"))));
-        output.Add(OutputFile.Text("robots.txt", Sitemap.Robots(site.Config.Url, urls)));
-        output.Add(OutputFile.Text(".nojekyll", ""));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, keepWords: memo is not null)));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != Routes.NotFoundFile))));
+        output.Add(OutputFile.Text(Routes.RobotsFile, Sitemap.Robots(site.Config.Url, urls)));
+        output.Add(OutputFile.Text(Routes.NoJekyllFile, ""));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
         AddOffline(output, worker, assets);
         return WithoutCollisions(output, diagnostics);
@@ -142,7 +142,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
             bool IsContent(OutputFile f) => f.SourcePath?.EndsWith(".md", StringComparison.Ordinal) == true;
             var owner = files.FirstOrDefault(f => !IsContent(f)) ?? files.OrderBy(f => f.SourcePath, StringComparer.Ordinal).First();
             kept.Add(owner);
-            var route = "/" + (group.Key.EndsWith("index.html", StringComparison.Ordinal) ? group.Key[..^"index.html".Length] : group.Key);
+            var route = "/" + Routes.RouteOf(group.Key);
             foreach (var clash in files.Where(f => f != owner && IsContent(f)))
                 diagnostics.Error(Codes.RouteCollision, clash.SourcePath!, 0, 0,
                     $"this file's route '{route}' is also {Describe(owner)}; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
@@ -182,7 +182,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, UrlScheme 
         var (body, source, block) = Bodies()
             .SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>().Select(f => (b.Body, b.SourcePath, Block: f)))
             .First(b => CodeLanguages.Find(b.Block.Info) is not null);
-        diagnostics.Warning(Codes.HighlightingUnavailable, source, body.LineOffset + block.Line + 1, block.Column + 1,
+        diagnostics.Warning(Codes.HighlightingUnavailable, source, FileSpan.Markdown(block, body.LineOffset),
             $"code blocks are written without highlighting: the highlighter's native library did not load ({reason}); "
             + "a published roadmapgen needs the libonigwrap file that publish puts beside it, so copy both");
     }

@@ -7,7 +7,7 @@ public static class Sitemap
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary>Sitemaps need absolute URLs; without a site URL in site.yml, page paths are listed as they are.</summary>
-    public static string Xml(string? siteUrl, UrlScheme urls, IEnumerable<OutputFile> pages)
+    public static string Xml(string? siteUrl, Routes urls, IEnumerable<OutputFile> pages)
     {
         var root = new XElement(Ns + "urlset",
             pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p =>
@@ -16,8 +16,8 @@ public static class Sitemap
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
     }
 
-    public static string Robots(string? siteUrl, UrlScheme urls) =>
-        "User-agent: *\nAllow: /\n" + (siteUrl is null ? "" : $"Sitemap: {Absolute(siteUrl, urls, urls.Base + "sitemap.xml")}\n");
+    public static string Robots(string? siteUrl, Routes urls) =>
+        "User-agent: *\nAllow: /\n" + (siteUrl is null ? "" : $"Sitemap: {Absolute(siteUrl, urls, urls.Sitemap)}\n");
 
-    private static string Absolute(string? siteUrl, UrlScheme urls, string url) => urls.Absolute(siteUrl, url) ?? url;
+    private static string Absolute(string? siteUrl, Routes urls, string url) => urls.Absolute(siteUrl, url) ?? url;
 }

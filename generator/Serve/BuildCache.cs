@@ -8,7 +8,7 @@ using RoadmapGen.Render.Templates;
 namespace RoadmapGen.Serve;
 
 /// <summary>
-/// What serve keeps between rebuilds: each content file's Load result with the diagnostics it
+/// What serve keeps between rebuilds: each content file's source (a <see cref="TopicSource"/> or a <see cref="Page"/>, never the linked model) with the diagnostics it
 /// produced, valid while the file's size and last write time stay the same, and the parsed
 /// templates until a template changes (then only the changed ones are parsed again), and git's
 /// commit dates until git's history moves (see <see cref="GitStamp"/>). The

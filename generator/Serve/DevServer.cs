@@ -56,7 +56,7 @@ public sealed class DevServer : IAsyncDisposable
     public static async Task<DevServer?> StartAsync(ServeOptions options, TextWriter console, CancellationToken cancel = default)
     {
         var address = ParseHost(options.Host);
-        var basePath = new UrlScheme(options.BasePath).Base;
+        var basePath = new Routes(options.BasePath).Base;
         var build = new BuildOptions(options.Content, options.Templates, basePath);
         if (!Directory.Exists(options.Content) || !Directory.Exists(options.Templates))
         {
@@ -148,7 +148,7 @@ public sealed class DevServer : IAsyncDisposable
                 await SendText(context, StatusCodes.Status400BadRequest, "bad request path\n");
                 break;
             default:
-                if (snapshot.Find("404.html") is { } notFound) await SendFile(context, StatusCodes.Status404NotFound, snapshot, notFound);
+                if (snapshot.Find(Routes.NotFoundFile) is { } notFound) await SendFile(context, StatusCodes.Status404NotFound, snapshot, notFound);
                 else await SendText(context, StatusCodes.Status404NotFound, "not found\n");
                 break;
         }

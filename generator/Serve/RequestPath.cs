@@ -29,11 +29,11 @@ public static class RequestPath
         var relative = path[basePath.Length..];
         // "//x" would otherwise become a redirect to "//x/", which a browser reads as another host.
         if (relative.StartsWith('/') || relative.Contains("//", StringComparison.Ordinal)) return new(Resolution.NotFound);
-        if (relative.Length == 0 || relative.EndsWith('/'))
-            return exists(relative + "index.html") ? new(Resolution.File, relative + "index.html") : new(Resolution.NotFound);
+        var file = Routes.FileServing(relative);
+        if (file != relative) return exists(file) ? new(Resolution.File, file) : new(Resolution.NotFound);
         if (exists(relative)) return new(Resolution.File, relative);
         // The raw path is echoed (still percent-encoded) so the redirect names exactly what was asked for.
-        return exists(relative + "/index.html") ? new(Resolution.Redirect, rawPath + "/" + query) : new(Resolution.NotFound);
+        return exists(Routes.IndexOfFolder(relative)) ? new(Resolution.Redirect, rawPath + "/" + query) : new(Resolution.NotFound);
     }
 
     private static bool IsSafe(string path)

@@ -12,8 +12,9 @@ namespace RoadmapGen.Render.Highlighting;
 /// the real site, most of a cold build. One file per generator build, under the user's cache
 /// folder (<c>$ROADMAPGEN_CACHE</c>, else <c>$XDG_CACHE_HOME/roadmapgen</c>, else
 /// <c>~/.cache/roadmapgen</c>; <c>ROADMAPGEN_CACHE=off</c> keeps nothing). The file's name
-/// carries the generator's own file size and time and the grammar package's version, so a
-/// rebuilt generator never reads what another one wrote. Losing the file only costs time.
+/// carries the generator's module version id and the grammar package's version, so a changed
+/// generator never reads what another one wrote, while the same sources built again (as CI does
+/// on every run, where actions/cache keeps the folder) read it. Losing the file only costs time.
 /// </summary>
 internal sealed class HighlightStore
 {
@@ -112,13 +113,14 @@ internal sealed class HighlightStore
         return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "roadmapgen");
     }
 
-    /// <summary>Which generator wrote the entries: its file (the native binary, or roadmapgen.dll) and the grammars' version.</summary>
+    /// <summary>
+    /// Which generator wrote the entries: the compiler derives the module version id from the
+    /// compilation's inputs (builds are deterministic), so it changes with any source change and
+    /// with the build configuration, never with a file's time; and the grammars' version.
+    /// </summary>
     private static string Stamp()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "roadmapgen.dll");
-        var self = File.Exists(dll) ? dll : Environment.ProcessPath ?? "";
-        var info = new FileInfo(self);
-        var stamp = $"{self}|{(info.Exists ? info.Length : 0)}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}|"
+        var stamp = typeof(HighlightStore).Module.ModuleVersionId + "|"
             + typeof(TextMateSharp.Registry.Registry).Assembly.GetName().Version + "|"
             + typeof(TextMateSharp.Grammars.RegistryOptions).Assembly.GetName().Version;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];

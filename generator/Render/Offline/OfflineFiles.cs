@@ -25,7 +25,7 @@ public static class OfflineFiles
         return File.ReadAllText(file);
     }
 
-    public static string Manifest(Site site, UrlScheme urls, string iconUrl) => JsonSerializer.Serialize(
+    public static string Manifest(Site site, Routes urls, string iconUrl) => JsonSerializer.Serialize(
         new WebManifest(site.Config.Title, ShortName(site.Config.Title), site.Config.Description,
             StartUrl: urls.Home, Scope: urls.Base, Id: urls.Home, Display: "browser",
             BackgroundColor: "#f6f7fb", ThemeColor: "#2a56c6", Lang: "en",
@@ -40,16 +40,16 @@ public static class OfflineFiles
     /// the header links to (About, Contributing), the search index, the stylesheet, scripts and
     /// images, and the roadmap's other files.
     /// </summary>
-    public static string List(Roadmap roadmap, UrlScheme urls, IReadOnlyCollection<OutputFile> output, IEnumerable<string> headerPages)
+    public static string List(Roadmap roadmap, Routes urls, IReadOnlyCollection<OutputFile> output, IEnumerable<string> headerPages)
     {
-        var folder = urls.OutputPath(urls.Roadmap(roadmap))[..^"index.html".Length];
+        var folder = urls.Roadmap(roadmap)[urls.Base.Length..];
         var own = output.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
         var shared = new[] { urls.Home, urls.TopicIndex }.Concat(headerPages).Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
-        var assets = ReservedNames.Assets + "/";
-        var media = ReservedNames.Media + "/";
-        var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith("offline.json", StringComparison.Ordinal))
+        var assets = Routes.AssetsFolder + "/";
+        var media = Routes.MediaFolder + "/";
+        var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith(Routes.OfflineListFile, StringComparison.Ordinal))
             .Concat(output.Where(f => f.Path.StartsWith(assets, StringComparison.Ordinal) || f.Path.StartsWith(media, StringComparison.Ordinal)
                 || f.Path == urls.OutputPath(urls.SearchIndex)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();

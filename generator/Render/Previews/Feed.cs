@@ -13,7 +13,7 @@ public static class Feed
     public const int Entries = 20;
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    public static string Xml(Site site, UrlScheme urls)
+    public static string Xml(Site site, Routes urls)
     {
         string Absolute(string url) => urls.Absolute(site.Config.Url, url) ?? url;
         var topics = site.Roadmaps.SelectMany(r => r.Topics)

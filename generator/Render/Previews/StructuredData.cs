@@ -9,7 +9,7 @@ namespace RoadmapGen.Render.Previews;
 /// Course of its topics, a topic's breadcrumbs and the topic itself. URLs are absolute when
 /// site.yml has a url, as search engines want them.
 /// </summary>
-public sealed class StructuredData(Site site, UrlScheme urls)
+public sealed class StructuredData(Site site, Routes urls)
 {
     private const string Language = "en";
 

@@ -16,7 +16,7 @@ public sealed class SiteViews
     };
 
     private readonly Site _site;
-    private readonly UrlScheme _urls;
+    private readonly Routes _urls;
     private readonly SiteView _siteView;
     private readonly IReadOnlyDictionary<string, string> _assets;
     private readonly IReadOnlyList<LinkView> _roadmapLinks;
@@ -26,7 +26,7 @@ public sealed class SiteViews
     private readonly Dictionary<Choice, ChoiceView> _choices = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="offline">Whether the site has a service worker, so roadmaps can be saved for offline reading.</param>
-    public SiteViews(Site site, UrlScheme urls, Assets assets, bool offline = false)
+    public SiteViews(Site site, Routes urls, Assets assets, bool offline = false)
     {
         _site = site;
         _urls = urls;

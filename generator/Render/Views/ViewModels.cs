@@ -2,7 +2,7 @@ using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render.Views;
 
-// What templates can read, and nothing else. Every URL is already computed (by UrlScheme);
+// What templates can read, and nothing else. Every URL is already computed (by Routes);
 // text is plain and escaped when written; HTML is TrustedHtml. ScriptModel turns these into
 // Scriban objects with snake_case names (TopicCount → topic_count).
 

@@ -1,3 +1,4 @@
+using RoadmapGen.Core;
 using RoadmapGen.Check;
 using RoadmapGen.Cli;
 using RoadmapGen.Diagnostics;
@@ -37,7 +38,7 @@ public class HtmlStandardTests : IDisposable
     private static IReadOnlyList<Diagnostic> Check(params OutputFile[] files)
     {
         var diagnostics = new DiagnosticBag();
-        new LinkChecker(new UrlScheme("/"), null, f => f.Path).Check(files, diagnostics);
+        new LinkChecker(new Routes("/"), null, f => f.Path).Check(files, diagnostics);
         return diagnostics.Sorted();
     }
 

@@ -1,3 +1,4 @@
+using RoadmapGen.Core;
 using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Render;
@@ -16,7 +17,7 @@ public class LinkCheckerTests
     private static IReadOnlyList<Diagnostic> Check(string basePath, params OutputFile[] files)
     {
         var diagnostics = new DiagnosticBag();
-        new LinkChecker(new UrlScheme(basePath), null, f => f.Path).Check(files, diagnostics);
+        new LinkChecker(new Routes(basePath), null, f => f.Path).Check(files, diagnostics);
         return diagnostics.Sorted();
     }
 
@@ -101,7 +102,7 @@ public class LinkCheckerTests
     public void Absolute_links_to_the_site_url_are_checked_as_internal()
     {
         var diagnostics = new DiagnosticBag();
-        new LinkChecker(new UrlScheme("/"), "https://example.org/", f => f.Path).Check(
+        new LinkChecker(new Routes("/"), "https://example.org/", f => f.Path).Check(
             [Page("index.html", """<a href="https://example.org/a/">ok</a> <a href="https://example.org/b/">broken</a> <a href="https://other.org/b/">external</a>"""),
              Page("a/index.html", "<p>a</p>")], diagnostics);
         var problem = Assert.Single(diagnostics.Sorted());

@@ -75,7 +75,7 @@ public class FuzzRegressionTests : IDisposable
         File.WriteAllText(Path.Combine(content, "roadmaps", "tiny", "roadmap.yml"), $"title: Tiny\nsummary: S\nstages: {new string('[', 50_000)}\n");
         var output = new StringWriter();
         Assert.Equal(1, NewCommand.RunTopic(content, "tiny", "beta", null, output));
-        Assert.Contains("error RG0102: roadmap.yml is not valid YAML", output.ToString());
+        Assert.Contains("error RG0101: roadmap.yml is not valid YAML", output.ToString());
     }
 
     public static TheoryData<string> TooDeep => new()

@@ -11,7 +11,7 @@ public sealed class QuestionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (Topic? Topic, IReadOnlyList<Diagnostic> Diagnostics) Read(string questions)
+    private (TopicSource? Topic, IReadOnlyList<Diagnostic> Diagnostics) Read(string questions)
     {
         var path = Path.Combine(_dir, "alpha.md");
         File.WriteAllText(path, "---\ntitle: Alpha\nsummary: About Alpha.\nresources:\n  - title: Docs\n    url: https://example.com/\n    type: official\n"

@@ -101,7 +101,8 @@ public class NewTopicCommandTests : IDisposable
         var content = CopyOfContent();
         var output = new StringWriter();
         Assert.Equal(1, NewCommand.RunTopic(content, "backend", "all", null, output));
-        Assert.Contains("error RG0107", output.ToString());
+        // The build's code for the same mistake: a route collision, not a duplicate slug.
+        Assert.Contains("error RG0403", output.ToString());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class RoadmapListEditTests
     {
         var (edit, problem) = RoadmapListEdit.AppendToLastStage(yaml, "new-topic");
         Assert.Null(edit);
-        Assert.Contains(reason, problem);
+        Assert.Contains(reason, problem!.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RoadmapGen.Core;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -19,8 +20,8 @@ public class RenderReadsOnlyTests
         var templates = TemplateEngine.Load(TestPaths.Templates, diagnostics)!;
         var before = Snapshot(site);
 
-        var first = new SiteRenderer(site, templates, new UrlScheme("/")).Render(diagnostics);
-        var second = new SiteRenderer(site, templates, new UrlScheme("/")).Render(diagnostics);
+        var first = new SiteRenderer(site, templates, new Routes("/")).Render(diagnostics);
+        var second = new SiteRenderer(site, templates, new Routes("/")).Render(diagnostics);
 
         Assert.Empty(diagnostics.Sorted());
         Assert.Equal(before, Snapshot(site));

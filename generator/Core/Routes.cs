@@ -1,0 +1,99 @@
+using RoadmapGen.Load;
+
+namespace RoadmapGen.Core;
+
+/// <summary>
+/// The site's URL space, in one place: every page's and file's URL and output path (prefixed by
+/// the base path, so the same build works at "/" and under a GitHub project path "/repo/"), the
+/// rule that a folder's URL is served by its index.html, and the names the site's own pages take,
+/// which Load and <c>new</c> refuse as slugs. Templates never write a "/" link by hand.
+/// </summary>
+public sealed class Routes
+{
+    /// <summary>The whole-roadmap page, inside each roadmap's folder ("/backend/all/").</summary>
+    public const string WholeRoadmapName = "all";
+
+    /// <summary>The A–Z list of topics, at the top level ("/topics/").</summary>
+    public const string TopicIndexName = "topics";
+
+    /// <summary>Fingerprinted assets, at the top level ("/assets/").</summary>
+    public const string AssetsFolder = "assets";
+
+    /// <summary>Images saved beside the content, at the top level ("/media/roadmaps/backend/topics/cache-aside.svg").</summary>
+    public const string MediaFolder = "media";
+
+    public const string NotFoundFile = "404.html";
+    public const string SitemapFile = "sitemap.xml";
+    public const string RobotsFile = "robots.txt";
+    /// <summary>Tells GitHub Pages to publish the files as they are, folders starting with "_" included.</summary>
+    public const string NoJekyllFile = ".nojekyll";
+    public const string SearchIndexFile = "search-index.json";
+    public const string OfflineListFile = "offline.json";
+
+    /// <summary>The file that serves a folder's URL: "a/b/" is served by "a/b/index.html".</summary>
+    private const string IndexFile = "index.html";
+
+    /// <summary>Top-level names (beside the roadmaps' ids) no page may take.</summary>
+    public static readonly IReadOnlySet<string> ReservedPageSlugs = new HashSet<string>(StringComparer.Ordinal) { AssetsFolder, MediaFolder, "search", TopicIndexName };
+
+    /// <summary>Names inside a roadmap's folder no topic may take.</summary>
+    public static readonly IReadOnlySet<string> ReservedTopicSlugs = new HashSet<string>(StringComparer.Ordinal) { WholeRoadmapName };
+
+    public string Base { get; }
+
+    public Routes(string basePath)
+    {
+        var trimmed = basePath.Trim().Trim('/');
+        Base = trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
+    }
+
+    public string Home => Base;
+    public string Roadmap(Roadmap roadmap) => Base + roadmap.Id + "/";
+    public string WholeRoadmap(Roadmap roadmap) => Base + roadmap.Id + "/" + WholeRoadmapName + "/";
+    public string RoadmapJson(Roadmap roadmap) => Base + roadmap.Id + "/roadmap.json";
+    public string Topic(Topic topic) => Base + topic.Roadmap.Id + "/" + topic.Slug + "/";
+    public string Page(Page page) => Base + page.Slug + "/";
+    public string TopicIndex => Base + TopicIndexName + "/";
+    public string NotFound => Base + NotFoundFile;
+    public string SearchIndex => Base + SearchIndexFile;
+    public string Sitemap => Base + SitemapFile;
+    public string Asset(string fingerprintedName) => Base + AssetsFolder + "/" + fingerprintedName;
+    /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
+    public string Image(ContentImage image) => Base + MediaFolder + "/" + image.ContentPath;
+    public string Feed => Base + "feed.xml";
+    public string WebManifest => Base + "manifest.webmanifest";
+    /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
+    public string ServiceWorker => Base + "sw.js";
+    /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
+    public string OfflineList(Roadmap roadmap) => Base + roadmap.Id + "/" + OfflineListFile;
+
+    /// <summary>
+    /// A site URL made absolute with site.yml's <c>url</c> (the address the site is published
+    /// at, base path included), for whatever leaves the site: sitemap, canonical links, exports.
+    /// Null without a site URL.
+    /// </summary>
+    public string? Absolute(string? siteUrl, string url) =>
+        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
+
+    /// <summary>The URL a file of this site is served at: "a/b/index.html" → "/repo/a/b/".</summary>
+    public string UrlOf(string outputPath) => Base + RouteOf(outputPath);
+
+    /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
+    public string OutputPath(string url) =>
+        FileServing(url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
+
+    /// <summary>An output path without its index file: "a/b/index.html" → "a/b/"; other files are their own route.</summary>
+    public static string RouteOf(string outputPath) =>
+        outputPath.EndsWith(IndexFile, StringComparison.Ordinal) ? outputPath[..^IndexFile.Length] : outputPath;
+
+    /// <summary>The file serving a route relative to the base path: "" and "a/b/" are folders, served by their index file.</summary>
+    public static string FileServing(string relative) =>
+        relative.Length == 0 || relative.EndsWith('/') ? relative + IndexFile : relative;
+
+    /// <summary>The index file of a folder named without its slash ("a/b" → "a/b/index.html"), which a request for "a/b" is redirected to.</summary>
+    public static string IndexOfFolder(string relative) => relative + "/" + IndexFile;
+
+    /// <summary>The folder an output path is the index file of ("a/b/index.html" → "a/b"), or null for any other file.</summary>
+    public static string? FolderOf(string outputPath) =>
+        outputPath.EndsWith("/" + IndexFile, StringComparison.Ordinal) ? outputPath[..^(IndexFile.Length + 1)] : null;
+}

@@ -1,0 +1,112 @@
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// A roadmap while it is being linked: stages, groups and prerequisites are worked out on these
+/// drafts, made fresh on every load, then <see cref="Freeze"/> turns them into the model, whose
+/// topics, stages and choices refer to each other and therefore are made together.
+/// </summary>
+internal sealed class StageDraft
+{
+    public required int Number { get; init; }
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public List<TopicDraft> Topics { get; } = [];
+    public List<ChoiceDraft> Choices { get; } = [];
+}
+
+internal sealed class ChoiceDraft
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<TopicDraft> Topics { get; init; }
+    public TopicDraft? Recommended { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyDictionary<string, string> When { get; init; } = new Dictionary<string, string>();
+}
+
+internal sealed class TopicDraft(TopicSource source, StageDraft stage)
+{
+    public TopicSource Source { get; } = source;
+    public StageDraft Stage { get; } = stage;
+    public string Slug => Source.Slug;
+    public string SourcePath => Source.SourcePath;
+    public IReadOnlyList<SlugRef> PrerequisiteRefs => Source.PrerequisiteRefs;
+    public int Index { get; set; }
+    public TopicKind Kind { get; set; }
+    public ChoiceDraft? Choice { get; set; }
+    public string? OptionalNote { get; set; }
+    public List<TopicDraft> Prerequisites { get; } = [];
+    public List<TopicDraft> RequiredBy { get; } = [];
+}
+
+internal static class RoadmapDrafts
+{
+    /// <summary>
+    /// The model of a linked roadmap. Its lists are read-only views of lists only this method
+    /// holds, filled before it returns: the one way to make objects that refer to each other
+    /// without giving any of them a setter.
+    /// </summary>
+    public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts)
+    {
+        var stages = new List<Stage>(drafts.Count);
+        var topics = new List<Topic>();
+        var roadmap = new Roadmap
+        {
+            Id = id, Title = title, Summary = summary, SourcePath = sourcePath,
+            Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(),
+        };
+        var made = new Dictionary<TopicDraft, (Topic Topic, List<Topic> Prerequisites, List<Topic> RequiredBy)>();
+        foreach (var draft in drafts)
+        {
+            var stageTopics = new List<Topic>(draft.Topics.Count);
+            var choices = new List<Choice>(draft.Choices.Count);
+            var stage = new Stage
+            {
+                Number = draft.Number, Id = draft.Id, Title = draft.Title, Summary = draft.Summary,
+                Topics = stageTopics.AsReadOnly(), Choices = choices.AsReadOnly(),
+            };
+            var choiceOf = new Dictionary<ChoiceDraft, (Choice Choice, List<Topic> Members)>();
+            foreach (var c in draft.Choices)
+            {
+                var members = new List<Topic>(c.Topics.Count);
+                var choice = new Choice
+                {
+                    Id = c.Id, Title = c.Title, Topics = members.AsReadOnly(), Reason = c.Reason, When = c.When,
+                    RecommendedAt = c.Recommended is null ? null : IndexOf(c.Topics, c.Recommended),
+                };
+                choiceOf[c] = (choice, members);
+                choices.Add(choice);
+            }
+            foreach (var t in draft.Topics)
+            {
+                var prerequisites = new List<Topic>(t.Prerequisites.Count);
+                var requiredBy = new List<Topic>(t.RequiredBy.Count);
+                var topic = new Topic
+                {
+                    Source = t.Source, Roadmap = roadmap, Stage = stage, Index = t.Index,
+                    Kind = t.Kind, Choice = t.Choice is null ? null : choiceOf[t.Choice].Choice, OptionalNote = t.OptionalNote,
+                    Prerequisites = prerequisites.AsReadOnly(), RequiredBy = requiredBy.AsReadOnly(),
+                };
+                made[t] = (topic, prerequisites, requiredBy);
+                stageTopics.Add(topic);
+                topics.Add(topic);
+            }
+            foreach (var (c, (_, members)) in choiceOf) members.AddRange(c.Topics.Select(t => made[t].Topic));
+            stages.Add(stage);
+        }
+        foreach (var (draft, (_, prerequisites, requiredBy)) in made)
+        {
+            prerequisites.AddRange(draft.Prerequisites.Select(p => made[p].Topic));
+            requiredBy.AddRange(draft.RequiredBy.Select(r => made[r].Topic));
+        }
+        return roadmap;
+    }
+
+    private static int IndexOf(IReadOnlyList<TopicDraft> topics, TopicDraft topic)
+    {
+        for (var i = 0; i < topics.Count; i++)
+            if (ReferenceEquals(topics[i], topic)) return i;
+        throw new InvalidOperationException($"recommended topic '{topic.Slug}' is not a member of its choice");
+    }
+}

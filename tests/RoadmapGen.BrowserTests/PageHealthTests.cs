@@ -11,7 +11,10 @@ public sealed class PageHealthTests(SiteFixture site)
     // storage, export and share links, the continue link: about 7.5 KB of script and 4.5 KB of
     // style) and for code blocks and questions (the Copy button, 1.5 KB; token colours for two
     // schemes and print, and the answers, 3.5 KB). Uncompressed: what the browser parses.
-    private const int ScriptBudget = 25 * 1024;
+    // 27 KB is what the pages carried before the map and the new search (the search library is
+    // budgeted apart, below): the map's path-following Next and "Mark done and continue" fit in
+    // what moving the search code out of app.js freed.
+    private const int ScriptBudget = 27 * 1024;
     // Raised from 32 KB for the roadmap map (map.css, loaded by the roadmap page only: the
     // path, the numbered topic rows, the tool bar and the key, about 10 KB, of which about
     // 8 KB replaced the old diagram's rules in style.css).

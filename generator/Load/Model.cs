@@ -34,6 +34,8 @@ public sealed class Roadmap
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
+    /// <summary>"Backend Developer roadmap": the title and the word roadmap once, even when the title ends in it ("Docker Roadmap").</summary>
+    public string Name => Title.EndsWith("roadmap", StringComparison.OrdinalIgnoreCase) ? Title : Title + " roadmap";
     public required string Summary { get; init; }
     public required string SourcePath { get; init; }
     public required IReadOnlyList<Stage> Stages { get; init; }

@@ -92,9 +92,9 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
             roadmapPages.Add(Task.Run(() =>
             {
                 var updated = data.Updated(roadmap);
-                AddPage(new RoadmapPage(views.Chrome(roadmap.Title + " roadmap", roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
+                AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
-                AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Title} roadmap", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Name}", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
                     roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated);
                 output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));

@@ -20,14 +20,14 @@ public sealed class StructuredData(Site site, Routes urls)
     public TrustedHtml Home() => Write(new WebSiteLd(site.Config.Title, site.Config.Description, Absolute(urls.Home), Language));
 
     public TrustedHtml Roadmap(Roadmap roadmap) => Write(new CourseLd(
-        roadmap.Title + " roadmap", roadmap.Summary, Absolute(urls.Roadmap(roadmap)), Language, IsAccessibleForFree: true,
+        roadmap.Name, roadmap.Summary, Absolute(urls.Roadmap(roadmap)), Language, IsAccessibleForFree: true,
         Provider, Updated(roadmap),
         roadmap.Topics.Select(t => new LearningResourceLd(t.Title, t.Summary, Absolute(urls.Topic(t)))).ToList()));
 
     public TrustedHtml Topic(Topic topic) => Write(
         new BreadcrumbListLd(
         [
-            new ListItemLd(1, topic.Roadmap.Title + " roadmap", Absolute(urls.Roadmap(topic.Roadmap))),
+            new ListItemLd(1, topic.Roadmap.Name, Absolute(urls.Roadmap(topic.Roadmap))),
             new ListItemLd(2, $"Stage {topic.Stage.Number}: {topic.Stage.Title}", Absolute(urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id)),
             new ListItemLd(3, topic.Title, Absolute(urls.Topic(topic))),
         ]),

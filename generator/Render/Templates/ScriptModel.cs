@@ -85,9 +85,9 @@ public sealed class ScriptModel
 
     private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
 
-    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(13)
+    private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(14)
     {
-        ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["summary"] = roadmap.Summary,
+        ["id"] = roadmap.Id, ["title"] = roadmap.Title, ["name"] = roadmap.Name, ["summary"] = roadmap.Summary,
         ["url"] = roadmap.Url, ["all_url"] = roadmap.AllUrl, ["json_url"] = roadmap.JsonUrl,
         ["topic_count"] = roadmap.TopicCount, ["stage_count"] = roadmap.StageCount,
         ["stages"] = List(roadmap.Stages, Stage), ["offline_list"] = roadmap.OfflineList,

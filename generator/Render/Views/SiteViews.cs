@@ -53,7 +53,7 @@ public sealed class SiteViews
         {
             var stages = roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, s.Topics.Select(Link).ToList(),
                 Entries(s), PathCount(s.Topics))).ToList();
-            _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Summary,
+            _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Name, roadmap.Summary,
                 urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
                 roadmap.Topics.Count, roadmap.Stages.Count, stages, PathCount(roadmap.Topics),
                 roadmap.Stages.Sum(s => s.Choices.Count), roadmap.Topics.Count(t => t.Kind == TopicKind.Optional), roadmap.Topics.Count > 0 ? Link(roadmap.Topics[0]) : null)

@@ -51,7 +51,7 @@ public sealed record StageView(int Number, string Id, string Title, string Summa
     IReadOnlyList<StageEntryView> Entries, int PathCount);
 
 /// <param name="PathCount">Topics on a reader's path: the required ones and one per choice.</param>
-public sealed record RoadmapView(string Id, string Title, string Summary, string Url, string AllUrl, string JsonUrl,
+public sealed record RoadmapView(string Id, string Title, string Name, string Summary, string Url, string AllUrl, string JsonUrl,
     int TopicCount, int StageCount, IReadOnlyList<StageView> Stages, int PathCount, int ChoiceCount, int OptionalCount, TopicLinkView? First)
 {
     /// <summary>What "Save this roadmap for offline" fetches; null when the templates have no service worker.</summary>

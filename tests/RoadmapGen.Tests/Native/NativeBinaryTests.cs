@@ -98,15 +98,50 @@ public sealed partial class NativeBinaryTests : IDisposable
     }
 
     [NativeFact]
-    public async Task Native_new_topic_writes_a_topic_that_builds()
+    public async Task Native_new_topic_writes_a_topic_whose_placeholders_fail_the_build_until_written()
     {
         var root = CopyOfRepository();
 
         var (exit, printed) = await NativeBinary.RunAsync(root, "new", "topic", "backend", "stream-processing");
 
         Assert.True(exit == 0, printed);
-        Assert.True(File.Exists(Path.Combine(root, "content", "roadmaps", "backend", "topics", "stream-processing.md")));
+        var file = Path.Combine(root, "content", "roadmaps", "backend", "topics", "stream-processing.md");
+        Assert.True(File.Exists(file));
         Assert.Contains("stream-processing", File.ReadAllText(Path.Combine(root, "content", "roadmaps", "backend", "roadmap.yml")));
+
+        // Left as written, every complaint is about the new file, and its placeholders are named.
+        var (failed, failPrinted) = await NativeBinary.RunAsync(root, "build", "--out", Path.Combine(root, "site"));
+        Assert.Equal(1, failed);
+        var errors = failPrinted.Split('\n').Where(l => l.Contains(": error ")).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("content/roadmaps/backend/topics/stream-processing.md(", e));
+        Assert.Contains(errors, e => e.Contains("error RG0148"));
+
+        File.WriteAllText(file, """
+            ---
+            title: Stream processing
+            summary: Handling events continuously as they arrive rather than in nightly batches.
+            resources:
+              - title: Apache Kafka Streams documentation
+                url: https://kafka.apache.org/documentation/streams/
+                type: official
+              - title: Apache Flink documentation
+                url: https://nightlies.apache.org/flink/flink-docs-stable/
+                type: official
+              - title: Streaming 101
+                url: https://www.oreilly.com/radar/the-world-beyond-batch-streaming-101/
+                type: article
+            questions:
+              - question: What is a stream?
+                answer: An unbounded sequence of events, processed as they arrive.
+              - question: What is a window?
+                answer: A bounded slice of a stream, by time or count, that an aggregate runs over.
+              - question: Why do late events matter?
+                answer: An event can arrive after its window closed, so the result must be corrected or the event dropped.
+            ---
+
+            Stream processing reads events as they happen.
+            """);
         var (built, buildPrinted) = await NativeBinary.RunAsync(root, "build", "--out", Path.Combine(root, "site"));
         Assert.True(built == 0, buildPrinted);
         Assert.True(File.Exists(Path.Combine(root, "site", "backend", "stream-processing", "index.html")));

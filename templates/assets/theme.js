@@ -4,6 +4,8 @@
   const root = document.documentElement;
   root.classList.add("js");
   if ("serviceWorker" in navigator && window.caches) root.classList.add("sw");
+  // A search (topics/?q=…): the results page keeps its room from the first paint, filled in when the index loads.
+  if (new URLSearchParams(location.search).get("q")?.trim()) root.classList.add("searching");
   try {
     const t = localStorage.getItem("roadmapgen:theme");
     if (t === "dark" || t === "light") root.dataset.theme = t;

@@ -36,20 +36,24 @@ public sealed class PhoneLayoutTests(SiteFixture site)
         Assert.True(overflowing.Count == 0, "wider than 360 px: " + string.Join("; ", overflowing));
     }
 
+    /// <summary>Compact enough to show the map in about eight screens, still above the 24 px
+    /// minimum target size of WCAG 2.2 (2.5.8) in both directions.</summary>
+    private const double MinTarget = 24;
+
     [BrowserFact]
-    public async Task Roadmap_nodes_are_touch_targets_at_least_44_px_tall_at_360_px()
+    public async Task Roadmap_nodes_and_their_status_buttons_are_touch_targets_of_at_least_24_px_at_360_px()
     {
         await using var session = await site.NewSessionAsync(Phone);
         var page = await session.OpenAsync("backend/");
         var links = await Heights(page, "a.node-link");
         Assert.Equal(site.Content.Topics.Count, links.Length);
-        var small = links.Where(h => h.Height < 44).Select(h => $"{h.Slug} {h.Height:0.#}px").ToList();
-        Assert.True(small.Count == 0, "node links under 44 px: " + string.Join(", ", small));
+        var small = links.Where(h => h.Height < MinTarget || h.Width < MinTarget).Select(h => $"{h.Slug} {h.Width:0.#}×{h.Height:0.#}px").ToList();
+        Assert.True(small.Count == 0, $"node links under {MinTarget} px: " + string.Join(", ", small));
 
         await Expect(page.Locator("button.node-status")).ToHaveCountAsync(site.Content.Topics.Count);
         var buttons = await Heights(page, "button.node-status");
-        var smallButtons = buttons.Where(h => h.Height < 44 || h.Width < 44).Select(h => $"{h.Slug} {h.Width:0.#}×{h.Height:0.#}px").ToList();
-        Assert.True(smallButtons.Count == 0, "status buttons under 44×44 px: " + string.Join(", ", smallButtons));
+        var smallButtons = buttons.Where(h => h.Height < MinTarget || h.Width < MinTarget).Select(h => $"{h.Slug} {h.Width:0.#}×{h.Height:0.#}px").ToList();
+        Assert.True(smallButtons.Count == 0, $"status buttons under {MinTarget}×{MinTarget} px: " + string.Join(", ", smallButtons));
     }
 
     private sealed class Box

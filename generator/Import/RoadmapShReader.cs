@@ -92,9 +92,16 @@ public static partial class RoadmapShReader
         var nodeId = at >= 0 ? name[(at + 1)..] : "";
         var lines = File.ReadAllLines(path);
         var first = Array.FindIndex(lines, l => l.Trim().Length > 0);
-        if (first < 0 || !lines[first].StartsWith("# ", StringComparison.Ordinal))
+        if (first < 0)
         {
-            report.Problems.Add($"{display}: skipped: its first line is not a '# Title' heading");
+            report.Problems.Add($"{display}: skipped: the file is empty (write '# Title', a paragraph and its resources, or delete it)");
+            return null;
+        }
+        if (!lines[first].StartsWith("# ", StringComparison.Ordinal))
+        {
+            // The line is named, so a fix needs no search: "#Title" lacks only its space.
+            var fix = lines[first].StartsWith('#') && !lines[first].StartsWith("##", StringComparison.Ordinal) ? "put a space after the '#'" : "make it '# " + lines[first].Trim() + "'";
+            report.Problems.Add($"{display}({first + 1}): skipped: its first line is not a '# Title' heading ({fix})");
             return null;
         }
         var title = lines[first][2..].Trim();
@@ -185,7 +192,9 @@ public static partial class RoadmapShReader
             }
             catch (JsonException e)
             {
-                report.Problems.Add($"{diagram}: not valid JSON ({e.Message}); every topic is in one stage");
+                // JsonException counts from zero and says so in its message; the report names the place as the build does.
+                var at = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
+                report.Problems.Add($"{diagram}{at}: not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim()}); every topic is in one stage");
             }
         }
 

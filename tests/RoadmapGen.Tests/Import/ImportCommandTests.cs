@@ -37,7 +37,7 @@ public class ImportCommandTests
         Assert.Contains("changed: src/data/roadmaps/kettle/content/Main@n5.md: slug 'Main' → 'main-topic'", output);
         Assert.Contains("changed: src/data/roadmaps/kettle/content/main@n7.md: slug 'main' → 'main-topic-2'", output);
         Assert.Contains("title 'Kettle Roadmap' → 'Kettle'", output);
-        Assert.Contains("problem: src/data/roadmaps/kettle/kettle.json: subtopic node 'Gone' (n9) has no content file", output);
+        Assert.Contains("problem: src/data/roadmaps/kettle/kettle.json(8): subtopic node 'Gone' (n9) has no content file", output);
 
         // Lenient defaults: the one topic without resources is a warning, and the site builds.
         var build = SiteBuild.Run(new BuildOptions(fixture.Out, TestPaths.Templates, "/"));

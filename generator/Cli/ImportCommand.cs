@@ -32,13 +32,13 @@ public static class ImportCommand
         var roadmaps = Directory.GetDirectories(roadmapsDir).Order(StringComparer.Ordinal)
             .Where(d => Directory.Exists(Path.Combine(d, "content")))
             .Select(d => RoadmapShReader.Read(d, Display, report)).OfType<ImportedRoadmap>().ToList();
-        // Two folders whose names make the same id: the second gets a number.
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // Two folders whose names make the same id, or one named like a built-in page: the second (or that one) gets a number.
+        var ids = new HashSet<string>(Core.Routes.ReservedPageSlugs, StringComparer.Ordinal);
         for (var i = 0; i < roadmaps.Count; i++)
         {
             var id = roadmaps[i].Id;
             for (var n = 2; !ids.Add(id); n++) id = $"{roadmaps[i].Id}-{n}";
-            if (id != roadmaps[i].Id) { report.Changes.Add($"roadmap '{roadmaps[i].Id}' → '{id}' (another folder has that id)"); roadmaps[i] = roadmaps[i] with { Id = id }; }
+            if (id != roadmaps[i].Id) { report.Changes.Add($"roadmap '{roadmaps[i].Id}' → '{id}' (another folder or a built-in page has that URL)"); roadmaps[i] = roadmaps[i] with { Id = id }; }
         }
         if (roadmaps.Count == 0)
         {

@@ -16,6 +16,9 @@ public sealed class Routes
     /// <summary>The A–Z list of topics, at the top level ("/topics/").</summary>
     public const string TopicIndexName = "topics";
 
+    /// <summary>The list of every roadmap with its size and the reader's progress, at the top level ("/roadmaps/"), on a site of more than one.</summary>
+    public const string RoadmapIndexName = "roadmaps";
+
     /// <summary>Fingerprinted assets, at the top level ("/assets/").</summary>
     public const string AssetsFolder = "assets";
 
@@ -33,8 +36,8 @@ public sealed class Routes
     /// <summary>The file that serves a folder's URL: "a/b/" is served by "a/b/index.html".</summary>
     private const string IndexFile = "index.html";
 
-    /// <summary>Top-level names (beside the roadmaps' ids) no page may take.</summary>
-    public static readonly IReadOnlySet<string> ReservedPageSlugs = new HashSet<string>(StringComparer.Ordinal) { AssetsFolder, MediaFolder, "search", TopicIndexName };
+    /// <summary>Top-level names (beside the roadmaps' ids) no page or roadmap may take.</summary>
+    public static readonly IReadOnlySet<string> ReservedPageSlugs = new HashSet<string>(StringComparer.Ordinal) { AssetsFolder, MediaFolder, "search", TopicIndexName, RoadmapIndexName };
 
     /// <summary>Names inside a roadmap's folder no topic may take.</summary>
     public static readonly IReadOnlySet<string> ReservedTopicSlugs = new HashSet<string>(StringComparer.Ordinal) { WholeRoadmapName };
@@ -54,6 +57,7 @@ public sealed class Routes
     public string Topic(Topic topic) => Base + topic.Roadmap.Id + "/" + topic.Slug + "/";
     public string Page(Page page) => Base + page.Slug + "/";
     public string TopicIndex => Base + TopicIndexName + "/";
+    public string RoadmapIndex => Base + RoadmapIndexName + "/";
     public string NotFound => Base + NotFoundFile;
     public string SearchIndex => Base + SearchIndexFile;
     public string Sitemap => Base + SitemapFile;

@@ -92,9 +92,16 @@ public static partial class RoadmapShReader
         var nodeId = at >= 0 ? name[(at + 1)..] : "";
         var lines = File.ReadAllLines(path);
         var first = Array.FindIndex(lines, l => l.Trim().Length > 0);
-        if (first < 0 || !lines[first].StartsWith("# ", StringComparison.Ordinal))
+        if (first < 0)
         {
-            report.Problems.Add($"{display}: skipped: its first line is not a '# Title' heading");
+            report.Problems.Add($"{display}: skipped: the file is empty (write '# Title', a paragraph and its resources, or delete it)");
+            return null;
+        }
+        if (!lines[first].StartsWith("# ", StringComparison.Ordinal))
+        {
+            // The line is named, so a fix needs no search: "#Title" lacks only its space.
+            var fix = lines[first].StartsWith('#') && !lines[first].StartsWith("##", StringComparison.Ordinal) ? "put a space after the '#'" : "make it '# " + lines[first].Trim() + "'";
+            report.Problems.Add($"{display}({first + 1}): skipped: its first line is not a '# Title' heading ({fix})");
             return null;
         }
         var title = lines[first][2..].Trim();
@@ -150,6 +157,13 @@ public static partial class RoadmapShReader
         return slug.Length > 0 ? slug : fallback;
     }
 
+    /// <summary>"(line)" of a node's <c>"id": "…"</c> in the diagram's text (JsonDocument keeps no lines), or "" if not found.</summary>
+    private static string LineOfNode(string json, string id)
+    {
+        var match = Regex.Match(json, "\"id\"\\s*:\\s*\"" + Regex.Escape(id) + "\"");
+        return match.Success ? $"({json.AsSpan(0, match.Index).Count('\n') + 1})" : "";
+    }
+
     /// <summary>
     /// The diagram's topic nodes, top to bottom, each a stage holding its own file and its
     /// subtopics (joined by an edge, else to the nearest topic); files the diagram does not
@@ -160,12 +174,14 @@ public static partial class RoadmapShReader
         var nodes = new List<Node>();
         var edges = new List<(string From, string To)>();
         var diagram = display(diagramPath);
+        var diagramText = "";
         if (!File.Exists(diagramPath)) report.Changes.Add($"{diagram}: no diagram; every topic is in one stage");
         else
         {
             try
             {
-                using var json = JsonDocument.Parse(File.ReadAllBytes(diagramPath));
+                diagramText = File.ReadAllText(diagramPath);
+                using var json = JsonDocument.Parse(diagramText);
                 if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("nodes", out var list) || list.ValueKind != JsonValueKind.Array)
                     report.Problems.Add($"{diagram}: no 'nodes' list (an older diagram format); every topic is in one stage");
                 else
@@ -185,7 +201,9 @@ public static partial class RoadmapShReader
             }
             catch (JsonException e)
             {
-                report.Problems.Add($"{diagram}: not valid JSON ({e.Message}); every topic is in one stage");
+                // JsonException counts from zero and says so in its message; the report names the place as the build does.
+                var at = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
+                report.Problems.Add($"{diagram}{at}: not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim()}); every topic is in one stage");
             }
         }
 
@@ -204,7 +222,7 @@ public static partial class RoadmapShReader
             members[candidates.MinBy(t => (t.X - sub.X) * (t.X - sub.X) + (t.Y - sub.Y) * (t.Y - sub.Y))!].Add(sub);
         }
         foreach (var node in nodes.Where(n => !byNode.ContainsKey(n.Id)))
-            report.Problems.Add($"{diagram}: {node.Type} node '{node.Label}' ({node.Id}) has no content file (content/*@{node.Id}.md); left out");
+            report.Problems.Add($"{diagram}{LineOfNode(diagramText, node.Id)}: {node.Type} node '{node.Label}' ({node.Id}) has no content file (content/*@{node.Id}.md); left out");
 
         foreach (var topic in topics)
         {

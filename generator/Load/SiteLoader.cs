@@ -112,9 +112,12 @@ public static class SiteLoader
         ? LinkedFiles.KeepInside(root, dir, Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal), diagnostics)
         : [];
 
-    /// <summary>A page and a roadmap with one name would be written to the same URL.</summary>
+    /// <summary>A page and a roadmap with one name, or either with a built-in page's name, would be written to the same URL.</summary>
     private static void CheckPageSlugsAgainstRoadmaps(List<Page> pages, List<Roadmap> roadmaps, DiagnosticBag diagnostics)
     {
+        foreach (var roadmap in roadmaps.Where(r => Routes.ReservedPageSlugs.Contains(r.Id)))
+            diagnostics.Error(Codes.RouteCollision, roadmap.SourcePath, 0, 0,
+                $"roadmap '{roadmap.Id}' has the URL of a built-in page (/{roadmap.Id}/): its folder's name is its URL, so rename the folder");
         foreach (var page in pages)
         {
             if (roadmaps.Any(r => r.Id == page.Slug) || Routes.ReservedPageSlugs.Contains(page.Slug))

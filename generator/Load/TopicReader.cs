@@ -100,6 +100,7 @@ public static class TopicReader
         written = items?.Count ?? 0;
         if (items is null) return null;
         var resources = new List<Resource>();
+        // A URL or type that is wrong is reported at its own line, not at the item's first key.
         foreach (var item in items)
         {
             var title = item.String("title", required: true, hint: "The resource's title");
@@ -108,20 +109,23 @@ public static class TopicReader
             item.ReportUnknown(ResourceFields);
             if (url is not null && UrlSafety.DangerousScheme(url) is { } scheme)
             {
-                diagnostics.Error(Codes.UnsafeUrl, path, item.Line, item.Column,
+                var (line, column) = item.PositionOf("url");
+                diagnostics.Error(Codes.UnsafeUrl, path, line, column,
                     $"resource URL uses a '{scheme}:' URL (use the resource's http(s) address)");
                 url = null;
             }
             else if (url is not null && !UrlSafety.IsHttpUrl(url))
             {
-                diagnostics.Error(Codes.InvalidUrl, path, item.Line, item.Column,
+                var (line, column) = item.PositionOf("url");
+                diagnostics.Error(Codes.InvalidUrl, path, line, column,
                     $"resource URL '{url}' is not an absolute http(s) URL (write it in full, starting with https://)");
                 url = null;
             }
             if (type is not null && !ResourceTypes.Contains(type))
             {
                 var suggestion = DidYouMean.Suggest(type, ResourceTypes);
-                diagnostics.Error(Codes.UnknownResourceType, path, item.Line, item.Column,
+                var (line, column) = item.PositionOf("type");
+                diagnostics.Error(Codes.UnknownResourceType, path, line, column,
                     $"unknown resource type '{type}'" + (suggestion is null
                         ? $" (use one of: {string.Join(", ", ResourceTypes)})"
                         : $" (did you mean '{suggestion}'? types: {string.Join(", ", ResourceTypes)})"));

@@ -61,6 +61,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
             null, path: Routes.NotFoundFile);
 
+        if (SiteViews.HasRoadmapIndex(site))
+            AddPage(new RoadmapIndexPage(views.Chrome("All roadmaps", $"The {site.Roadmaps.Count} roadmaps of {site.Config.Title}: what each covers, its size, and your progress.",
+                urls.RoadmapIndex, "roadmaps"), views.Roadmaps), null);
+
         AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
             views.Letters()), null);
 
@@ -155,6 +159,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         { } t when t.EndsWith("all" + TemplateFolder.Extension, StringComparison.Ordinal) => "the whole-roadmap page",
         { } t when t.EndsWith("roadmap" + TemplateFolder.Extension, StringComparison.Ordinal) => "a roadmap's page",
         { } t when t.EndsWith("topics" + TemplateFolder.Extension, StringComparison.Ordinal) => "the A–Z list of topics",
+        { } t when t.EndsWith("roadmaps" + TemplateFolder.Extension, StringComparison.Ordinal) => "the list of all roadmaps",
         { } t when t.EndsWith("home" + TemplateFolder.Extension, StringComparison.Ordinal) => "the home page",
         _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
     };

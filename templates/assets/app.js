@@ -335,6 +335,20 @@
     if (items.length) updateContinue(id, items, p, picks);
   }
 
+  // The all-roadmaps page has no roadmap's topics to tell the path from the rest, so it counts
+  // what is stored: done out of every topic. Its line is there from the start, two lines high.
+  function roadmapProgress(el) {
+    const id = el.dataset.roadmapProgress;
+    const show = () => {
+      const p = load(id), done = count(p, "done"), doing = count(p, "doing");
+      el.textContent = done || doing
+        ? `${Math.min(done, +el.dataset.total)} of ${el.dataset.total} topics done` + (doing ? `, ${doing} in progress` : "")
+        : "Not started yet";
+    };
+    show();
+    onStored(id, show);
+  }
+
   // Print spells out links; an absolute URL is more useful on paper than a path.
   addEventListener("beforeprint", () => { for (const a of $$("main a[href]")) a.dataset.href = a.href; });
 
@@ -342,6 +356,7 @@
   $$("ol.map[data-roadmap]").forEach(roadmap);
   $$("[data-status]").forEach(topicStatus);
   $$("[data-progress-summary]").forEach(homeProgress);
+  $$("[data-roadmap-progress]").forEach(roadmapProgress);
   $$("[data-pick-here]").forEach(pickHere);
   $$("[data-done-next]").forEach(steps);
 })();

@@ -33,6 +33,9 @@ public sealed class ScriptModel
                 globals["roadmaps_full"] = SharedList(home.RoadmapsFull, r => Shared(r, Roadmap));
                 globals["intro"] = home.Intro;
                 break;
+            case RoadmapIndexPage index:
+                globals["roadmaps_full"] = SharedList(index.RoadmapsFull, r => Shared(r, Roadmap));
+                break;
             case NotFoundPage notFound:
                 globals["roadmaps_full"] = SharedList(notFound.RoadmapsFull, r => Shared(r, Roadmap));
                 break;
@@ -68,6 +71,7 @@ public sealed class ScriptModel
         ["title"] = site.Title, ["description"] = site.Description, ["repository"] = site.Repository,
         ["home"] = site.Home, ["topic_index"] = site.TopicIndex, ["search_index"] = site.SearchIndex, ["base"] = site.Base,
         ["feed"] = site.Feed, ["manifest"] = site.Manifest, ["preview_image"] = site.PreviewImage, ["service_worker"] = site.ServiceWorker,
+        ["roadmap_index"] = site.RoadmapIndex,
     });
 
     private static ScriptObject Assets(IReadOnlyDictionary<string, string> assets)

@@ -37,6 +37,7 @@ public sealed class SiteViews
             Feed = urls.Feed, Manifest = urls.WebManifest,
             PreviewImage = _assets.TryGetValue(Assets.Key("preview.png"), out var preview) ? urls.Absolute(config.Url, preview) : null,
             ServiceWorker = offline ? urls.ServiceWorker : null,
+            RoadmapIndex = HasRoadmapIndex(site) ? urls.RoadmapIndex : null,
         };
         _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r))).ToList();
         _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
@@ -65,6 +66,9 @@ public sealed class SiteViews
     }
 
     public IReadOnlyList<RoadmapView> Roadmaps { get; }
+
+    /// <summary>A site of one roadmap has no page listing roadmaps: its header links to the roadmap itself.</summary>
+    public static bool HasRoadmapIndex(Site site) => site.Roadmaps.Count > 1;
 
     public static string KindName(TopicKind kind) => kind switch
     {

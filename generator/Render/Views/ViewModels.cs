@@ -15,6 +15,8 @@ public sealed record SiteView(string Title, string Description, string? Reposito
     public string? PreviewImage { get; init; }
     /// <summary>The service worker; null when the templates have none, so nothing offers offline saving.</summary>
     public string? ServiceWorker { get; init; }
+    /// <summary>The page of all roadmaps, which the header's one "Roadmaps" entry opens; null on a site of one roadmap, whose header links to it.</summary>
+    public string? RoadmapIndex { get; init; }
 }
 
 /// <param name="JsonLd">The page's schema.org JSON-LD, serialized with every &lt; escaped.</param>
@@ -94,6 +96,12 @@ public abstract record PageModel(Chrome Chrome)
 public sealed record HomePage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull, TrustedHtml? Intro) : PageModel(Chrome)
 {
     public override string Template => "home";
+}
+
+/// <summary>Every roadmap of a site of many, each with its size and room for the reader's progress.</summary>
+public sealed record RoadmapIndexPage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull) : PageModel(Chrome)
+{
+    public override string Template => "roadmaps";
 }
 
 public sealed record NotFoundPage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull) : PageModel(Chrome)

@@ -37,7 +37,7 @@ public class ImportCommandTests
         Assert.Contains("changed: src/data/roadmaps/kettle/content/Main@n5.md: slug 'Main' → 'main-topic'", output);
         Assert.Contains("changed: src/data/roadmaps/kettle/content/main@n7.md: slug 'main' → 'main-topic-2'", output);
         Assert.Contains("title 'Kettle Roadmap' → 'Kettle'", output);
-        Assert.Contains("problem: src/data/roadmaps/kettle/kettle.json: subtopic node 'Gone' (n9) has no content file", output);
+        Assert.Contains("problem: src/data/roadmaps/kettle/kettle.json(8): subtopic node 'Gone' (n9) has no content file", output);
 
         // Lenient defaults: the one topic without resources is a warning, and the site builds.
         var build = SiteBuild.Run(new BuildOptions(fixture.Out, TestPaths.Templates, "/"));
@@ -51,16 +51,21 @@ public class ImportCommandTests
     public void Bad_files_are_named_and_the_rest_is_imported()
     {
         using var fixture = new RoadmapShFixture();
-        File.WriteAllText(Path.Combine(fixture.RoadmapDir, "content", "nohead@n8.md"), "Just text.\n");
+        File.WriteAllText(Path.Combine(fixture.RoadmapDir, "content", "nohead@n8.md"), "\nJust text.\n");
+        File.WriteAllText(Path.Combine(fixture.RoadmapDir, "content", "squashed@n11.md"), "#Squashed\n\nNo space after the hash.\n");
+        File.WriteAllText(Path.Combine(fixture.RoadmapDir, "content", "empty@n12.md"), "\n");
         File.WriteAllText(Path.Combine(fixture.RoadmapDir, "content", "index.md"), "# \n\nAn overview without a title.\n");
         fixture.Topic("odd@n10", "Odd", "An odd resource.", "- [@blogpost@Odd](https://odd.example.org/)");
         File.WriteAllText(Path.Combine(fixture.RoadmapDir, "kettle.json"), "{ \"nodes\": [ ");
         var (exit, output) = Import(fixture);
         Assert.Equal(0, exit);
-        Assert.Contains("problem: src/data/roadmaps/kettle/content/nohead@n8.md: skipped: its first line is not a '# Title' heading", output);
+        // Each at its line, with the fix: the first line that is not blank is line 2.
+        Assert.Contains("problem: src/data/roadmaps/kettle/content/nohead@n8.md(2): skipped: its first line is not a '# Title' heading (make it '# Just text.')", output);
+        Assert.Contains("problem: src/data/roadmaps/kettle/content/squashed@n11.md(1): skipped: its first line is not a '# Title' heading (put a space after the '#')", output);
+        Assert.Contains("problem: src/data/roadmaps/kettle/content/empty@n12.md: skipped: the file is empty", output);
         Assert.Contains("problem: src/data/roadmaps/kettle/content/odd@n10.md(7): unknown resource type '@blogpost@'", output);
         Assert.Contains("problem: src/data/roadmaps/kettle/content/index.md(1): skipped: its '# ' heading has no title", output);
-        Assert.Contains("problem: src/data/roadmaps/kettle/kettle.json: not valid JSON", output);
+        Assert.True(output.Contains("problem: src/data/roadmaps/kettle/kettle.json(1,14): not valid JSON", StringComparison.Ordinal), output);
         var roadmap = Assert.Single(SiteLoader.Load(fixture.Out, new RoadmapGen.Diagnostics.DiagnosticBag())!.Roadmaps);
         var stage = Assert.Single(roadmap.Stages);
         Assert.Equal(8, stage.Topics.Count);
@@ -82,6 +87,21 @@ public class ImportCommandTests
         Directory.Delete(fixture.Out, recursive: true);
         Assert.Equal(0, Import(fixture).Exit);
         Assert.Equal(0, Import(fixture).Exit);
+    }
+
+    [Fact]
+    public void A_roadmap_folder_named_like_a_built_in_page_gets_another_id_and_the_site_builds()
+    {
+        using var fixture = new RoadmapShFixture();
+        var roadmaps = Path.GetDirectoryName(fixture.RoadmapDir)!;
+        TestPaths.CopyDirectory(fixture.RoadmapDir, Path.Combine(roadmaps, "roadmaps"));
+        var (exit, output) = Import(fixture);
+        Assert.Equal(0, exit);
+        Assert.True(output.Contains("changed: roadmap 'roadmaps' → 'roadmaps-2' (another folder or a built-in page has that URL)", StringComparison.Ordinal), output);
+        var build = SiteBuild.Run(new BuildOptions(fixture.Out, TestPaths.Templates, "/"));
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics.Sorted()));
+        Assert.Contains(build.Files, f => f.Path == "roadmaps-2/index.html");
+        Assert.Contains(build.Files, f => f.Path == "roadmaps/index.html" && f.Html!.Contains("All roadmaps"));
     }
 
     [Fact]

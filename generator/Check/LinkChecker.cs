@@ -42,15 +42,12 @@ public sealed class LinkChecker
             var links = parsed[page.Path];
             var problems = links.DuplicateIds.Count;
             foreach (var (id, line, column) in links.DuplicateIds)
-                Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)");
+                ReportAtTag(page, Codes.DuplicateId, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading or the element)");
             foreach (var (line, column) in links.ImagesWithoutSource ?? [])
             {
                 problems++;
-                var message = $"<img> without a source in {page.Path}: it has neither a src nor a srcset, so it shows nothing (give it a src, or remove it)";
-                if (page.Templates.Count > 0 && TemplateOrigin(page, TagAt(page, line, column)) is { } t)
-                    diagnostics.Error(Codes.ImageWithoutSource, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
-                else
-                    Report(page, Codes.ImageWithoutSource, null, line, column, message);
+                ReportAtTag(page, Codes.ImageWithoutSource, line, column,
+                    $"<img> without a source in {page.Path}: it has neither a src nor a srcset, so it shows nothing (give it a src, or remove it)");
             }
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             var pageUrl = DocumentBaseUrl(new Uri(SiteRoot, _urls.Base + page.Path), links.BaseHref);
@@ -68,6 +65,15 @@ public sealed class LinkChecker
         }, count => Interlocked.Add(ref linksChecked, count));
         _memo?.End();
         return new Result(pages.Count, linksChecked);
+
+        // A tag a template wrote is reported at the template's line, not at a line of the page's content file.
+        void ReportAtTag(OutputFile page, string code, int line, int column, string message)
+        {
+            if (page.Templates.Count > 0 && TemplateOrigin(page, TagAt(page, line, column)) is { } t)
+                diagnostics.Error(code, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
+            else
+                Report(page, code, null, line, column, message);
+        }
 
         void Report(OutputFile page, string code, PageLink? link, int line, int column, string message, Dictionary<string, int>? cursor = null)
         {

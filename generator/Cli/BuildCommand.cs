@@ -22,7 +22,12 @@ public static class BuildCommand
         return command;
     }
 
-    public static int Run(BuildOptions options, string outFolder, TextWriter console)
+    public static int Run(BuildOptions options, string outFolder, TextWriter console) =>
+        Run(options, outFolder, console, (o, rendered) => SiteBuild.Run(o, rendered: rendered));
+
+    /// <param name="build">The build itself; a test passes one that throws, to see how a bug of ours reaches the contributor.</param>
+    internal static int Run(BuildOptions options, string outFolder, TextWriter console,
+        Func<BuildOptions, Action<IReadOnlyList<Render.OutputFile>>, BuildResult> build)
     {
         // Pages are written to a staging folder while their links are checked; the staging folder
         // replaces the output only if the whole build succeeds.
@@ -32,15 +37,26 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = SiteBuild.Run(options, rendered: files => writing = staging is null ? null : Task.Run(() => staging.Stage(files)));
+            result = build(options, files => writing = staging is null ? null : Task.Run(() => staging.Stage(files)));
             writing?.GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             // A bug of ours, not a content mistake: say so plainly, without a stack trace, and keep _site/.
-            console.WriteLine($"error {Codes.InternalError}: internal error while building ({e.GetType().Name}: {e.Message}); please report it with the content that caused it. {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
-            writing?.Wait();
+            // It has no line to point at, so it names the content folder the build was reading.
+            try
+            {
+                writing?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The writing failed too; the build's own failure is the one to report.
+            }
             staging?.Discard();
+            var bug = Diagnostic.Error(Codes.InternalError, DisplayPath.Of(Path.GetFullPath(options.Content)), 0, 0,
+                $"internal error while building ({e.GetType().Name}: {e.Message}); this is a bug in RoadmapGen, not in your content: please report it with the content that caused it");
+            DiagnosticPrinter.Print([bug], console, DiagnosticPrinter.InGitHubActions);
+            console.WriteLine($"Build failed: 1 error(s), 0 warning(s); {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
             return 1;
         }
         var diagnostics = result.Diagnostics;

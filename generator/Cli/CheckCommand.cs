@@ -51,7 +51,7 @@ public static class CheckCommand
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(folder))
         {
-            diagnostics.Error(Codes.CheckedFolderMissing, folder, 0, 0, "the folder to check does not exist (build the site first, or pass the folder it was built into)");
+            diagnostics.Error(Codes.CheckedFolderMissing, DisplayPath.Of(Path.GetFullPath(folder)), 0, 0, "the folder to check does not exist (build the site first, or pass the folder it was built into)");
             DiagnosticPrinter.Print(diagnostics.Sorted(), console, DiagnosticPrinter.InGitHubActions);
             return 1;
         }

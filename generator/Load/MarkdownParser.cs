@@ -36,7 +36,7 @@ public static class MarkdownParser
         var links = new List<ContentLink>();
         var headings = new List<string>();
         var text = new StringBuilder();
-        var hasRawHtml = false;
+        FileSpan? rawHtml = null;
         var refused = false;
         var directory = Path.GetDirectoryName(sourceFullPath)!;
 
@@ -51,12 +51,10 @@ public static class MarkdownParser
                     CheckUrlSafety(autolink.Url, autolink.Line, autolink.Column, false);
                     break;
                 case HtmlInline html:
-                    hasRawHtml = true;
-                    refused |= !SafeHtml.Check(html.Tag, sourcePath, html.Line + lineOffset + 1, html.Column + 1, diagnostics);
+                    refused |= !SafeHtml.Check(html.Tag, sourcePath, RawHtml(html), diagnostics);
                     break;
                 case HtmlBlock block:
-                    hasRawHtml = true;
-                    refused |= !SafeHtml.Check(block.Lines.ToString(), sourcePath, block.Line + lineOffset + 1, block.Column + 1, diagnostics);
+                    refused |= !SafeHtml.Check(block.Lines.ToString(), sourcePath, RawHtml(block), diagnostics);
                     break;
                 case HeadingBlock heading:
                     headings.Add(InlineText(heading.Inline));
@@ -72,8 +70,16 @@ public static class MarkdownParser
         return new MarkdownBody
         {
             Document = document, LineOffset = lineOffset, ContentLinks = links,
-            Headings = headings, PlainText = text.ToString(), HasRawHtml = hasRawHtml, RefusedAtLoad = refused,
+            Headings = headings, PlainText = text.ToString(), RawHtml = rawHtml, RefusedAtLoad = refused,
         };
+
+        // The span of one raw HTML node, and of all of them together for the sanitizer behind Load.
+        FileSpan RawHtml(MarkdownObject node)
+        {
+            var span = FileSpan.Markdown(node, lineOffset, body);
+            rawHtml = rawHtml is { } first ? first with { EndLine = span.EndLine, EndColumn = span.EndColumn } : span;
+            return span;
+        }
 
         void CheckLink(LinkInline link, string? url, bool isImage)
         {

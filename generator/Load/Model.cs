@@ -1,4 +1,5 @@
 using Markdig.Syntax;
+using RoadmapGen.Diagnostics;
 
 namespace RoadmapGen.Load;
 
@@ -94,7 +95,9 @@ public sealed class MarkdownBody
     public required IReadOnlyList<string> Headings { get; init; }
     public required string PlainText { get; init; }
     /// <summary>Whether the body holds raw HTML: the one way markup Markdig did not write itself can reach a page.</summary>
-    public bool HasRawHtml { get; init; }
+    public bool HasRawHtml => RawHtml is not null;
+    /// <summary>From the first raw HTML of the body to the end of the last, where a problem with it is reported; null without raw HTML.</summary>
+    public FileSpan? RawHtml { get; init; }
     /// <summary>
     /// Whether Load already reported unsafe HTML or an unsafe URL in this body, at its exact
     /// position: the rendered-HTML check then still cleans the output but does not report the

@@ -5,21 +5,24 @@ using RoadmapGen.Diagnostics;
 namespace RoadmapGen.Load;
 
 /// <summary>
-/// Raw HTML in Markdown is limited to a few inline elements without script-capable attributes,
-/// so a content pull request can never make the site run code.
+/// Raw HTML in Markdown is limited to a few inline elements without script-capable attributes
+/// (<see cref="HtmlPolicy"/>), so a content pull request can never make the site run code.
 /// </summary>
 public static class SafeHtml
 {
-    public static readonly IReadOnlySet<string> AllowedElements =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "kbd", "abbr", "sub", "sup", "mark", "br", "small", "s", "del", "ins", "var", "samp" };
+    /// <summary>The elements of <see cref="HtmlPolicy.RawElements"/>, for a parser that reports names as written.</summary>
+    private static readonly IReadOnlySet<string> AllowedElements = new HashSet<string>(HtmlPolicy.RawElements, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly IReadOnlySet<string> AllowedAttributes =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "title" };
+    private static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(HtmlPolicy.RawAttributes, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The allow-list as a contributor reads it, at the end of every refusal.</summary>
+    public static readonly string Hint =
+        $"use Markdown instead; allowed inline HTML: {string.Join(", ", HtmlPolicy.RawElements.Select(e => $"<{e}>"))}, with only {string.Join(" or ", HtmlPolicy.RawAttributes.Select(a => $"a '{a}'"))} attribute";
 
     private static readonly HtmlParser Parser = new();
 
-    /// <returns>Whether the HTML passed; each problem is reported at the given position.</returns>
-    public static bool Check(string html, string file, int line, int column, DiagnosticBag diagnostics)
+    /// <returns>Whether the HTML passed; each problem is reported over the given span, the raw HTML's in the file.</returns>
+    public static bool Check(string html, string file, FileSpan span, DiagnosticBag diagnostics)
     {
         var passed = true;
         // No shortcut for comments: "<!-- note --><script>" is one HTML block, and only parsing
@@ -54,8 +57,8 @@ public static class SafeHtml
         void Report(string what, string why)
         {
             passed = false;
-            diagnostics.Error(Codes.UnsafeHtml, file, line, column,
-                $"raw HTML {what}: {why} (use Markdown instead; allowed inline HTML: {string.Join(", ", AllowedElements.Select(e => $"<{e}>"))}, with only a 'title' attribute)");
+            diagnostics.Error(Codes.UnsafeHtml, file, span,
+                $"raw HTML {what}: {why} ({Hint})");
         }
     }
 }

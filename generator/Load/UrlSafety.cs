@@ -10,7 +10,7 @@ namespace RoadmapGen.Load;
 /// </summary>
 public static class UrlSafety
 {
-    public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.Ordinal) { "http", "https", "mailto" };
+    public static IReadOnlySet<string> AllowedSchemes => HtmlPolicy.UrlSchemes;
 
     /// <summary>The scheme a URL uses when it is not on the allow-list; null for an allowed or relative URL.</summary>
     public static string? DisallowedScheme(string url)

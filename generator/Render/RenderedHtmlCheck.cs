@@ -8,8 +8,8 @@ using RoadmapGen.Load;
 
 namespace RoadmapGen.Render;
 
-/// <summary>A problem the rendered-HTML check found, at the Markdown line and column it came from.</summary>
-public sealed record RenderedHtmlProblem(string Code, int Line, int Column, string Message);
+/// <summary>A problem the rendered-HTML check found, over the Markdown text it came from (a raw tag's own span; a node Markdig wrote, its start).</summary>
+public sealed record RenderedHtmlProblem(string Code, FileSpan Span, string Message);
 
 /// <summary>
 /// The first line of defence, on what a page will really contain: the HTML rendered from a
@@ -17,43 +17,18 @@ public sealed record RenderedHtmlProblem(string Code, int Line, int Column, stri
 /// entities, case, whitespace and control characters hide nothing), and every element, attribute
 /// and URL must be on an allow-list. Whatever renderer wrote the HTML (Markdig's, or one added
 /// later for code blocks), it is checked here; a renderer that writes new markup adds it to
-/// <see cref="Allowed"/> deliberately.
+/// <see cref="HtmlPolicy"/> deliberately, which the sanitizer behind this check reads too.
 /// </summary>
 public static partial class RenderedHtmlCheck
 {
-    /// <summary>
-    /// Element → attributes it may carry: what the Markdown pipeline writes (paragraphs, headings,
-    /// lists, task lists, tables, footnotes, definition lists, emphasis extras), what the code block
-    /// renderer writes (a named, focusable region with highlighted spans) and the few inline elements
-    /// contributors may write as raw HTML.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["p"] = [], ["blockquote"] = [], ["pre"] = ["tabindex", "role", "aria-label"], ["span"] = ["class"], ["hr"] = ["class"], ["br"] = [], ["div"] = ["class"],
-        ["h1"] = ["id"], ["h2"] = ["id"], ["h3"] = ["id"], ["h4"] = ["id"], ["h5"] = ["id"], ["h6"] = ["id"],
-        ["ul"] = ["class"], ["ol"] = ["start", "type", "class"], ["li"] = ["id", "class"],
-        ["dl"] = [], ["dt"] = [], ["dd"] = [],
-        ["table"] = [], ["thead"] = [], ["tbody"] = [], ["tr"] = [], ["th"] = ["style"], ["td"] = ["style"],
-        ["a"] = ["href", "title", "rel", "id", "class"], ["img"] = ["src", "alt", "title"],
-        ["code"] = ["class"], ["em"] = [], ["strong"] = [], ["input"] = ["type", "disabled", "checked", "class"],
-        ["del"] = ["title"], ["ins"] = ["title"], ["mark"] = ["title"], ["sup"] = ["title"], ["sub"] = ["title"],
-        ["kbd"] = ["title"], ["abbr"] = ["title"], ["small"] = ["title"], ["s"] = ["title"], ["var"] = ["title"], ["samp"] = ["title"],
-    }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)new HashSet<string>(e.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+    /// <summary>Element → attributes it may carry (<see cref="HtmlPolicy.RenderedElements"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed => HtmlPolicy.RenderedElements;
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "br", "hr", "img", "input" };
 
-    /// <summary>Classes Markdig's extensions write; code blocks add <c>code-block</c>, one <c>language-…</c> class and the highlighter's <c>tok-…</c> classes (<see cref="RendererClass"/>).</summary>
-    private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal)
-    {
-        "footnote-ref", "footnote-back-ref", "footnotes", "footnotes-sep", "contains-task-list", "task-list-item", "task-list-item-checkbox",
-        "code-block",
-    };
-
-    private static readonly string Hint =
-        $" (use Markdown instead; raw HTML may only be {string.Join(", ", SafeHtml.AllowedElements.Select(e => $"<{e}>"))}, with a 'title' attribute)";
+    private static readonly string Hint = $" ({SafeHtml.Hint})";
 
     [GeneratedRegex(@"^text-align: (left|center|right);$")] private static partial Regex TextAlign();
-    [GeneratedRegex(@"^(language-[\w+#.-]+|tok-[a-z]+)$")] private static partial Regex RendererClass();
 
     /// <summary>Where each Markdown node's HTML starts in the rendered text, in writing order, with its line and column in the file.</summary>
     public readonly record struct Origin(int Offset, int Line, int Column, bool Verbatim);
@@ -66,6 +41,7 @@ public static partial class RenderedHtmlCheck
         var unclosed = false;
         tokenizer.Error += (_, e) => unclosed |= e.Code == (int)HtmlParseError.EOF;
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
         // Struct tokens are read in place: a body costs no object per tag or attribute.
         for (var token = tokenizer.GetStructToken(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.GetStructToken())
         {
@@ -76,7 +52,11 @@ public static partial class RenderedHtmlCheck
                     break;
                 case HtmlTokenType.EndTag:
                     var closed = token.Name.ToString();
-                    if (!Allowed.ContainsKey(closed)) Report(token.Position, Codes.UnsafeHtml, $"the element <{UrlSafety.Shown(closed)}> is not allowed");
+                    if (!Allowed.ContainsKey(closed))
+                    {
+                        // An element refused at its start tag is one mistake, not two.
+                        if (!refused.Contains(closed)) Report(token.Position, Codes.UnsafeHtml, $"the element <{UrlSafety.Shown(closed)}> is not allowed");
+                    }
                     else if (open.GetValueOrDefault(closed) == 0) Report(token.Position, Codes.UnsafeHtml, $"</{closed}> closes an element this text did not open, which would break the page around it");
                     else open[closed]--;
                     break;
@@ -97,6 +77,7 @@ public static partial class RenderedHtmlCheck
             var name = tag.Name.ToString();
             if (!Allowed.TryGetValue(name, out var attributes))
             {
+                refused.Add(name);
                 Report(tag.Position, Codes.UnsafeHtml, name is "svg" or "math"
                     ? $"the element <{name}> is not allowed: SVG and MathML content is never allowed"
                     : $"the element <{UrlSafety.Shown(name)}> is not allowed");
@@ -121,7 +102,7 @@ public static partial class RenderedHtmlCheck
                 var why = key switch
                 {
                     "style" when !TextAlign().IsMatch(value) => $"the style '{UrlSafety.Shown(value)}' is not allowed (only a table column's alignment is)",
-                    "class" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => !AllowedClasses.Contains(c) && !RendererClass().IsMatch(c))
+                    "class" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => !HtmlPolicy.IsAllowedClass(c))
                         is { } c ? $"the class '{UrlSafety.Shown(c)}' is not allowed" : null,
                     "tabindex" when value != "0" => $"tabindex='{UrlSafety.Shown(value)}' is not allowed",
                     "role" when value != "region" => $"role='{UrlSafety.Shown(value)}' is not allowed",
@@ -142,9 +123,15 @@ public static partial class RenderedHtmlCheck
         RenderedHtmlProblem Problem(int offset, string code, string message)
         {
             var origin = OriginAt(origins, offset);
-            // Raw HTML blocks are written verbatim, line for line: count the lines before the tag.
-            var line = origin.Line + (origin.Verbatim ? html.AsSpan(origin.Offset, Math.Max(0, Math.Min(offset, html.Length) - origin.Offset)).Count('\n') : 0);
-            return new RenderedHtmlProblem(code, line, origin.Column, message);
+            if (!origin.Verbatim) return new RenderedHtmlProblem(code, FileSpan.At(origin.Line, origin.Column), message);
+            offset = Math.Min(offset, html.Length);
+            // Raw HTML is written verbatim, line for line: the tag is where it was in the file, up to its '>'.
+            var before = html.AsSpan(origin.Offset, Math.Max(0, offset - origin.Offset));
+            var newlines = before.Count('\n');
+            var column = newlines == 0 ? origin.Column + before.Length : before.Length - before.LastIndexOf('\n');
+            var close = offset < html.Length ? html.AsSpan(offset).IndexOfAny('>', '\n') : -1;
+            var end = close >= 0 && html[offset + close] == '>' ? column + close : column;
+            return new RenderedHtmlProblem(code, new FileSpan(origin.Line + newlines, column, origin.Line + newlines, end), message);
         }
 
         // TextPosition.Position counts characters from 1; Markdig's nodes start at the '<'.

@@ -27,11 +27,11 @@ public static class SafetyNet
         // write can be: bodies with raw HTML. On 1,000 synthetic topics it cost 2.8 s of CPU per
         // build over all bodies, 0.4 s for the tokenizer check alone; the tokenizer check covers
         // every body, so a body without raw HTML holds only allow-listed renderer output.
-        if (problems.Count == 0) return body.HasRawHtml ? Check(html, sourcePath, body.LineOffset + 1, diagnostics) : html;
+        if (problems.Count == 0) return body.RawHtml is { } raw ? Check(html, sourcePath, raw, diagnostics) : html;
         // Load already reported what it refused, more precisely; a second report would only repeat it.
         if (!body.RefusedAtLoad)
         {
-            foreach (var problem in problems) diagnostics.Error(problem.Code, sourcePath, problem.Line, problem.Column, problem.Message);
+            foreach (var problem in problems) diagnostics.Error(problem.Code, sourcePath, problem.Span, problem.Message);
         }
         // Fail closed: the build fails, and even a preview shows only the sanitized HTML.
         var (sanitizer, removed) = Sanitizer();
@@ -46,20 +46,21 @@ public static class SafetyNet
     {
         if (t_sanitizer is { } made) return made;
         var removed = new List<string>();
-        var sanitizer = new HtmlSanitizer();
-        foreach (var tag in new[] { "kbd", "abbr", "mark", "samp", "var", "small", "s", "del", "ins", "input", "dl", "dt", "dd", "sup", "sub" })
-            sanitizer.AllowedTags.Add(tag);
-        foreach (var attribute in new[] { "id", "class", "rel", "start", "type", "disabled", "checked", "title", "alt", "tabindex", "role", "aria-label" })
-            sanitizer.AllowedAttributes.Add(attribute);
-        sanitizer.AllowedSchemes.Clear();
-        foreach (var scheme in Load.UrlSafety.AllowedSchemes) sanitizer.AllowedSchemes.Add(scheme);
+        // Exactly the policy the first layer checks, not the sanitizer's wider defaults: the two
+        // layers then disagree only where the first has a gap, which is what RG0126 reports.
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(HtmlPolicy.RenderedElements.Keys, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(HtmlPolicy.RenderedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(HtmlPolicy.UrlSchemes, StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(HtmlPolicy.CssProperties, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+        });
         // The sanitizer knows schemes, not hosts: "//evil.example" and external images are Load's rules, applied here too.
         sanitizer.FilterUrl += (_, e) =>
         {
             if (UrlSafety.Problem(e.OriginalUrl, isImage: e.Tag.LocalName == "img") is not null) e.SanitizedUrl = null;
         };
-        sanitizer.AllowedCssProperties.Clear();
-        sanitizer.AllowedCssProperties.Add("text-align");
         sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}> ({e.Reason})");
         sanitizer.RemovingAttribute += (_, e) => removed.Add($"the attribute '{e.Attribute.Name}' of <{e.Tag.LocalName}> ({e.Reason})");
         sanitizer.RemovingStyle += (_, e) => removed.Add($"the style '{e.Style.Name}' of <{e.Tag.LocalName}> ({e.Reason})");
@@ -70,13 +71,14 @@ public static class SafetyNet
     }
 
     /// <returns>The HTML unchanged when the sanitizer finds nothing to remove; else the sanitized HTML, with an error at the file.</returns>
-    public static string Check(string html, string sourcePath, int line, DiagnosticBag diagnostics)
+    /// <param name="rawHtml">Where the body's raw HTML is, the only text that can hold what the sanitizer removes.</param>
+    public static string Check(string html, string sourcePath, FileSpan rawHtml, DiagnosticBag diagnostics)
     {
         var (sanitizer, removed) = Sanitizer();
         removed.Clear();
         var clean = sanitizer.Sanitize(html, "https://site.invalid/");
         if (removed.Count == 0) return html;
-        diagnostics.Error(Codes.SanitizerRemoved, sourcePath, line, 1,
+        diagnostics.Error(Codes.SanitizerRemoved, sourcePath, rawHtml,
             $"the rendered page had to be cleaned: {string.Join("; ", removed.Distinct())} was removed. The content checks should have refused it at its line: please report this, and use plain Markdown here meanwhile");
         return clean;
     }

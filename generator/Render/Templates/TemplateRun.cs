@@ -152,7 +152,9 @@ public sealed class TemplateRun
             TemplateFaultKind.OutsideTemplates => Codes.IncludeOutsideTemplates,
             _ => Codes.TemplateRuntime,
         } : Codes.TemplateRuntime;
-        var message = e is TemplateFaultException ? e.OriginalMessage : "template error: " + e.OriginalMessage;
+        // Scriban's own runtime errors say what, not how to fix: the hint says where to look.
+        var message = e is TemplateFaultException ? e.OriginalMessage
+            : $"template error: {e.OriginalMessage.TrimEnd('.')} (fix the expression here{(e.OriginalMessage.Contains("recursive", StringComparison.Ordinal) ? ": an include that includes itself, directly or through another, never ends" : "")})";
         return new Failure(code, file.Display, e.Span.Start.Line + 1, e.Span.Start.Column + 1, message);
     }
 }

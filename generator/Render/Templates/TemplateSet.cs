@@ -72,6 +72,6 @@ public sealed class TemplateSet
             return;
         }
         diagnostics.Error(Codes.TemplateSyntax, display, first.Span.Start.Line + 1, first.Span.Start.Column + 1,
-            $"template syntax error: {first.Message}");
+            $"template syntax error: {first.Message.TrimEnd('.')} (fix the template here; Scriban's syntax: https://github.com/scriban/scriban/blob/master/doc/language.md)");
     }
 }

@@ -33,6 +33,27 @@ public class SpanTests
     }
 
     [Fact]
+    public void Raw_html_refused_at_load_is_annotated_over_the_whole_tag()
+    {
+        var diagnostics = new DiagnosticBag();
+        var file = Path.Combine(Path.GetTempPath(), "topic.md");
+        MarkdownParser.Parse("Intro.\n\nPress <iframe src=\"x\"> now.\n", 3, "topic.md", file, new Dictionary<string, string> { [file] = "topic.md" }, diagnostics);
+        var d = Assert.Single(diagnostics.Sorted());
+        Assert.Equal(Codes.UnsafeHtml, d.Code);
+        Assert.Equal(new FileSpan(6, 7, 6, 22), d.Span);
+        Assert.StartsWith("::error file=topic.md,line=6,endLine=6,col=7,endColumn=22,title=RG0121::", d.ToGitHubAnnotation());
+    }
+
+    [Fact]
+    public void The_rendered_html_check_annotates_a_raw_tag_where_it_stands_in_its_block()
+    {
+        // A raw HTML block written verbatim from file line 10: the tag is on its second line.
+        var problems = RoadmapGen.Render.RenderedHtmlCheck.Check("<div>\n  <script>alert(1)</script>\n</div>\n", [new(0, 10, 1, Verbatim: true)]);
+        var problem = Assert.Single(problems);
+        Assert.Equal(new FileSpan(11, 3, 11, 10), problem.Span);
+    }
+
+    [Fact]
     public void A_diagnostic_with_only_a_start_is_annotated_at_that_point()
     {
         var d = Diagnostic.Error("RG0103", "a.md", 4, 12, "unknown topic");

@@ -176,11 +176,11 @@ public class ExternalLinkCheckerTests
     {
         var now = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
         var cap = TimeSpan.FromSeconds(60);
-        Assert.Equal(TimeSpan.FromSeconds(5), ExternalLinkChecker.RetryAfterDelay(new(TimeSpan.FromSeconds(5)), now, cap));
-        Assert.Equal(TimeSpan.FromSeconds(30), ExternalLinkChecker.RetryAfterDelay(new(now.AddSeconds(30)), now, cap));
-        Assert.Equal(cap, ExternalLinkChecker.RetryAfterDelay(new(now.AddDays(1)), now, cap));
-        Assert.Equal(cap, ExternalLinkChecker.RetryAfterDelay(new(TimeSpan.FromHours(2)), now, cap));
-        Assert.Equal(TimeSpan.Zero, ExternalLinkChecker.RetryAfterDelay(new(now.AddSeconds(-30)), now, cap));
-        Assert.Null(ExternalLinkChecker.RetryAfterDelay(null, now, cap));
+        Assert.Equal(TimeSpan.FromSeconds(5), ResilientHttp.RetryAfterDelay(new(TimeSpan.FromSeconds(5)), now, cap));
+        Assert.Equal(TimeSpan.FromSeconds(30), ResilientHttp.RetryAfterDelay(new(now.AddSeconds(30)), now, cap));
+        Assert.Equal(cap, ResilientHttp.RetryAfterDelay(new(now.AddDays(1)), now, cap));
+        Assert.Equal(cap, ResilientHttp.RetryAfterDelay(new(TimeSpan.FromHours(2)), now, cap));
+        Assert.Equal(TimeSpan.Zero, ResilientHttp.RetryAfterDelay(new(now.AddSeconds(-30)), now, cap));
+        Assert.Null(ResilientHttp.RetryAfterDelay(null, now, cap));
     }
 }

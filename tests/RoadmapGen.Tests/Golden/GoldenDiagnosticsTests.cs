@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RoadmapGen.Check.External;
 using RoadmapGen.Cli;
 using RoadmapGen.Load;
 
@@ -8,9 +9,12 @@ namespace RoadmapGen.Tests.Golden;
 /// Each folder under tests/golden holds one kind of mistake: only the files it changes in the
 /// shared tiny site of tests/golden/_base (or removes, listed in delete.txt; without-base.txt
 /// starts from nothing), beside expected.txt: the exact terminal output and exit code a
-/// contributor gets. The real templates are used unless the case overrides some. Set
-/// ROADMAPGEN_UPDATE_GOLDEN=1 to rewrite the expected files after an intended change, then
-/// review the diff.
+/// contributor gets. The real templates are used unless the case overrides some. The command is
+/// <c>build</c> (options in args.txt) unless command.txt names another (<c>new topic …</c>,
+/// <c>check DIR [--external]</c>); links.txt makes symbolic links (<c>path -&gt; target</c>), which
+/// git would not keep portably; fault.txt makes the build itself throw, with its text as the
+/// message, the one way to meet a bug on purpose. Set ROADMAPGEN_UPDATE_GOLDEN=1 to rewrite the
+/// expected files after an intended change, then review the diff.
 /// </summary>
 public class GoldenDiagnosticsTests
 {
@@ -35,6 +39,12 @@ public class GoldenDiagnosticsTests
         TestPaths.CopyDirectory(caseDir, work);
         File.Delete(Path.Combine(work, "expected.txt"));
         foreach (var line in ReadLines(Path.Combine(work, "delete.txt"))) File.Delete(Path.Combine(work, line));
+        foreach (var line in ReadLines(Path.Combine(work, "links.txt")))
+        {
+            var (link, target) = (line.Split(" -> ")[0], line.Split(" -> ")[1]);
+            File.Delete(Path.Combine(work, link));
+            File.CreateSymbolicLink(Path.Combine(work, link), target);
+        }
 
         var outDir = Path.Combine(work, "_site");
         var hadForeignOutput = Directory.Exists(outDir);
@@ -47,13 +57,14 @@ public class GoldenDiagnosticsTests
         }
 
         var args = ReadLines(Path.Combine(work, "args.txt")).SelectMany(l => l.Split(' ', 2)).ToArray();
-        var content = Arg(args, "--content") ?? "content";
+        var command = ReadLines(Path.Combine(work, "command.txt")).FirstOrDefault()?.Split(' ') ?? ["build"];
+        var fault = ReadLines(Path.Combine(work, "fault.txt")).FirstOrDefault();
         var writer = new StringWriter();
         int exit;
         using (DisplayPath.RelativeTo(work))
-            exit = BuildCommand.Run(new BuildOptions(Path.Combine(work, content), Path.Combine(work, "templates"), "/"), outDir, writer);
+            exit = Run(command, args, work, outDir, fault, writer);
 
-        var actual = Normalise(writer.ToString()) + $"exit {exit}\n";
+        var actual = Normalise(writer.ToString(), work) + $"exit {exit}\n";
         var expectedPath = Path.Combine(caseDir, "expected.txt");
         if (Environment.GetEnvironmentVariable("ROADMAPGEN_UPDATE_GOLDEN") == "1") File.WriteAllText(expectedPath, actual);
         Assert.True(File.Exists(expectedPath), $"{expectedPath} is missing; run with ROADMAPGEN_UPDATE_GOLDEN=1 and review it");
@@ -67,10 +78,38 @@ public class GoldenDiagnosticsTests
         Directory.Delete(work, recursive: true);
     }
 
-    /// <summary>Timing, and file and link counts that change with every template edit, are not the point here.</summary>
-    private static string Normalise(string output)
+    private static int Run(string[] command, string[] args, string work, string outDir, string? fault, TextWriter writer)
     {
-        var text = Regex.Replace(output.Replace("\r\n", "\n"), @"in \d+\.\d+ s", "in N s");
+        switch (command[0])
+        {
+            case "new" when command is [_, "topic", var roadmap, var slug]:
+                return NewCommand.RunTopic(Path.Combine(work, "content"), roadmap, slug, null, writer);
+            case "check":
+                // No retries: the dead links of a golden case are refused at once, and their answer never changes.
+                var external = command.Contains("--external")
+                    ? new CheckCommand.ExternalRun(new ExternalCheckOptions { Retries = 0, Timeout = TimeSpan.FromSeconds(10) }, Cache: null)
+                    : null;
+                return CheckCommand.Run(Path.Combine(work, command[1]), "/", null, writer, external);
+            case "build":
+                var options = new BuildOptions(Path.Combine(work, Arg(args, "--content") ?? "content"), Path.Combine(work, Arg(args, "--templates") ?? "templates"), "/");
+                var output = Arg(args, "--out") is { } o ? Path.Combine(work, o) : outDir;
+                return fault is null
+                    ? BuildCommand.Run(options, output, writer)
+                    : BuildCommand.Run(options, output, writer, (_, _) => throw new InvalidOperationException(fault));
+            default:
+                throw new ArgumentException($"command.txt names an unknown command: {string.Join(' ', command)}");
+        }
+    }
+
+    /// <summary>
+    /// Timing, and file and link counts that change with every template edit, are not the point
+    /// here; nor is the temporary folder, which a message naming a file outside the content shows,
+    /// or the random name of the folder a build stages its output in.
+    /// </summary>
+    private static string Normalise(string output, string work)
+    {
+        var text = Regex.Replace(output.Replace("\r\n", "\n").Replace(work, "<case>"), @"in \d+\.\d+ s", "in N s");
+        text = Regex.Replace(text, @"\.tmp-[0-9a-f]{8}\b", ".tmp-N"); // the staging folder's random suffix
         return Regex.Replace(text, @"\(\d+ files\), checked \d+ links", "(N files), checked N links");
     }
 

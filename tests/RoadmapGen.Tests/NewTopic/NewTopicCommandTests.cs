@@ -136,7 +136,7 @@ public class NewTopicCommandTests : IDisposable
     [Fact]
     public void Template_is_valid_and_every_placeholder_says_to_replace_it()
     {
-        var text = NewCommand.TopicText("Message queues");
+        var text = TopicTemplate.Text("Message queues");
         Assert.StartsWith("---\ntitle: Message queues\n", text);
         Assert.Contains("## Why backend developers need it", text);
         Assert.Contains("## What to learn next", text);

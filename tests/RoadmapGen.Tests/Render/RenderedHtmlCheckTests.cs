@@ -20,7 +20,7 @@ public class RenderedHtmlCheckTests
     private static MarkdownBody Unchecked(string markdown) => new()
     {
         Document = Markdown.Parse(markdown, MarkdownParser.Pipeline), LineOffset = FrontMatterLines,
-        ContentLinks = [], Headings = [], PlainText = "", HasRawHtml = true,
+        ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1),
     };
 
     private static (string Html, IReadOnlyList<Diagnostic> Diagnostics) Render(string markdown)
@@ -195,7 +195,7 @@ public class RenderedHtmlCheckTests
         var body = new MarkdownBody
         {
             Document = Markdown.Parse("<script>alert(1)</script>\n", MarkdownParser.Pipeline), LineOffset = 0,
-            ContentLinks = [], Headings = [], PlainText = "", HasRawHtml = true, RefusedAtLoad = true,
+            ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1), RefusedAtLoad = true,
         };
         var diagnostics = new DiagnosticBag();
 
@@ -244,7 +244,7 @@ public class RenderedHtmlCheckTests
             var html = section.ToString();
 
             Assert.Empty(RenderedHtmlCheck.Check(html, []));
-            Assert.Same(html, SafetyNet.Check(html, File, 1, own));
+            Assert.Same(html, SafetyNet.Check(html, File, FileSpan.At(1, 1), own));
             Assert.Empty(own.Sorted());
         }
     }

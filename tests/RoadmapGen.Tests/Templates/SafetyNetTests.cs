@@ -16,7 +16,7 @@ public class SafetyNetTests
             + "<p><a href=\"#fn:1\" class=\"footnote-ref\" id=\"fnref:1\"><sup>1</sup></a> <img src=\"diagram.png\" alt=\"a diagram\" /></p>\n";
         var diagnostics = new DiagnosticBag();
 
-        Assert.Same(html, SafetyNet.Check(html, "content/x.md", 7, diagnostics));
+        Assert.Same(html, SafetyNet.Check(html, "content/x.md", FileSpan.At(7, 1), diagnostics));
         Assert.Empty(diagnostics.Sorted());
     }
 
@@ -32,7 +32,7 @@ public class SafetyNetTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var clean = SafetyNet.Check(html, "content/x.md", 7, diagnostics);
+        var clean = SafetyNet.Check(html, "content/x.md", FileSpan.At(7, 1), diagnostics);
 
         var page = new HtmlParser().ParseDocument(clean);
         Assert.Empty(page.Scripts);

@@ -94,7 +94,7 @@ public sealed class CodeHighlighter
         try
         {
             var start = GrammarTimings.Now();
-            var tokens = LanguageGrammars.Tokenize(languageId, lines, LineTimeLimit);
+            var tokens = LanguageGrammars.Shared.Tokenize(languageId, lines, LineTimeLimit);
             GrammarTimings.Add("tokenize", languageId, start);
             return tokens is null ? null : Write(tokens, lines);
         }

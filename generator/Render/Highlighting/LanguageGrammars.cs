@@ -33,8 +33,11 @@ namespace RoadmapGen.Render.Highlighting;
 /// tokenized again, and the language keeps them for its next blocks.
 /// </para>
 /// </remarks>
-internal static class LanguageGrammars
+internal sealed class LanguageGrammars
 {
+    /// <summary>The process's grammars, shared by every build it runs.</summary>
+    public static LanguageGrammars Shared { get; } = new();
+
     /// <summary>A stand-in's scope: this, then the scope of the grammar it stands for.</summary>
     public const string ProbeScope = "roadmapgen.embedded.";
 
@@ -51,13 +54,13 @@ internal static class LanguageGrammars
         public bool Whole;
     }
 
-    private static readonly ConcurrentDictionary<string, Language> Languages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
 
     /// <returns>Each line's tokens, tokenized from the previous line's state, or null when the language has no grammar.</returns>
-    public static IReadOnlyList<ITokenizeLineResult>? Tokenize(string languageId, IReadOnlyList<string> lines, TimeSpan lineTimeLimit)
+    public IReadOnlyList<ITokenizeLineResult>? Tokenize(string languageId, IReadOnlyList<string> lines, TimeSpan lineTimeLimit)
     {
         if (CodeLanguages.ScopeOf(languageId) is not { } scope) return null;
-        var language = Languages.GetOrAdd(languageId, id => new Language(id, scope));
+        var language = _languages.GetOrAdd(languageId, id => new Language(id, scope));
         // A grammar keeps the rules it has compiled so far, and compiling is not thread-safe.
         lock (language)
         {

@@ -62,6 +62,7 @@ public static class SiteBuild
         if (cache is not null) checker.WithPageParser(cache.Links).WithMemo(cache.Check);
         var result = checker.Check(files, diagnostics);
         Phase("check");
+        if (timings is not null) Render.Highlighting.GrammarTimings.Print(timings);
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);
     }
 

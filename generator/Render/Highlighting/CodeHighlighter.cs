@@ -3,7 +3,6 @@ using Markdig.Syntax;
 using System.Text;
 using RoadmapGen.Render.Templates;
 using TextMateSharp.Grammars;
-using TextMateSharp.Registry;
 
 namespace RoadmapGen.Render.Highlighting;
 
@@ -14,12 +13,10 @@ namespace RoadmapGen.Render.Highlighting;
 /// language, stays plain text; highlighting never fails a build.
 /// </summary>
 /// <remarks>
-/// Safe to call from pages rendered in parallel. Each language has a TextMateSharp registry of
-/// its own (a registry's caches are not thread-safe), loaded from definitions parsed once for
-/// all (<see cref="ParsedGrammars"/>); a loaded grammar works on its own copy of them, so two
-/// languages compile at the same time, and one grammar tokenizes on one thread at a time.
-/// Compiling a grammar on first use is most of the cost (100-300 ms for shell, JavaScript, PHP,
-/// JSX), so <see cref="Prepare"/> highlights a site's blocks language by language on every core
+/// Safe to call from pages rendered in parallel. Grammars are found, loaded and prepared by
+/// <see cref="LanguageGrammars"/> (each language in a registry of its own, the grammars it embeds
+/// only for blocks that reach them). Compiling a grammar on first use is most of the cost, so
+/// <see cref="Prepare"/> highlights a site's blocks language by language on every core
 /// before the pages ask for them. Results are kept for the process: the whole-roadmap page shows
 /// every topic's code again, and <c>serve</c> rebuilds often with the same code.
 /// </remarks>
@@ -34,7 +31,6 @@ public sealed class CodeHighlighter
     /// <summary>Enough for every block of a large site; past it, the kept results start again.</summary>
     private const int KeptLimit = 50_000;
 
-    private static readonly ConcurrentDictionary<string, Lazy<IGrammar?>> Grammars = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
     private static volatile string? _unavailable;
 
@@ -93,20 +89,14 @@ public sealed class CodeHighlighter
         if (Store.IsValueCreated) Store.Value?.Save();
     }
 
-    /// <summary>
-    /// Each language loads into a registry of its own: a registry's caches are not thread-safe,
-    /// and a grammar reads them while it compiles. The parsed definitions they load from are shared.
-    /// </summary>
-    private static IGrammar? Grammar(string languageId) => Grammars.GetOrAdd(languageId, id => new Lazy<IGrammar?>(() =>
-        CodeLanguages.ScopeOf(id) is { } scope ? new Registry(ParsedGrammars.Instance).LoadGrammar(scope) : null)).Value;
-
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)
     {
         try
         {
-            var grammar = Grammar(languageId);
-            if (grammar is null) return null;
-            lock (grammar) return Write(grammar, lines);
+            var start = GrammarTimings.Now();
+            var tokens = LanguageGrammars.Shared.Tokenize(languageId, lines, LineTimeLimit);
+            GrammarTimings.Add("tokenize", languageId, start);
+            return tokens is null ? null : Write(tokens, lines);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -125,14 +115,13 @@ public sealed class CodeHighlighter
         _ => null,
     };
 
-    private static string Write(IGrammar grammar, IReadOnlyList<string> lines)
+    private static string Write(IReadOnlyList<ITokenizeLineResult> tokens, IReadOnlyList<string> lines)
     {
         var html = new StringBuilder();
-        IStateStack? state = null;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var result = grammar.TokenizeLine(line, state, LineTimeLimit);
-            state = result.RuleStack;
+            var line = lines[i];
+            var result = tokens[i];
             var written = 0;
             string? open = null;
             foreach (var token in result.Tokens)

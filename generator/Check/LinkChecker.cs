@@ -14,12 +14,15 @@ public sealed class LinkChecker
     private readonly Routes _urls;
     private readonly Uri? _siteUrl;
     private readonly Func<OutputFile, string> _displayPath;
+    private readonly ICheckReuse _reuse;
 
     /// <param name="siteUrl">Absolute links to this URL count as internal (Hugo writes these).</param>
     /// <param name="displayPath">How to name a page in a diagnostic that has no better origin.</param>
-    public LinkChecker(Routes urls, string? siteUrl, Func<OutputFile, string> displayPath)
+    /// <param name="reuse">What may be taken from an earlier check (the memo layer decides); none checks everything.</param>
+    public LinkChecker(Routes urls, string? siteUrl, Func<OutputFile, string> displayPath, ICheckReuse? reuse = null)
     {
         _urls = urls;
+        _reuse = reuse ?? ICheckReuse.None;
         _siteUrl = siteUrl is not null && Uri.TryCreate(siteUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u : null;
         _displayPath = displayPath;
     }
@@ -32,13 +35,13 @@ public sealed class LinkChecker
         foreach (var file in files) byPath[file.Path] = file;
         var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
         var pages = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Content));
+        Parallel.ForEach(pages, page => parsed[page.Path] = _reuse.Links(page, () => PageLinks.Parse(page.Content)));
 
         var linksChecked = 0;
-        _memo?.Begin(files, parsed);
+        _reuse.Begin(files, parsed);
         Parallel.ForEach(pages, () => 0, (page, _, count) =>
         {
-            if (_memo?.Reuse(page) is { } known) return count + known;
+            if (_reuse.Verdict(page) is { } known) return count + known;
             var links = parsed[page.Path];
             var problems = links.DuplicateIds.Count;
             foreach (var (id, line, column) in links.DuplicateIds)
@@ -54,7 +57,7 @@ public sealed class LinkChecker
             }
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             var pageUrl = DocumentBaseUrl(new Uri(SiteRoot, _urls.Base + page.Path), links.BaseHref);
-            var lookups = _memo is null ? null : new CheckMemo.Lookups();
+            var lookups = _reuse.Lookups();
             foreach (var link in links.Links)
             {
                 var problem = CheckLink(page, pageUrl, link, byPath, parsed, lookups);
@@ -63,10 +66,10 @@ public sealed class LinkChecker
                 problems++;
                 Report(page, problem.Value.Code, link, link.Line, link.Column, problem.Value.Message, originCursor);
             }
-            _memo?.Checked(page, links.Links.Count, lookups!, problems == 0);
+            _reuse.Checked(page, links.Links.Count, lookups, problems == 0);
             return count;
         }, count => Interlocked.Add(ref linksChecked, count));
-        _memo?.End();
+        _reuse.End();
         return new Result(pages.Count, linksChecked);
 
         void Report(OutputFile page, string code, PageLink? link, int line, int column, string message, Dictionary<string, int>? cursor = null)
@@ -92,23 +95,6 @@ public sealed class LinkChecker
     }
 
     private Func<string, string?>? _templateText;
-    private Func<OutputFile, PageLinks>? _parse;
-    private CheckMemo? _memo;
-
-    /// <summary>Lets serve skip pages whose links held last time and whose targets did not change.</summary>
-    public LinkChecker WithMemo(CheckMemo? memo)
-    {
-        _memo = memo;
-        return this;
-    }
-
-    /// <summary>Lets serve reuse the parse of a page whose HTML did not change since the last check.</summary>
-    public LinkChecker WithPageParser(Func<OutputFile, PageLinks> parse)
-    {
-        _parse = parse;
-        return this;
-    }
-
     /// <summary>Lets the build point a template-made broken link at the template line that wrote it.</summary>
     public LinkChecker WithTemplates(Func<string, string?> templateText)
     {
@@ -162,7 +148,7 @@ public sealed class LinkChecker
 
     /// <param name="lookups">Collects every output path the link's target was looked up at, and the page its fragment was checked in.</param>
     private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files,
-        ConcurrentDictionary<string, PageLinks> parsed, CheckMemo.Lookups? lookups)
+        ConcurrentDictionary<string, PageLinks> parsed, CheckLookups? lookups)
     {
         var url = link.Url;
         if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path} (give it an address, or remove it)");

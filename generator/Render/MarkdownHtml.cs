@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
@@ -24,10 +22,21 @@ public static class MarkdownHtml
     /// </param>
     /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
     /// <param name="highlighter">The build's highlighter for code blocks; without one, code is written plain.</param>
-    public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
+    public static RenderedMarkdown Render(MarkdownBody body, string sourcePath,
         Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
-        CodeHighlighter? highlighter = null)
+        CodeHighlighter? highlighter = null) =>
+        Render(new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource), diagnostics, highlighter);
+
+    /// <param name="passedWithoutPrefix">
+    /// The same body with the same links rendered without a prefix passed both lines of
+    /// <see cref="SafetyNet"/> untouched. With a prefix it differs only in heading ids and "#…"
+    /// links, each given the prefix (a slug: [a-z0-9-]) and "--": no element, attribute name, URL
+    /// scheme or host changes, so neither line could find something new, and the whole-roadmap
+    /// page does not pay for a second check of every body.
+    /// </param>
+    public static RenderedMarkdown Render(MarkdownInput input, DiagnosticBag diagnostics, CodeHighlighter? highlighter, bool passedWithoutPrefix = false)
     {
+        var (body, sourcePath, idPrefix, pageUrl, urlOfSource) = input;
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
         {
@@ -51,33 +60,12 @@ public static class MarkdownHtml
 
         var renderer = t_renderer ??= new PageRenderer();
         var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix, highlighter);
-        var links = LinksKey(pageUrl, rewritten);
-        if (idPrefix is not null && Slug.IsValid(idPrefix) && PassedWithoutPrefix.TryGetValue(body, out var passed) && passed.Links == links)
-            return (new TrustedHtml(html), origins);
+        if (idPrefix is not null && Slug.IsValid(idPrefix) && passedWithoutPrefix)
+            return new RenderedMarkdown(new TrustedHtml(html), origins, PassedGuard: true);
         // The one gate between rendered Markdown and a page: whatever renderer wrote it.
         var guarded = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
         // Guard hands back the very string it was given only when neither line found anything.
-        if (idPrefix is null && ReferenceEquals(guarded, html)) PassedWithoutPrefix.AddOrUpdate(body, new Passed(links));
-        return (new TrustedHtml(guarded), origins);
-    }
-
-    /// <summary>
-    /// Bodies whose HTML without a prefix passed both lines of <see cref="SafetyNet"/> untouched,
-    /// with the links they were rendered with. The same body with the same links and a prefix
-    /// differs only in heading ids and "#…" links, each given the prefix (a slug: [a-z0-9-]) and
-    /// "--": no element, attribute name, URL scheme or host changes, so neither line could find
-    /// something new, and the whole-roadmap page does not pay for a second check of every body.
-    /// </summary>
-    private static readonly ConditionalWeakTable<MarkdownBody, Passed> PassedWithoutPrefix = new();
-
-    private sealed record Passed(string Links);
-
-    private static string LinksKey(string? pageUrl, Dictionary<string, string> rewritten)
-    {
-        if (rewritten.Count == 0) return pageUrl ?? "";
-        var key = new StringBuilder(pageUrl);
-        foreach (var (from, to) in rewritten) key.Append('\n').Append(from).Append('\n').Append(to);
-        return key.ToString();
+        return new RenderedMarkdown(new TrustedHtml(guarded), origins, PassedGuard: ReferenceEquals(guarded, html));
     }
 
     private static readonly Uri SiteRoot = new("http://site.invalid");

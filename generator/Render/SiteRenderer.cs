@@ -15,10 +15,25 @@ namespace RoadmapGen.Render;
 /// the site and never writes to it: view models are derived from it, and Markdown is rendered
 /// from the loaded documents as they are.
 /// </summary>
-/// <param name="memo">serve's memo of the last render; a build passes none and renders everything.</param>
-public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, RenderMemo? memo = null)
+/// <param name="reuse">What may be taken from earlier work (the memo layer decides); none renders everything.</param>
+public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, IRenderReuse? reuse = null)
 {
+    private readonly IRenderReuse _reuse = reuse ?? IRenderReuse.None;
+
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
+    {
+        _reuse.BeginRun();
+        try
+        {
+            return RenderAll(diagnostics);
+        }
+        finally
+        {
+            _reuse.EndRun();
+        }
+    }
+
+    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
         var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
@@ -26,9 +41,9 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
-        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
+        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), _reuse);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
-        var highlighter = new CodeHighlighter();
+        var highlighter = new CodeHighlighter(_reuse);
         highlighter.Prepare(Bodies().SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
         if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
@@ -74,7 +89,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var (html, origins) = (body.Html, new List<LinkOrigin>(body.Origins));
                 var questions = new List<QuestionView>(topic.Questions.Count);
                 foreach (var question in topic.Questions)
                 {
@@ -86,7 +102,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic", data.Topic(topic)), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
+                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter,
+                    idPrefix: topic.Slug, pageUrl: urls.Topic(topic), passedWithoutPrefix: body.PassedGuard);
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>
@@ -104,7 +121,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
-        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, keepWords: memo is not null)));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, _reuse)));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != Routes.NotFoundFile))));
         output.Add(OutputFile.Text(Routes.RobotsFile, Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(Routes.NoJekyllFile, ""));
@@ -159,11 +176,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
     };
 
-    private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
-        DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null) => memo is null
-        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl, highlighter)
-        : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
-            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl, highlighter));
+    /// <param name="passedWithoutPrefix">Whether the same body rendered without the prefix passed the safety net untouched (see <see cref="MarkdownHtml"/>).</param>
+    private RenderedMarkdown Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+        DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null, bool passedWithoutPrefix = false)
+    {
+        var input = new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource);
+        return _reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix));
+    }
 
     private IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies()
     {

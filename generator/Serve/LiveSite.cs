@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using RoadmapGen.Diagnostics;
+using RoadmapGen.Memo;
 
 namespace RoadmapGen.Serve;
 
@@ -24,7 +25,7 @@ public sealed class LiveSite
     private readonly BuildOptions _options;
     private readonly TextWriter _console;
     private readonly EventHub _events;
-    private readonly BuildCache _cache = new();
+    private readonly BuildMemo _cache = new(Keep.Everything);
     private readonly Channel<ChangeSet> _changes = Channel.CreateUnbounded<ChangeSet>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _instance = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
     private int _builds;
@@ -32,11 +33,11 @@ public sealed class LiveSite
     private volatile IReadOnlyList<Diagnostic> _diagnostics = [];
 
     private readonly bool _verbose;
-    private readonly Func<BuildOptions, IBuildCache, BuildResult> _build;
+    private readonly Func<BuildOptions, BuildMemo, BuildResult> _build;
 
     /// <param name="build">How a rebuild runs; tests pass one that fails as a bug would.</param>
     public LiveSite(BuildOptions options, TextWriter console, EventHub events, bool verbose = false,
-        Func<BuildOptions, IBuildCache, BuildResult>? build = null)
+        Func<BuildOptions, BuildMemo, BuildResult>? build = null)
     {
         _options = options;
         _verbose = verbose;
@@ -134,7 +135,7 @@ public sealed class LiveSite
         }
         _diagnostics = diagnostics;
         var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
-            _cache.Render.LastRun.Rendered, _cache.Check.PagesChecked);
+            _cache.PagesRendered, _cache.PagesChecked);
         // The terminal says what happened before any page reloads, so what a page shows is
         // always already explained in the terminal.
         Print(report, previous is null, result.Pages);

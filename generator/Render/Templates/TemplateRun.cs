@@ -3,6 +3,7 @@ using System.Text;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Views;
+using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -22,18 +23,16 @@ public sealed class TemplateRun
     private readonly ScriptModel _model = new();
     private readonly ConcurrentDictionary<Failure, ConcurrentBag<string>> _failures = new();
 
-    private readonly RenderMemo? _memo;
-    private readonly PageFingerprint? _fingerprint;
+    private readonly IRenderReuse _reuse;
+    private readonly PageFingerprint _fingerprint;
 
-    internal TemplateRun(TemplateEngine engine, int largestLoop, RenderMemo? memo = null)
+    internal TemplateRun(TemplateEngine engine, int largestLoop, IRenderReuse reuse)
     {
         _engine = engine;
         // Nested loops share one budget: 100 iterations per item of the largest list leaves room
         // for every per-topic loop (resources, prerequisites) and still stops a runaway loop.
         _loopLimit = Math.Max(100_000, largestLoop * 100);
-        _memo = memo;
-        if (memo is null) return;
-        memo.BeginRun();
+        _reuse = reuse;
         _fingerprint = new PageFingerprint(engine.Version, _loopLimit);
     }
 
@@ -55,8 +54,11 @@ public sealed class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
-        var fingerprint = _fingerprint?.Of(pagePath, globals);
-        if (fingerprint is not null && _memo!.Page(pagePath, fingerprint) is { } kept) return kept;
+        return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath));
+    }
+
+    private byte[]? Render(string name, Template template, ScriptObject globals, string pagePath)
+    {
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
@@ -72,9 +74,7 @@ public sealed class TemplateRun
             context.SpliceTarget = html;
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            var bytes = Utf8(html, context.Splices);
-            _memo?.Rendered(pagePath, fingerprint, bytes);
-            return bytes;
+            return Utf8(html, context.Splices);
         }
         catch (ScriptRuntimeException e)
         {
@@ -126,10 +126,9 @@ public sealed class TemplateRun
             foreach (var part in splices[next].Body.GetChunks()) yield return part;
     }
 
-    /// <summary>Ends the run: reports template failures, and lets the memo forget pages this run did not make.</summary>
+    /// <summary>Ends the run: reports template failures.</summary>
     public void Report(DiagnosticBag diagnostics)
     {
-        _memo?.EndRun();
         foreach (var (failure, pages) in _failures)
         {
             var ordered = pages.Order(StringComparer.Ordinal).ToList();

@@ -38,12 +38,11 @@ public static class SiteBuild
         var templatesTask = Task.Run(() => memo.Templates(options.Templates, diagnostics));
         var files = LoadAndRender(options, memo, diagnostics, templatesTask, Phase);
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
-        var templates = templatesTask.Result!;
         var urls = new Routes(options.BasePath);
         if (!memo.KeepsContent) CollectRenderGarbage();
         rendered?.Invoke(files);
 
-        var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path, memo.Check).WithTemplates(templates.TemplateText);
+        var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path, memo.Check);
         var result = checker.Check(files, diagnostics);
         Phase("check");
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);

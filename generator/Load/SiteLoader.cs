@@ -54,13 +54,13 @@ public static class SiteLoader
         var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
-            if (Read(file, bag => TopicReader.ReadTopic(file, contentFiles, bag)) is { } topic) topics[file] = topic;
+            if (Read(file, bag => TopicReader.ReadTopic(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } topic) topics[file] = topic;
         });
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(pageFiles, file =>
         {
             if (!CheckFileSlug(file, contentFiles[file], diagnostics)) return;
-            if (Read(file, bag => TopicReader.ReadPage(file, contentFiles, bag)) is { } page) pages.Add(page);
+            if (Read(file, bag => TopicReader.ReadPage(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } page) pages.Add(page);
         });
 
         var roadmaps = new List<Roadmap>();

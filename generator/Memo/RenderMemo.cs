@@ -16,8 +16,8 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 {
     private sealed record KeptMarkdown(RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private ConcurrentDictionary<string, (string Fingerprint, byte[] Html)> _previous = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (string Fingerprint, byte[] Html)> _current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _current = new(StringComparer.Ordinal);
     // Bodies are immutable and Load makes a new one whenever its file's content changes, so a
     // body is its content's identity; the table lets a body's entries go with it.
     private ConditionalWeakTable<MarkdownBody, ConcurrentDictionary<string, KeptMarkdown>> _bodies = new();
@@ -30,7 +30,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 
     public void BeginRun()
     {
-        _current = new ConcurrentDictionary<string, (string, byte[])>(StringComparer.Ordinal);
+        _current = new ConcurrentDictionary<string, (string, RenderedPage)>(StringComparer.Ordinal);
         _rendered = 0;
         _reused = 0;
     }
@@ -49,7 +49,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         _words = new ConditionalWeakTable<MarkdownBody, string>();
     }
 
-    public byte[]? Page(string path, Func<string?> fingerprint, Func<byte[]?> render)
+    public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render)
     {
         if (!betweenRuns)
         {
@@ -61,7 +61,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         {
             _current[path] = kept;
             Interlocked.Increment(ref _reused);
-            return kept.Html;
+            return kept.Page;
         }
         Interlocked.Increment(ref _rendered);
         var html = render();

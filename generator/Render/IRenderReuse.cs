@@ -23,9 +23,9 @@ public interface IRenderReuse
     /// <summary>A Markdown body's HTML; its diagnostics end up in <paramref name="diagnostics"/> either way.</summary>
     RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
 
-    /// <summary>A page's bytes (null: a template failed, reported by the run).</summary>
+    /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
     /// <param name="fingerprint">A digest of everything the page's templates read; null when it cannot vouch for them. Computed only when asked.</param>
-    byte[]? Page(string path, Func<string?> fingerprint, Func<byte[]?> render);
+    RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render);
 
     /// <summary>A code block's highlighted lines (null: written plain), by grammar and code.</summary>
     string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize);
@@ -41,7 +41,7 @@ public interface IRenderReuse
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 
-        public byte[]? Page(string path, Func<string?> fingerprint, Func<byte[]?> render) => render();
+        public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render) => render();
 
         public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) => tokenize();
 
@@ -56,6 +56,9 @@ public sealed record MarkdownInput(MarkdownBody Body, string SourcePath, string?
 /// <param name="PassedGuard">Whether <see cref="SafetyNet"/> passed the HTML untouched, which lets the same body's prefixed copy skip it.</param>
 public sealed record RenderedMarkdown(TrustedHtml Html, List<LinkOrigin> Origins, bool PassedGuard)
 {
+    /// <summary>The ids the body gave its headings, at their lines.</summary>
+    public IReadOnlyList<IdOrigin> Ids { get; init; } = [];
+
     public void Deconstruct(out TrustedHtml html, out List<LinkOrigin> origins)
     {
         html = Html;

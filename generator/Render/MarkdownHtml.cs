@@ -58,14 +58,21 @@ public static class MarkdownHtml
             origins.Add(new LinkOrigin(Rewrite(link.Url), sourcePath, link.Line + body.LineOffset + 1, link.Column + 1));
         }
 
+        var ids = new List<IdOrigin>();
+        foreach (var heading in body.Document.Descendants<HeadingBlock>())
+        {
+            if (heading.TryGetAttributes()?.Id is { Length: > 0 } id)
+                ids.Add(new IdOrigin(idPrefix is null ? id : idPrefix + "--" + id, sourcePath, heading.Line + body.LineOffset + 1, heading.Column + 1));
+        }
+
         var renderer = t_renderer ??= new PageRenderer();
         var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix, highlighter);
         if (idPrefix is not null && Slug.IsValid(idPrefix) && passedWithoutPrefix)
-            return new RenderedMarkdown(new TrustedHtml(html), origins, PassedGuard: true);
+            return new RenderedMarkdown(new TrustedHtml(html), origins, PassedGuard: true) { Ids = ids };
         // The one gate between rendered Markdown and a page: whatever renderer wrote it.
         var guarded = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
         // Guard hands back the very string it was given only when neither line found anything.
-        return new RenderedMarkdown(new TrustedHtml(guarded), origins, PassedGuard: ReferenceEquals(guarded, html));
+        return new RenderedMarkdown(new TrustedHtml(guarded), origins, PassedGuard: ReferenceEquals(guarded, html)) { Ids = ids };
     }
 
     private static readonly Uri SiteRoot = new("http://site.invalid");

@@ -42,8 +42,8 @@ public sealed class TemplateRun
     private readonly ConcurrentBag<(StringBuilder Body, StringBuilder Page)> _builders = [];
     private const int PooledLimit = 256 * 1024;
 
-    /// <returns>The page's HTML as UTF-8, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
-    public byte[]? Render(PageModel page, string pagePath)
+    /// <returns>The page's HTML as UTF-8 with where its markup came from, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
+    public RenderedPage? Render(PageModel page, string pagePath)
     {
         var name = "pages/" + page.Template;
         var template = _engine.Set.Find(name);
@@ -57,7 +57,7 @@ public sealed class TemplateRun
         return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath));
     }
 
-    private byte[]? Render(string name, Template template, ScriptObject globals, string pagePath)
+    private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath)
     {
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
         context.PushGlobal(globals);
@@ -66,15 +66,17 @@ public sealed class TemplateRun
         html.Clear();
         try
         {
-            context.PushOutput(new StringBuilderOutput(body));
+            var bodyOutput = new TracedOutput(body, _engine.Set.ByText);
+            context.PushOutput(bodyOutput);
             template.WriteTo(context);
             context.PopOutput();
             globals.SetValue("body", new TrustedHtml(body), true);
-            context.PushOutput(new StringBuilderOutput(html));
+            var pageOutput = new TracedOutput(html, _engine.Set.ByText);
+            context.PushOutput(pageOutput);
             context.SpliceTarget = html;
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            return Utf8(html, context.Splices);
+            return new RenderedPage(Utf8(html, context.Splices), PageSources.Merge(pageOutput.Marks, context.Splices, body, bodyOutput.Marks));
         }
         catch (ScriptRuntimeException e)
         {

@@ -14,12 +14,15 @@ public sealed class LinkChecker
     private readonly Routes _urls;
     private readonly Uri? _siteUrl;
     private readonly Func<OutputFile, string> _displayPath;
+    private readonly ICheckReuse _reuse;
 
     /// <param name="siteUrl">Absolute links to this URL count as internal (Hugo writes these).</param>
     /// <param name="displayPath">How to name a page in a diagnostic that has no better origin.</param>
-    public LinkChecker(Routes urls, string? siteUrl, Func<OutputFile, string> displayPath)
+    /// <param name="reuse">What may be taken from an earlier check (the memo layer decides); none checks everything.</param>
+    public LinkChecker(Routes urls, string? siteUrl, Func<OutputFile, string> displayPath, ICheckReuse? reuse = null)
     {
         _urls = urls;
+        _reuse = reuse ?? ICheckReuse.None;
         _siteUrl = siteUrl is not null && Uri.TryCreate(siteUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u : null;
         _displayPath = displayPath;
     }
@@ -32,26 +35,28 @@ public sealed class LinkChecker
         foreach (var file in files) byPath[file.Path] = file;
         var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
         var pages = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(pages, page => parsed[page.Path] = _parse?.Invoke(page) ?? PageLinks.Parse(page.Content));
+        Parallel.ForEach(pages, page => parsed[page.Path] = _reuse.Links(page, () => PageLinks.Parse(page.Content)));
 
         var linksChecked = 0;
-        _memo?.Begin(files, parsed);
+        _reuse.Begin(files, parsed);
         Parallel.ForEach(pages, () => 0, (page, _, count) =>
         {
-            if (_memo?.Reuse(page) is { } known) return count + known;
+            if (_reuse.Verdict(page) is { } known) return count + known;
             var links = parsed[page.Path];
             var problems = links.DuplicateIds.Count;
+            var idCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (id, line, column) in links.DuplicateIds)
-                ReportAtTag(page, Codes.DuplicateId, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading or the element)");
+                Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)",
+                    madeBy: DuplicateOrigin(page, links, id, idCursor));
             foreach (var (line, column) in links.ImagesWithoutSource ?? [])
             {
                 problems++;
-                ReportAtTag(page, Codes.ImageWithoutSource, line, column,
+                Report(page, Codes.ImageWithoutSource, null, line, column,
                     $"<img> without a source in {page.Path}: it has neither a src nor a srcset, so it shows nothing (give it a src, or remove it)");
             }
             var originCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             var pageUrl = DocumentBaseUrl(new Uri(SiteRoot, _urls.Base + page.Path), links.BaseHref);
-            var lookups = _memo is null ? null : new CheckMemo.Lookups();
+            var lookups = _reuse.Lookups();
             foreach (var link in links.Links)
             {
                 var problem = CheckLink(page, pageUrl, link, byPath, parsed, lookups);
@@ -60,31 +65,43 @@ public sealed class LinkChecker
                 problems++;
                 Report(page, problem.Value.Code, link, link.Line, link.Column, problem.Value.Message, originCursor);
             }
-            _memo?.Checked(page, links.Links.Count, lookups!, problems == 0);
+            _reuse.Checked(page, links.Links.Count, lookups, problems == 0);
             return count;
         }, count => Interlocked.Add(ref linksChecked, count));
-        _memo?.End();
+        _reuse.End();
         return new Result(pages.Count, linksChecked);
 
-        // A tag a template wrote is reported at the template's line, not at a line of the page's content file.
-        void ReportAtTag(OutputFile page, string code, int line, int column, string message)
-        {
-            if (page.Templates.Count > 0 && TemplateOrigin(page, TagAt(page, line, column)) is { } t)
-                diagnostics.Error(code, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
-            else
-                Report(page, code, null, line, column, message);
-        }
-
-        void Report(OutputFile page, string code, PageLink? link, int line, int column, string message, Dictionary<string, int>? cursor = null)
+        // Where a problem is reported: the content line that made the link or id, else the
+        // template text Render recorded as writing the tag, else the page itself (a folder of
+        // HTML that no build of ours made).
+        void Report(OutputFile page, string code, PageLink? link, int line, int column, string message,
+            Dictionary<string, int>? cursor = null, IdOrigin? madeBy = null)
         {
             var origin = link is null ? null : FindOrigin(page, link.Url, cursor!);
+            if (madeBy is not null) origin = new LinkOrigin(madeBy.Id, madeBy.File, madeBy.Line, madeBy.Column);
             if (origin is not null)
                 diagnostics.Error(code, origin.File, origin.Line, origin.Column, message);
-            else if (link is not null && page.Templates.Count > 0 && TemplateOrigin(page, link.Url) is { } t)
-                diagnostics.Error(code, t.File, t.Line, t.Column, message + $" (in the template, on {page.Path})");
+            else if (page.Html is { } html && page.Sources.At(html, line, column) is { } written)
+                diagnostics.Error(code, written.File, written.Line, written.Column,
+                    message + (written.AsValue ? $" (written by this template line, on {page.Path})" : $" (in the template, on {page.Path})"));
             else
                 diagnostics.Error(code, _displayPath(page), line, column, message);
         }
+    }
+
+    /// <summary>
+    /// The content line that made a duplicate id, when Markdown made it: a page reports each id's
+    /// second, third… occurrence in turn, and content made the last of an id's elements (a
+    /// heading sits inside the template's markup around it).
+    /// </summary>
+    private static IdOrigin? DuplicateOrigin(OutputFile page, PageLinks links, string id, Dictionary<string, int> cursor)
+    {
+        var made = page.IdOrigins.Where(o => o.Id == id).ToList();
+        if (made.Count == 0) return null;
+        var reported = cursor.GetValueOrDefault(id);
+        cursor[id] = reported + 1;
+        var duplicates = links.DuplicateIds.Count(d => d.Id == id);
+        return made[Math.Clamp(made.Count - duplicates + reported, 0, made.Count - 1)];
     }
 
     /// <summary>The n-th occurrence of an href in the page matches the n-th Markdown link with that URL.</summary>
@@ -95,66 +112,6 @@ public sealed class LinkChecker
         if (seen >= matches.Count) return null;
         cursor[href] = seen + 1;
         return matches[seen];
-    }
-
-    private Func<string, string?>? _templateText;
-    private Func<OutputFile, PageLinks>? _parse;
-    private CheckMemo? _memo;
-
-    /// <summary>Lets serve skip pages whose links held last time and whose targets did not change.</summary>
-    public LinkChecker WithMemo(CheckMemo? memo)
-    {
-        _memo = memo;
-        return this;
-    }
-
-    /// <summary>Lets serve reuse the parse of a page whose HTML did not change since the last check.</summary>
-    public LinkChecker WithPageParser(Func<OutputFile, PageLinks> parse)
-    {
-        _parse = parse;
-        return this;
-    }
-
-    /// <summary>Lets the build point a template-made broken link at the template line that wrote it.</summary>
-    public LinkChecker WithTemplates(Func<string, string?> templateText)
-    {
-        _templateText = templateText;
-        return this;
-    }
-
-    /// <summary>The start tag at a page position, as written ("&lt;img alt=\"Logo\"&gt;"), to find it in the template that wrote it.</summary>
-    private static string TagAt(OutputFile page, int line, int column)
-    {
-        var html = page.Html ?? "";
-        var index = 0;
-        for (var l = 1; l < line && index >= 0; l++) index = html.IndexOf('\n', index) + 1;
-        index += column - 1;
-        if (index < 0 || index >= html.Length) return "";
-        var end = html.IndexOf('>', index);
-        return end < 0 ? "" : html[index..(end + 1)];
-    }
-
-    /// <summary>
-    /// Templates build URLs from a base plus a literal tail ("{{site.base}}abuot/"), so the
-    /// template line holding the URL's tail (or the whole URL) is the one that wrote it.
-    /// </summary>
-    private LinkOrigin? TemplateOrigin(OutputFile page, string href)
-    {
-        if (_templateText is null) return null;
-        var tail = href.StartsWith(_urls.Base, StringComparison.Ordinal) ? href[_urls.Base.Length..] : href;
-        foreach (var needle in new[] { "\"" + href + "\"", tail }.Where(n => n.Length > 1))
-        {
-            foreach (var template in page.Templates)
-            {
-                if (_templateText(template) is not { } text) continue;
-                var index = text.IndexOf(needle, StringComparison.Ordinal);
-                if (index < 0) continue;
-                var line = 1 + text.AsSpan(0, index).Count('\n');
-                var column = index - (text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
-                return new LinkOrigin(href, template, line, column);
-            }
-        }
-        return new LinkOrigin(href, page.Templates[0], 0, 0);
     }
 
     private static readonly Uri SiteRoot = new("http://site.invalid");
@@ -168,7 +125,7 @@ public sealed class LinkChecker
 
     /// <param name="lookups">Collects every output path the link's target was looked up at, and the page its fragment was checked in.</param>
     private (string Code, string Message)? CheckLink(OutputFile page, Uri pageUrl, PageLink link, Dictionary<string, OutputFile> files,
-        ConcurrentDictionary<string, PageLinks> parsed, CheckMemo.Lookups? lookups)
+        ConcurrentDictionary<string, PageLinks> parsed, CheckLookups? lookups)
     {
         var url = link.Url;
         if (url.Length == 0) return (Codes.BrokenLink, $"empty {link.Kind} URL in {page.Path} (give it an address, or remove it)");

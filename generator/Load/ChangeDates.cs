@@ -25,10 +25,10 @@ public static class ChangeDates
     internal static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="files">Full paths of the content files, each mapped to its display path (the key of the result).</param>
-    /// <param name="cache">serve's cache, which keeps git's answer while the history is unchanged.</param>
-    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, IContentCache? cache = null)
+    /// <param name="reuse">the memo layer, which keeps git's answer while the history is unchanged (serve).</param>
+    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, ILoadReuse? reuse = null)
     {
-        var committed = cache is null ? GitLog(contentRoot) : cache.History(contentRoot, () => GitLog(contentRoot));
+        var committed = (reuse ?? ILoadReuse.None).History(contentRoot, () => GitLog(contentRoot));
         var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var (full, display) in files)
         {

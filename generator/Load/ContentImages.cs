@@ -47,8 +47,7 @@ public static class ContentImages
                 $"'{Path.GetFileName(fullPath)}' holds {ImageSignature.Describe(actual)}, not a {ImageSignature.Expected(extension)} image, so the page would show a broken image (export the image again as {ImageSignature.Expected(extension)}, or give the file the extension of what it holds)");
             return null;
         }
-        var relative = Path.GetRelativePath(contentRoot, fullPath).Replace('\\', '/');
-        return new ContentImage(displayPath, relative, bytes);
+        return new ContentImage(SourceFile.In(contentRoot, fullPath, displayPath), bytes);
     }
 }
 
@@ -57,4 +56,10 @@ public sealed record ImageReference(string File, int Line, int Column);
 
 /// <param name="SourcePath">Display path of the image file.</param>
 /// <param name="ContentPath">Its path inside the content folder ("roadmaps/backend/topics/cache-aside.svg"), which its URL keeps.</param>
-public sealed record ContentImage(string SourcePath, string ContentPath, byte[] Bytes);
+public sealed record ContentImage(SourceFile File, byte[] Bytes)
+{
+    public string SourcePath => File.Display;
+
+    /// <summary>Its path inside the content folder ("roadmaps/backend/topics/cache-aside.svg"), which its URL keeps.</summary>
+    public string ContentPath => File.Relative;
+}

@@ -23,10 +23,6 @@ public static class DisplayPath
         return new Scope(() => Root.Value = previous);
     }
 
-    /// <summary>The inverse of <see cref="Of"/>: a display path back to a full path.</summary>
-    public static string Full(string displayPath) =>
-        Path.GetFullPath(displayPath, Root.Value ?? Environment.CurrentDirectory);
-
     private sealed class Scope(Action dispose) : IDisposable
     {
         public void Dispose() => dispose();

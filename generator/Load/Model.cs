@@ -118,7 +118,8 @@ public sealed class TopicSource
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public required string Summary { get; init; }
-    public required string SourcePath { get; init; }
+    public required SourceFile File { get; init; }
+    public string SourcePath => File.Display;
     /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Topic.Prerequisites"/>.</summary>
     public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init; }
     public required IReadOnlyList<Resource> Resources { get; init; }
@@ -134,6 +135,7 @@ public sealed class Topic
     public string Slug => Source.Slug;
     public string Title => Source.Title;
     public string Summary => Source.Summary;
+    public SourceFile File => Source.File;
     public string SourcePath => Source.SourcePath;
     public IReadOnlyList<SlugRef> PrerequisiteRefs => Source.PrerequisiteRefs;
     public IReadOnlyList<Resource> Resources => Source.Resources;
@@ -159,6 +161,7 @@ public sealed class Page
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public required string Summary { get; init; }
-    public required string SourcePath { get; init; }
+    public required SourceFile File { get; init; }
+    public string SourcePath => File.Display;
     public required MarkdownBody Body { get; init; }
 }

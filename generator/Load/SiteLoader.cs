@@ -11,8 +11,9 @@ public static class SiteLoader
 {
     private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch", EditorialRules.Key];
 
-    public static Site? Load(string contentRoot, DiagnosticBag diagnostics, IContentCache? cache = null)
+    public static Site? Load(string contentRoot, DiagnosticBag diagnostics, ILoadReuse? reuse = null)
     {
+        reuse ??= ILoadReuse.None;
         var root = Path.GetFullPath(contentRoot);
         if (!Directory.Exists(root))
         {
@@ -45,21 +46,21 @@ public static class SiteLoader
         foreach (var dir in roadmapDirs.Select(d => Path.Combine(d, "topics")).Prepend(pagesRoot))
             foreach (var image in ContentImages.In(root, dir, diagnostics))
                 contentFiles[image] = DisplayPath.Of(image);
-        cache?.BeginLoad(contentFiles.Keys);
+        reuse.BeginLoad(contentFiles.Keys);
         foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists))
             datedFiles[file] = DisplayPath.Of(file);
-        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, cache));
+        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, reuse));
 
         var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
-            if (Read(file, bag => TopicReader.ReadTopic(file, contentFiles, bag)) is { } topic) topics[file] = topic;
+            if (Read(file, bag => TopicReader.ReadTopic(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } topic) topics[file] = topic;
         });
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(pageFiles, file =>
         {
             if (!CheckFileSlug(file, contentFiles[file], diagnostics)) return;
-            if (Read(file, bag => TopicReader.ReadPage(file, contentFiles, bag)) is { } page) pages.Add(page);
+            if (Read(file, bag => TopicReader.ReadPage(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } page) pages.Add(page);
         });
 
         var roadmaps = new List<Roadmap>();
@@ -85,8 +86,7 @@ public static class SiteLoader
             Changed = changed.GetAwaiter().GetResult(),
         };
 
-        T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class =>
-            cache is null ? read(diagnostics) : cache.Read(file, diagnostics, read);
+        T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class => reuse.Read(file, diagnostics, read);
     }
 
     /// <summary>The images the bodies show, each read once however many bodies show it.</summary>

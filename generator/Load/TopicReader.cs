@@ -11,9 +11,10 @@ public static class TopicReader
     public static readonly string[] QuestionFields = ["question", "answer"];
     public static readonly string[] ResourceTypes = ["article", "video", "course", "book", "official", "tool", "podcast", "community"];
 
-    public static TopicSource? ReadTopic(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    public static TopicSource? ReadTopic(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
-        if (ReadFrontMatter(fullPath, contentFiles, diagnostics, "the topic's front matter") is not { } read) return null;
+        var fullPath = file.FullPath;
+        if (ReadFrontMatter(file, diagnostics, "the topic's front matter") is not { } read) return null;
         var (path, front, map) = read;
         var slug = Path.GetFileNameWithoutExtension(fullPath);
 
@@ -30,16 +31,17 @@ public static class TopicReader
 
         return new TopicSource
         {
-            Slug = slug, Title = title, Summary = summary, SourcePath = path, Body = body,
+            Slug = slug, Title = title, Summary = summary, File = file, Body = body,
             Resources = resources, Questions = questions,
             PrerequisiteRefs = prerequisites.Select(p => new SlugRef(p.Value, p.Line, p.Column)).ToList(),
             Positions = new TopicPositions((map.Line, map.Column), map.PositionOf("resources"), map.PositionOf("questions"), resourceItems, resourcesWritten),
         };
     }
 
-    public static Page? ReadPage(string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    public static Page? ReadPage(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
-        if (ReadFrontMatter(fullPath, contentFiles, diagnostics, "the page's front matter") is not { } read) return null;
+        var fullPath = file.FullPath;
+        if (ReadFrontMatter(file, diagnostics, "the page's front matter") is not { } read) return null;
         var (path, front, map) = read;
         var title = map.String("title", required: true, hint: "The page title");
         var summary = map.String("summary", required: true, hint: "One sentence describing the page");
@@ -49,16 +51,16 @@ public static class TopicReader
         return new Page
         {
             Slug = Path.GetFileNameWithoutExtension(fullPath), Title = title, Summary = summary,
-            SourcePath = path, Body = body,
+            File = file, Body = body,
         };
     }
 
     /// <summary>The steps every Markdown content file shares: read it, split off its front matter, parse that.</summary>
     private static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
-        string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, string what)
+        SourceFile file, DiagnosticBag diagnostics, string what)
     {
-        var path = contentFiles[fullPath];
-        var source = SourceText.Read(fullPath, path, diagnostics);
+        var path = file.Display;
+        var source = SourceText.Read(file.FullPath, path, diagnostics);
         var front = source is null ? null : FrontMatter.Split(source, diagnostics);
         var map = front is null ? null : YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, what);
         return map is null ? null : (path, front!, map);

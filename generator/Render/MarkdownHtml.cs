@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Text;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using RoadmapGen.Diagnostics;
@@ -24,10 +20,21 @@ public static class MarkdownHtml
     /// </param>
     /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
     /// <param name="highlighter">The build's highlighter for code blocks; without one, code is written plain.</param>
-    public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
+    public static RenderedMarkdown Render(MarkdownBody body, string sourcePath,
         Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
-        CodeHighlighter? highlighter = null)
+        CodeHighlighter? highlighter = null) =>
+        Render(new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource), diagnostics, highlighter);
+
+    /// <param name="passedWithoutPrefix">
+    /// The same body with the same links rendered without a prefix passed both lines of
+    /// <see cref="SafetyNet"/> untouched. With a prefix it differs only in heading ids and "#…"
+    /// links, each given the prefix (a slug: [a-z0-9-]) and "--": no element, attribute name, URL
+    /// scheme or host changes, so neither line could find something new, and the whole-roadmap
+    /// page does not pay for a second check of every body.
+    /// </param>
+    public static RenderedMarkdown Render(MarkdownInput input, DiagnosticBag diagnostics, CodeHighlighter? highlighter, bool passedWithoutPrefix = false)
     {
+        var (body, sourcePath, idPrefix, pageUrl, urlOfSource) = input;
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
         {
@@ -49,35 +56,21 @@ public static class MarkdownHtml
             origins.Add(new LinkOrigin(Rewrite(link.Url), sourcePath, link.Line + body.LineOffset + 1, link.Column + 1));
         }
 
-        var renderer = t_renderer ??= new PageRenderer();
+        var ids = new List<IdOrigin>();
+        foreach (var heading in body.Document.Descendants<HeadingBlock>())
+        {
+            if (heading.TryGetAttributes()?.Id is { Length: > 0 } id)
+                ids.Add(new IdOrigin(idPrefix is null ? id : idPrefix + "--" + id, sourcePath, heading.Line + body.LineOffset + 1, heading.Column + 1));
+        }
+
+        var renderer = MarkdownPageRenderer.ForThisThread;
         var (html, written) = renderer.Render(body.Document, body.LineOffset, Rewrite, idPrefix, highlighter);
-        var links = LinksKey(pageUrl, rewritten);
-        if (idPrefix is not null && Slug.IsValid(idPrefix) && PassedWithoutPrefix.TryGetValue(body, out var passed) && passed.Links == links)
-            return (new TrustedHtml(html), origins);
+        if (idPrefix is not null && Slug.IsValid(idPrefix) && passedWithoutPrefix)
+            return new RenderedMarkdown(new TrustedHtml(html), origins, PassedGuard: true) { Ids = ids };
         // The one gate between rendered Markdown and a page: whatever renderer wrote it.
         var guarded = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
         // Guard hands back the very string it was given only when neither line found anything.
-        if (idPrefix is null && ReferenceEquals(guarded, html)) PassedWithoutPrefix.AddOrUpdate(body, new Passed(links));
-        return (new TrustedHtml(guarded), origins);
-    }
-
-    /// <summary>
-    /// Bodies whose HTML without a prefix passed both lines of <see cref="SafetyNet"/> untouched,
-    /// with the links they were rendered with. The same body with the same links and a prefix
-    /// differs only in heading ids and "#…" links, each given the prefix (a slug: [a-z0-9-]) and
-    /// "--": no element, attribute name, URL scheme or host changes, so neither line could find
-    /// something new, and the whole-roadmap page does not pay for a second check of every body.
-    /// </summary>
-    private static readonly ConditionalWeakTable<MarkdownBody, Passed> PassedWithoutPrefix = new();
-
-    private sealed record Passed(string Links);
-
-    private static string LinksKey(string? pageUrl, Dictionary<string, string> rewritten)
-    {
-        if (rewritten.Count == 0) return pageUrl ?? "";
-        var key = new StringBuilder(pageUrl);
-        foreach (var (from, to) in rewritten) key.Append('\n').Append(from).Append('\n').Append(to);
-        return key.ToString();
+        return new RenderedMarkdown(new TrustedHtml(guarded), origins, PassedGuard: ReferenceEquals(guarded, html)) { Ids = ids };
     }
 
     private static readonly Uri SiteRoot = new("http://site.invalid");
@@ -86,84 +79,5 @@ public static class MarkdownHtml
     {
         var resolved = new Uri(new Uri(SiteRoot, pageUrl), url);
         return resolved.PathAndQuery + resolved.Fragment;
-    }
-
-    [ThreadStatic] private static PageRenderer? t_renderer;
-
-    /// <summary>One Markdig renderer per thread, set up once: building one per body was a fifth of Render's allocations.</summary>
-    private sealed class PageRenderer
-    {
-        private readonly StringWriter _writer = new();
-        private readonly ReusableHtmlRenderer _renderer;
-        private readonly PrefixedHeadingRenderer _headings = new();
-        private readonly List<RenderedHtmlCheck.Origin> _origins = new();
-        private int _lineOffset;
-        private readonly Highlighting.CodeBlockRenderer _code = new();
-
-        public PageRenderer()
-        {
-            _renderer = new ReusableHtmlRenderer(_writer);
-            MarkdownParser.Pipeline.Setup(_renderer);
-            _renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new ExternalRelLinkRenderer());
-            _renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
-            _renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(_code);
-            // Where each node's HTML starts, so the check of the rendered HTML can name the
-            // Markdown line (and column) that wrote a tag.
-            _renderer.ObjectWriteBefore += (_, node) => _origins.Add(new RenderedHtmlCheck.Origin(
-                _writer.GetStringBuilder().Length, node.Line + _lineOffset + 1, node.Column + 1, node is HtmlBlock));
-        }
-
-        public (string Html, RenderedHtmlCheck.Origin[] Origins) Render(MarkdownDocument document, int lineOffset,
-            Func<string, string> rewrite, string? idPrefix, CodeHighlighter? highlighter)
-        {
-            _code.Highlighter = highlighter;
-            _renderer.Clear();
-            _origins.Clear();
-            _lineOffset = lineOffset;
-            _renderer.LinkRewriter = rewrite;
-            _headings.Prefix = idPrefix;
-            _renderer.Render(document);
-            _writer.Flush();
-            return (_writer.ToString(), _origins.ToArray());
-        }
-    }
-
-    /// <summary>Markdig's own reset (what its renderer pool does between documents), made reachable.</summary>
-    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
-    {
-        public void Clear() => Reset();
-    }
-
-    /// <summary>Links to other sites get <c>rel="noopener noreferrer"</c>; links within the site do not need it.</summary>
-    private sealed class ExternalRelLinkRenderer : LinkInlineRenderer
-    {
-        protected override void Write(HtmlRenderer renderer, LinkInline link)
-        {
-            Rel = !link.IsImage && link.Url is { } url && UrlSafety.IsHttpUrl(url) ? "noopener noreferrer" : null;
-            base.Write(renderer, link);
-        }
-    }
-
-    /// <summary>Writes a heading; with a prefix, a prefixed copy of its attributes (the heading itself keeps its id).</summary>
-    private sealed class PrefixedHeadingRenderer : HeadingRenderer
-    {
-        public string? Prefix { get; set; }
-
-        protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
-        {
-            if (Prefix is null || heading.TryGetAttributes()?.Id is null)
-            {
-                base.Write(renderer, heading);
-                return;
-            }
-            var tag = "h" + Math.Clamp(heading.Level, 1, 6);
-            var attributes = new HtmlAttributes();
-            heading.TryGetAttributes()!.CopyTo(attributes);
-            attributes.Id = Prefix + "--" + attributes.Id;
-            renderer.Write('<').Write(tag).WriteAttributes(attributes).Write('>');
-            renderer.WriteLeafInline(heading);
-            renderer.Write("</").Write(tag).WriteLine('>');
-            renderer.EnsureLine();
-        }
     }
 }

@@ -5,6 +5,9 @@ namespace RoadmapGen.Render;
 /// <summary>Where a link in a rendered page was written: a Markdown line, or a template.</summary>
 public sealed record LinkOrigin(string Href, string File, int Line, int Column);
 
+/// <summary>An element id a content file made (a heading's), with the line that made it.</summary>
+public sealed record IdOrigin(string Id, string File, int Line, int Column);
+
 /// <summary>
 /// One file of the built site, in memory. Pages are kept as UTF-8 bytes, half the size of a
 /// .NET string, so a 10,000-page site fits well under 1 GiB; they remember where they came
@@ -57,6 +60,10 @@ public sealed class OutputFile
     /// <summary>Display paths of the templates that produced the page, most specific first.</summary>
     public IReadOnlyList<string> Templates { get; init; } = [];
     public IReadOnlyList<LinkOrigin> Origins { get; init; } = [];
+    /// <summary>The ids its Markdown gave the page's elements, with the content lines that made them.</summary>
+    public IReadOnlyList<IdOrigin> IdOrigins { get; init; } = [];
+    /// <summary>Which template text wrote each stretch of the page's markup, as Render recorded it.</summary>
+    public PageSources Sources { get; init; } = PageSources.None;
     /// <summary>When what the page shows last changed (its content files' dates), for the sitemap's lastmod.</summary>
     public DateTimeOffset? Updated { get; init; }
 

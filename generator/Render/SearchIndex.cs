@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RoadmapGen.Load;
@@ -11,16 +10,10 @@ namespace RoadmapGen.Render;
 /// </summary>
 public static class SearchIndex
 {
-    /// <summary>
-    /// A body's word list, kept while the body lives: serve keeps unchanged bodies between
-    /// rebuilds, so a save recomputes the words of the edited topic only. A build reads each body
-    /// once and keeps nothing.
-    /// </summary>
-    private static readonly ConditionalWeakTable<MarkdownBody, string> BodyWords = new();
-
-    /// <param name="keepWords">Whether bodies will be seen again (serve), so their word lists are worth keeping.</param>
-    public static string Json(Site site, Routes urls, bool keepWords = false)
+    /// <param name="reuse">Where a body's word list may come from an earlier run (serve keeps unchanged bodies between rebuilds).</param>
+    public static string Json(Site site, Routes urls, IRenderReuse? reuse = null)
     {
+        reuse ??= IRenderReuse.None;
         var topics = site.Roadmaps.SelectMany(r => r.Topics.Select(t => (Roadmap: r, Topic: t))).ToList();
         var entries = new SearchEntry[topics.Count];
         // It runs after every page is rendered, so on every core: 10,000 bodies' words are half a second of CPU.
@@ -28,7 +21,7 @@ public static class SearchIndex
         {
             var (roadmap, topic) = topics[i];
             entries[i] = new SearchEntry(topic.Title, topic.Summary, urls.Topic(topic), roadmap.Title, topic.Stage.Number, topic.Body.Headings,
-                keepWords ? BodyWords.GetValue(topic.Body, WordList) : WordList(topic.Body));
+                reuse.Words(topic.Body, () => WordList(topic.Body)));
         });
         return JsonSerializer.Serialize(entries.ToList(), SearchIndexJson.Default.ListSearchEntry);
     }

@@ -15,10 +15,25 @@ namespace RoadmapGen.Render;
 /// the site and never writes to it: view models are derived from it, and Markdown is rendered
 /// from the loaded documents as they are.
 /// </summary>
-/// <param name="memo">serve's memo of the last render; a build passes none and renders everything.</param>
-public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, RenderMemo? memo = null)
+/// <param name="reuse">What may be taken from earlier work (the memo layer decides); none renders everything.</param>
+public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, IRenderReuse? reuse = null)
 {
+    private readonly IRenderReuse _reuse = reuse ?? IRenderReuse.None;
+
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
+    {
+        _reuse.BeginRun();
+        try
+        {
+            return RenderAll(diagnostics);
+        }
+        finally
+        {
+            _reuse.EndRun();
+        }
+    }
+
+    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
         var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
@@ -26,36 +41,35 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
-        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
+        var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), _reuse);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
-        var highlighter = new CodeHighlighter();
+        var highlighter = new CodeHighlighter(_reuse);
         highlighter.Prepare(Bodies().SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
         if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
-        void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null, DateTimeOffset? updated = null)
+        void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null, DateTimeOffset? updated = null,
+            IReadOnlyList<IdOrigin>? ids = null)
         {
             path ??= urls.OutputPath(model.Chrome.Page.Url);
-            var html = run.Render(model, path);
-            if (html is null) return;
+            var rendered = run.Render(model, path);
+            if (rendered is null) return;
             output.Add(new OutputFile
             {
-                Path = path, HtmlUtf8 = html,
-                SourcePath = source, Templates = templates.SourcesFor("pages/" + model.Template), Origins = origins ?? [],
+                Path = path, HtmlUtf8 = rendered.Html, Sources = rendered.Sources,
+                SourcePath = source, Templates = templates.SourcesFor("pages/" + model.Template), Origins = origins ?? [], IdOrigins = ids ?? [],
                 Updated = updated ?? (source is null ? siteUpdated : site.ChangedAt(source)),
             });
         }
 
-        TrustedHtml? intro = null;
-        List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
-        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro),
-            site.Home?.SourcePath, homeOrigins, updated: siteUpdated);
+        var intro = site.Home is { } home ? Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter) : null;
+        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro?.Html),
+            site.Home?.SourcePath, intro?.Origins, updated: siteUpdated, ids: intro?.Ids);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
+            var body = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
-                new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
+                new ContentView(page.Title, page.Summary, body.Html, views.EditUrl(page.File))), page.SourcePath, body.Origins, ids: body.Ids);
         }
 
         AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
@@ -75,23 +89,26 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         foreach (var roadmap in site.Roadmaps)
         {
             var roadmapView = views.Roadmap(roadmap);
-            var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
+            var sections = new (TopicView Section, List<LinkOrigin> Origins, IReadOnlyList<IdOrigin> Ids)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var (html, origins, ids) = (body.Html, new List<LinkOrigin>(body.Origins), new List<IdOrigin>(body.Ids));
                 var questions = new List<QuestionView>(topic.Questions.Count);
                 foreach (var question in topic.Questions)
                 {
-                    var (answer, answerOrigins) = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
-                    questions.Add(new QuestionView(QuestionText.Html(question.Text), answer));
-                    origins.AddRange(answerOrigins);
+                    var answer = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                    questions.Add(new QuestionView(QuestionText.Html(question.Text), answer.Html));
+                    origins.AddRange(answer.Origins);
+                    ids.AddRange(answer.Ids);
                 }
                 var view = views.Topic(topic, html, topic.Slug, questions);
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic", data.Topic(topic)), roadmapView, view),
-                    topic.SourcePath, origins);
+                    topic.SourcePath, origins, ids: ids);
 
-                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
-                sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
+                var prefixed = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter,
+                    idPrefix: topic.Slug, pageUrl: urls.Topic(topic), passedWithoutPrefix: body.PassedGuard);
+                sections[topic.Index] = (view with { Html = prefixed.Html }, prefixed.Origins, prefixed.Ids);
             });
             roadmapPages.Add(Task.Run(() =>
             {
@@ -99,7 +116,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
                 AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
                 AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Name}", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
-                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated);
+                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated,
+                    ids: sections.SelectMany(s => s.Ids).ToList());
                 output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));
         }
@@ -108,7 +126,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
-        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, keepWords: memo is not null)));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, _reuse)));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), Sitemap.Xml(site.Config.Url, urls, output.Where(f => f.IsHtml && f.Path != Routes.NotFoundFile))));
         output.Add(OutputFile.Text(Routes.RobotsFile, Sitemap.Robots(site.Config.Url, urls)));
         output.Add(OutputFile.Text(Routes.NoJekyllFile, ""));
@@ -164,11 +182,13 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
     };
 
-    private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
-        DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null) => memo is null
-        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl, highlighter)
-        : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
-            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl, highlighter));
+    /// <param name="passedWithoutPrefix">Whether the same body rendered without the prefix passed the safety net untouched (see <see cref="MarkdownHtml"/>).</param>
+    private RenderedMarkdown Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+        DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null, bool passedWithoutPrefix = false)
+    {
+        var input = new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource);
+        return _reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix));
+    }
 
     private IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies()
     {
@@ -196,10 +216,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
     private Dictionary<string, string> SourceUrls()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) map[DisplayPath.Full(topic.SourcePath)] = urls.Topic(topic);
-        foreach (var page in site.Pages) map[DisplayPath.Full(page.SourcePath)] = urls.Page(page);
-        if (site.Home is { } home) map[DisplayPath.Full(home.SourcePath)] = urls.Home;
-        foreach (var image in site.Images) map[DisplayPath.Full(image.SourcePath)] = urls.Image(image);
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) map[topic.File.FullPath] = urls.Topic(topic);
+        foreach (var page in site.Pages) map[page.File.FullPath] = urls.Page(page);
+        if (site.Home is { } home) map[home.File.FullPath] = urls.Home;
+        foreach (var image in site.Images) map[image.File.FullPath] = urls.Image(image);
         return map;
     }
 }

@@ -2,14 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using RoadmapGen.Diagnostics;
+using RoadmapGen.Memo;
 
 namespace RoadmapGen.Serve;
-
-/// <summary>How one rebuild went, as printed and as tests see it.</summary>
-/// <param name="PagesRendered">Pages whose templates ran (the others read the same as last time and kept their bytes).</param>
-/// <param name="PagesChecked">Pages whose links were checked (the others, and the pages they link to, did not change).</param>
-public sealed record RebuildReport(bool Succeeded, TimeSpan Elapsed, ChangeSet Change, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> ChangedPaths, int FilesParsed,
-    int PagesRendered = 0, int PagesChecked = 0);
 
 /// <summary>
 /// The site as serve holds it: the last good build, which is what gets served; the latest
@@ -24,7 +19,7 @@ public sealed class LiveSite
     private readonly BuildOptions _options;
     private readonly TextWriter _console;
     private readonly EventHub _events;
-    private readonly BuildCache _cache = new();
+    private readonly BuildMemo _cache = new(Keep.Everything);
     private readonly Channel<ChangeSet> _changes = Channel.CreateUnbounded<ChangeSet>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _instance = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
     private int _builds;
@@ -32,11 +27,11 @@ public sealed class LiveSite
     private volatile IReadOnlyList<Diagnostic> _diagnostics = [];
 
     private readonly bool _verbose;
-    private readonly Func<BuildOptions, IBuildCache, BuildResult> _build;
+    private readonly Func<BuildOptions, BuildMemo, BuildResult> _build;
 
     /// <param name="build">How a rebuild runs; tests pass one that fails as a bug would.</param>
     public LiveSite(BuildOptions options, TextWriter console, EventHub events, bool verbose = false,
-        Func<BuildOptions, IBuildCache, BuildResult>? build = null)
+        Func<BuildOptions, BuildMemo, BuildResult>? build = null)
     {
         _options = options;
         _verbose = verbose;
@@ -134,42 +129,15 @@ public sealed class LiveSite
         }
         _diagnostics = diagnostics;
         var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
-            _cache.Render.LastRun.Rendered, _cache.Check.PagesChecked);
+            _cache.PagesRendered, _cache.PagesChecked);
         // The terminal says what happened before any page reloads, so what a page shows is
         // always already explained in the terminal.
-        Print(report, previous is null, result.Pages);
-        _events.PublishState(StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
+        RebuildMessages.Print(_console, report, previous is null, result.Pages, servingLastGood: _current is not null);
+        _events.PublishState(RebuildMessages.StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
         if (result.Succeeded && changed.Count > 0)
             _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(_current!.Version, changed.Count), ServeJson.Default.ReloadMessage));
         return report;
     }
-
-    /// <summary>The state sent to pages: the same lines the terminal shows, for the overlay.</summary>
-    public static string StateJson(IReadOnlyList<Diagnostic> diagnostics, string? version, bool lastGood)
-    {
-        var text = new StringWriter { NewLine = "\n" };
-        DiagnosticPrinter.Print(diagnostics.Where(d => d.IsError), text, githubAnnotations: false);
-        return JsonSerializer.Serialize(new StateMessage(version, lastGood,
-            diagnostics.Count(d => d.IsError), diagnostics.Count(d => !d.IsError), text.ToString().TrimEnd('\n'),
-            diagnostics.Select(d => new DiagnosticMessage(d.IsError ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message, d.ToString())).ToList()),
-            ServeJson.Default.StateMessage);
-    }
-
-    private void Print(RebuildReport report, bool first, int pages)
-    {
-        DiagnosticPrinter.Print(report.Diagnostics, _console, githubAnnotations: false);
-        var ms = $"{report.Elapsed.TotalMilliseconds:0} ms";
-        var errors = report.Diagnostics.Count(d => d.IsError);
-        if (!report.Succeeded)
-            _console.WriteLine($"build failed in {ms} ({report.Change.Describe()}): {errors} error(s); "
-                + (_current is null ? "nothing to serve until it is fixed" : "still serving the last good build"));
-        else if (first)
-            _console.WriteLine($"built {pages} pages in {ms}");
-        else
-            _console.WriteLine($"rebuilt in {ms} ({report.Change.Describe()}; {Files(report.ChangedPaths.Count)} updated)");
-    }
-
-    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
 
     private static string DisplayPathOf(string folder) => Load.DisplayPath.Of(Path.GetFullPath(folder));
 }

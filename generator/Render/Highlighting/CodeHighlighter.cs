@@ -17,10 +17,11 @@ namespace RoadmapGen.Render.Highlighting;
 /// <see cref="LanguageGrammars"/> (each language in a registry of its own, the grammars it embeds
 /// only for blocks that reach them). Compiling a grammar on first use is most of the cost, so
 /// <see cref="Prepare"/> highlights a site's blocks language by language on every core
-/// before the pages ask for them. Results are kept for the process: the whole-roadmap page shows
-/// every topic's code again, and <c>serve</c> rebuilds often with the same code.
+/// before the pages ask for them. Whether a block's earlier result stands (the whole-roadmap
+/// page shows every topic's code again, and <c>serve</c> rebuilds often with the same code) is
+/// the memo layer's decision, through <c>reuse</c>.
 /// </remarks>
-public sealed class CodeHighlighter
+public sealed class CodeHighlighter(IRenderReuse reuse)
 {
     /// <summary>
     /// A line the grammar has not finished with by then is left plain from that point on: only
@@ -28,10 +29,6 @@ public sealed class CodeHighlighter
     /// </summary>
     private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(5);
 
-    /// <summary>Enough for every block of a large site; past it, the kept results start again.</summary>
-    private const int KeptLimit = 50_000;
-
-    private static readonly ConcurrentDictionary<(string Language, string Code), string?> Done = new();
     private static volatile string? _unavailable;
 
     /// <summary>
@@ -39,7 +36,6 @@ public sealed class CodeHighlighter
     /// not load: a binary copied without the libonigwrap beside it); null while highlighting works.
     /// </summary>
     public static string? Unavailable => _unavailable;
-    private static readonly Lazy<HighlightStore?> Store = new(HighlightStore.Open);
 
     /// <summary>
     /// Highlights blocks ahead of the pages that show them: one language at a time per core, the
@@ -61,33 +57,8 @@ public sealed class CodeHighlighter
     }
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>
-    public string? Highlight(string? info, IReadOnlyList<string> lines)
-    {
-        if (CodeLanguages.Find(info) is not { } language) return null;
-        var key = (language.Id, string.Join('\n', lines));
-        if (Done.TryGetValue(key, out var kept)) return kept;
-        if (Done.Count > KeptLimit) Done.Clear();
-        var html = Store.Value is { } store ? Kept(store, language.Id, key.Item2, lines) : Tokenize(language.Id, lines);
-        Done.TryAdd(key, html);
-        return html;
-    }
-
-    private static string? Kept(HighlightStore store, string languageId, string code, IReadOnlyList<string> lines)
-    {
-        var stored = HighlightStore.Key(languageId, code);
-        if (store.TryGet(stored, out var html)) return html;
-        html = Tokenize(languageId, lines);
-        // Plain code because the engine is missing is not this code's answer: the next run, with
-        // the library in place, must highlight it.
-        if (_unavailable is null) store.Add(stored, html);
-        return html;
-    }
-
-    /// <summary>Keeps what this process highlighted for the next one (see <see cref="HighlightStore"/>).</summary>
-    public static void Persist()
-    {
-        if (Store.IsValueCreated) Store.Value?.Save();
-    }
+    public string? Highlight(string? info, IReadOnlyList<string> lines) =>
+        CodeLanguages.Find(info) is { } language ? reuse.Highlight(language.Id, lines, () => Tokenize(language.Id, lines)) : null;
 
     private static string? Tokenize(string languageId, IReadOnlyList<string> lines)
     {

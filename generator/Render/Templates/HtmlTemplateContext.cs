@@ -61,10 +61,12 @@ public sealed class HtmlTemplateContext : TemplateContext
         {
             case null:
                 return this;
-            case TrustedHtml { Builder: { } body } when Output is StringBuilderOutput output && CurrentIndent is null && ReferenceEquals(output.Builder, SpliceTarget):
+            case TrustedHtml { Builder: { } body } when Output is TracedOutput output && CurrentIndent is null && ReferenceEquals(output.Builder, SpliceTarget):
                 Splices.Add((output.Builder.Length, body));
                 return this;
-            case TrustedHtml html when Output is StringBuilderOutput output && CurrentIndent is null:
+            case TrustedHtml html when Output is TracedOutput output && CurrentIndent is null:
+                // Markup a template line wrote as a value (a rendered body, a partial rendered to a value).
+                if (_templates.File(span.FileName) is { } file) output.MarkValue(file, span.Start.Offset);
                 html.AppendTo(output.Builder);
                 return this;
             case TrustedHtml html:

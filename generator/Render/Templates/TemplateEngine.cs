@@ -56,11 +56,9 @@ public sealed class TemplateEngine
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _sources = new(StringComparer.Ordinal);
 
-    public string? TemplateText(string display) => Set.Files.FirstOrDefault(f => f.Display == display)?.Text;
-
     /// <param name="largestLoop">The most items any template may loop over (all topics, say): sets the loop limit.</param>
     /// <param name="memo">serve's pages of the last run: a page whose templates would read the same is not rendered again.</param>
-    public TemplateRun BeginRun(int largestLoop, RenderMemo? memo = null) => new(this, largestLoop, memo);
+    public TemplateRun BeginRun(int largestLoop, IRenderReuse? reuse = null) => new(this, largestLoop, reuse ?? IRenderReuse.None);
 
     /// <summary>Names this set of template texts; part of every page's fingerprint.</summary>
     internal string Version => _version ??= PageFingerprint.VersionOf(Set.Files.Select(f => (f.Name, f.Text)));

@@ -3,6 +3,7 @@ using System.Text;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Views;
+using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -22,18 +23,16 @@ public sealed class TemplateRun
     private readonly ScriptModel _model = new();
     private readonly ConcurrentDictionary<Failure, ConcurrentBag<string>> _failures = new();
 
-    private readonly RenderMemo? _memo;
-    private readonly PageFingerprint? _fingerprint;
+    private readonly IRenderReuse _reuse;
+    private readonly PageFingerprint _fingerprint;
 
-    internal TemplateRun(TemplateEngine engine, int largestLoop, RenderMemo? memo = null)
+    internal TemplateRun(TemplateEngine engine, int largestLoop, IRenderReuse reuse)
     {
         _engine = engine;
         // Nested loops share one budget: 100 iterations per item of the largest list leaves room
         // for every per-topic loop (resources, prerequisites) and still stops a runaway loop.
         _loopLimit = Math.Max(100_000, largestLoop * 100);
-        _memo = memo;
-        if (memo is null) return;
-        memo.BeginRun();
+        _reuse = reuse;
         _fingerprint = new PageFingerprint(engine.Version, _loopLimit);
     }
 
@@ -43,8 +42,8 @@ public sealed class TemplateRun
     private readonly ConcurrentBag<(StringBuilder Body, StringBuilder Page)> _builders = [];
     private const int PooledLimit = 256 * 1024;
 
-    /// <returns>The page's HTML as UTF-8, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
-    public byte[]? Render(PageModel page, string pagePath)
+    /// <returns>The page's HTML as UTF-8 with where its markup came from, or null when a template failed (the failure is reported by <see cref="Report"/>).</returns>
+    public RenderedPage? Render(PageModel page, string pagePath)
     {
         var name = "pages/" + page.Template;
         var template = _engine.Set.Find(name);
@@ -55,8 +54,11 @@ public sealed class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
-        var fingerprint = _fingerprint?.Of(pagePath, globals);
-        if (fingerprint is not null && _memo!.Page(pagePath, fingerprint) is { } kept) return kept;
+        return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath));
+    }
+
+    private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath)
+    {
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
@@ -64,17 +66,17 @@ public sealed class TemplateRun
         html.Clear();
         try
         {
-            context.PushOutput(new StringBuilderOutput(body));
+            var bodyOutput = new TracedOutput(body, _engine.Set.ByText);
+            context.PushOutput(bodyOutput);
             template.WriteTo(context);
             context.PopOutput();
             globals.SetValue("body", new TrustedHtml(body), true);
-            context.PushOutput(new StringBuilderOutput(html));
+            var pageOutput = new TracedOutput(html, _engine.Set.ByText);
+            context.PushOutput(pageOutput);
             context.SpliceTarget = html;
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            var bytes = Utf8(html, context.Splices);
-            _memo?.Rendered(pagePath, fingerprint, bytes);
-            return bytes;
+            return new RenderedPage(Utf8(html, context.Splices), PageSources.Merge(pageOutput.Marks, context.Splices, body, bodyOutput.Marks));
         }
         catch (ScriptRuntimeException e)
         {
@@ -126,10 +128,9 @@ public sealed class TemplateRun
             foreach (var part in splices[next].Body.GetChunks()) yield return part;
     }
 
-    /// <summary>Ends the run: reports template failures, and lets the memo forget pages this run did not make.</summary>
+    /// <summary>Ends the run: reports template failures.</summary>
     public void Report(DiagnosticBag diagnostics)
     {
-        _memo?.EndRun();
         foreach (var (failure, pages) in _failures)
         {
             var ordered = pages.Order(StringComparer.Ordinal).ToList();

@@ -5,7 +5,7 @@ using Scriban.Parsing;
 
 namespace RoadmapGen.Render.Templates;
 
-/// <summary>One template file: its parsed form, its text (for locating links it writes) and where it lives.</summary>
+/// <summary>One template file: its parsed form, its text (for locating the markup it writes) and where it lives.</summary>
 public sealed record TemplateFile(string Name, string Display, string Text, Template Parsed);
 
 /// <summary>
@@ -21,7 +21,14 @@ public sealed class TemplateSet
     {
         Folder = folder;
         _files = files;
+        ByText = files.Values.ToDictionary<TemplateFile, string, TemplateFile>(f => f.Text, f => f, ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>
+    /// Each file by the very string it was parsed from: Scriban writes a template's raw text as
+    /// slices of that string, so a write names its file and its offset in it (see <see cref="TracedOutput"/>).
+    /// </summary>
+    internal IReadOnlyDictionary<string, TemplateFile> ByText { get; }
 
     public TemplateFolder Folder { get; }
 

@@ -121,7 +121,7 @@ public sealed class SiteViews
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),
-            EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
+            EditUrl(topic.File), ContentRelative(topic.File), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
             topic.Choice?.Topics.Where(t => t != topic).Select(Link).ToList() ?? [], questions)
         {
@@ -142,10 +142,9 @@ public sealed class SiteViews
             g.Select(t => new IndexEntryView(Link(t), t.Roadmap.Title)).ToList()))
         .ToList();
 
-    public string ContentRelative(string displayPath) =>
-        "content/" + Path.GetRelativePath(_site.ContentRoot, DisplayPath.Full(displayPath)).Replace('\\', '/');
+    public static string ContentRelative(SourceFile file) => "content/" + file.Relative;
 
-    public string? EditUrl(string displayPath) => _site.Config.Repository is { } repo
-        ? $"{repo.TrimEnd('/')}/edit/{_site.Config.Branch}/{ContentRelative(displayPath)}"
+    public string? EditUrl(SourceFile file) => _site.Config.Repository is { } repo
+        ? $"{repo.TrimEnd('/')}/edit/{_site.Config.Branch}/{ContentRelative(file)}"
         : null;
 }

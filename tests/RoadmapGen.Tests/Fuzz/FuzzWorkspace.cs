@@ -1,3 +1,4 @@
+using RoadmapGen.Memo;
 using System.Text;
 
 namespace RoadmapGen.Tests.Fuzz;
@@ -12,7 +13,7 @@ public sealed class FuzzWorkspace : IDisposable
 
     private readonly string _root;
     private readonly Dictionary<string, byte[]> _originals = new(StringComparer.Ordinal);
-    private readonly MemoBuildCache _cache = new();
+    private readonly BuildMemo _cache = new(Keep.Templates | Keep.PageParses);
 
     public string Content { get; }
     /// <summary>Every content file that a contributor edits: the YAML files and the Markdown.</summary>

@@ -1,3 +1,4 @@
+using RoadmapGen.Core;
 using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
@@ -17,7 +18,7 @@ public sealed class QuestionTests : IDisposable
         File.WriteAllText(path, "---\ntitle: Alpha\nsummary: About Alpha.\nresources:\n  - title: Docs\n    url: https://example.com/\n    type: official\n"
             + questions + "---\n\nBody.\n");
         var diagnostics = new DiagnosticBag();
-        var topic = TopicReader.ReadTopic(path, new Dictionary<string, string> { [path] = "alpha.md" }, diagnostics);
+        var topic = TopicReader.ReadTopic(SourceFile.In(_dir, path, "alpha.md"), new Dictionary<string, string> { [path] = "alpha.md" }, diagnostics);
         return (topic, diagnostics.Sorted());
     }
 

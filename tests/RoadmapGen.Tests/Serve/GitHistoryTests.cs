@@ -1,3 +1,4 @@
+using RoadmapGen.Memo;
 using System.Xml.Linq;
 using RoadmapGen.Load;
 using RoadmapGen.Serve;
@@ -17,7 +18,7 @@ public sealed class GitHistoryTests
         XDocument.Parse(System.Text.Encoding.UTF8.GetString(build.Files.Single(f => f.Path == "sitemap.xml").Content)).Root!
             .Elements(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value == "/tiny/alpha/").Element(Sitemap + "lastmod")!.Value;
 
-    private static BuildResult Rebuild(TinySite site, BuildCache cache, params string[] changed)
+    private static BuildResult Rebuild(TinySite site, BuildMemo cache, params string[] changed)
     {
         foreach (var file in changed) cache.Invalidate(site.File(file));
         var result = SiteBuild.Run(new BuildOptions(site.Content, TestPaths.Templates), cache);
@@ -30,7 +31,7 @@ public sealed class GitHistoryTests
     {
         using var site = new TinySite();
         site.CommitEverything(First);
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         Assert.Equal("2026-03-04T05:06:07Z", AlphaLastmod(Rebuild(site, cache)));
 
         site.Replace("roadmaps/tiny/topics/alpha.md", "Some text about Alpha.", "Some newer text about Alpha.");
@@ -53,17 +54,17 @@ public sealed class GitHistoryTests
         var worktree = Path.Combine(site.Root, "worktree");
         site.Git($"worktree add -q \"{worktree}\"");
         var content = worktree;
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var reads = 0;
         IReadOnlyDictionary<string, DateTimeOffset> Read() { reads++; return ChangeDates.GitLog(content); }
 
-        for (var i = 0; i < 3; i++) cache.History(content, Read);
+        for (var i = 0; i < 3; i++) cache.Load.History(content, Read);
         Assert.Equal(1, reads);
         Assert.NotNull(GitStamp.Of(content));
 
         File.AppendAllText(Path.Combine(worktree, "site.yml"), "\n");
         site.Git($"-C \"{worktree}\" commit -q -a -m second", Second);
-        var dates = cache.History(content, Read);
+        var dates = cache.Load.History(content, Read);
 
         Assert.Equal(2, reads);
         Assert.Equal(Second, dates["site.yml"]);
@@ -73,10 +74,10 @@ public sealed class GitHistoryTests
     public void Without_a_repository_there_is_no_stamp_and_git_is_asked_every_time()
     {
         using var site = new TinySite();
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var reads = 0;
 
-        for (var i = 0; i < 2; i++) cache.History(site.Content, () => { reads++; return new Dictionary<string, DateTimeOffset>(); });
+        for (var i = 0; i < 2; i++) cache.Load.History(site.Content, () => { reads++; return new Dictionary<string, DateTimeOffset>(); });
 
         Assert.Null(GitStamp.Of(site.Content));
         Assert.Equal(2, reads);

@@ -1,3 +1,4 @@
+using RoadmapGen.Memo;
 using RoadmapGen.Serve;
 using RoadmapGen.Tests.Fuzz;
 
@@ -31,7 +32,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var edits = Enum.GetValues<Edit>();
         int rendered = 0, renderedByFullBuilds = 0, checkedPages = 0, succeeded = 0;
         // The full builds render and check everything; they only share parsed templates, until a template changes.
-        var fullBuildTemplates = new MemoBuildCache();
+        var fullBuildTemplates = new BuildMemo(Keep.Templates | Keep.PageParses);
         for (var step = 0; step < 300; step++)
         {
             var edit = edits[random.Next(edits.Length)];
@@ -40,7 +41,7 @@ public sealed class IncrementalRebuildTests : IDisposable
             var changed = site.Write();
 
             var report = live.Rebuild(new ChangeSet(changed, templateChanged, Everything: false));
-            if (templateChanged) fullBuildTemplates = new MemoBuildCache();
+            if (templateChanged) fullBuildTemplates = new BuildMemo(Keep.Templates | Keep.PageParses);
             var full = SiteBuild.Run(options, fullBuildTemplates);
 
             var context = $"step {step} ({edit})";

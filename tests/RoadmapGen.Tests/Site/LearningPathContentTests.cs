@@ -49,7 +49,7 @@ public class LearningPathContentTests
         Assert.DoesNotContain(topics["mongodb"].Prerequisites, p => p.Slug == "javascript");
         Assert.DoesNotContain(topics["firebase"].Prerequisites, p => p.Slug == "javascript");
         Assert.True(topics["github"].Index < topics["ci-cd"].Index);
-        Assert.DoesNotContain("```yaml", File.ReadAllText(DisplayPath.Full(topics["github"].SourcePath)));
+        Assert.DoesNotContain("```yaml", File.ReadAllText(topics["github"].File.FullPath));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class LearningPathContentTests
         var topics = Backend().Topics;
         var terminal = topics.Single(t => t.Slug == "first-terminal");
         var program = topics.Single(t => t.Slug == "first-program");
-        string Body(Topic t) => File.ReadAllText(DisplayPath.Full(t.SourcePath));
+        string Body(Topic t) => File.ReadAllText(t.File.FullPath);
         Assert.Empty(topics.Where(t => t.Index < terminal.Index && Body(t).Contains("```")).Select(t => t.Slug));
         Assert.Empty(topics.Where(t => t.Index < program.Index
                 && System.Text.RegularExpressions.Regex.IsMatch(Body(t), "```(python|javascript|java|go|rust|csharp|php|ruby|nginx|apache|yaml|sql)\\b"))

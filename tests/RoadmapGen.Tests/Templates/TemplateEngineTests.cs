@@ -46,7 +46,7 @@ public sealed class TemplateEngineTests : IDisposable
         var diagnostics = new DiagnosticBag();
         var engine = TemplateEngine.Load(root, diagnostics)!;
 
-        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("Fish & <chips> \"now\"", "<em>rendered</em>"), "x/index.html")!);
+        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("Fish & <chips> \"now\"", "<em>rendered</em>"), "x/index.html")!.Html);
 
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("Fish & <chips> \"now\"", page.QuerySelector("h1")!.TextContent);
@@ -68,7 +68,7 @@ public sealed class TemplateEngineTests : IDisposable
             ("pages/page", "<article>{{ content.html }}</article>"));
         var engine = TemplateEngine.Load(root, new DiagnosticBag())!;
 
-        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("t", long_), "x/index.html")!);
+        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(Page("t", long_), "x/index.html")!.Html);
 
         var body = "<article>" + long_ + "</article>";
         Assert.Equal($"<header>🦀</header>{body}<hr>{body}<footer>{body.Length}</footer>", html);
@@ -86,7 +86,7 @@ public sealed class TemplateEngineTests : IDisposable
         Assert.Same(first.Set.Find("layouts/base"), second.Set.Find("layouts/base"));
         Assert.Same(first.Set.Find("partials/x"), second.Set.Find("partials/x"));
         Assert.NotSame(first.Set.Find("pages/page"), second.Set.Find("pages/page"));
-        Assert.Contains("<h2>T</h2>", Encoding.UTF8.GetString(second.BeginRun(1).Render(Page("T", ""), "x/index.html")!));
+        Assert.Contains("<h2>T</h2>", Encoding.UTF8.GetString(second.BeginRun(1).Render(Page("T", ""), "x/index.html")!.Html));
     }
 
     [Fact]

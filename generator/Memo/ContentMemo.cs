@@ -1,58 +1,33 @@
 using System.Collections.Concurrent;
-using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
-using RoadmapGen.Render;
-using RoadmapGen.Render.Templates;
 
-namespace RoadmapGen.Serve;
+namespace RoadmapGen.Memo;
 
 /// <summary>
-/// What serve keeps between rebuilds: each content file's source (a <see cref="TopicSource"/> or a <see cref="Page"/>, never the linked model) with the diagnostics it
-/// produced, valid while the file's size and last write time stay the same, and the parsed
-/// templates until a template changes (then only the changed ones are parsed again), and git's
-/// commit dates until git's history moves (see <see cref="GitStamp"/>). The
-/// watcher also invalidates every path it saw change, so two saves within one timestamp tick
-/// are not mistaken for none.
+/// Load's side of the memo layer: each content file's source (a <see cref="TopicSource"/> or a
+/// <see cref="Page"/>, never the linked model) with the diagnostics it produced, valid while the
+/// file's size and last write time stay the same and no content file appeared or vanished; and
+/// git's commit dates until git's history moves (see <see cref="GitStamp"/>).
 /// </summary>
-public sealed class BuildCache : IBuildCache, IContentCache
+internal sealed class ContentMemo : ILoadReuse
 {
     private sealed record Entry(long Length, DateTime WriteTime, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
 
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private HashSet<string> _fileSet = new(StringComparer.Ordinal);
-    private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
-    /// <summary>The last engine that loaded: its unchanged templates are not parsed again.</summary>
-    private TemplateEngine? _lastGood;
-    private readonly ConcurrentDictionary<string, (byte[] Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
-    private readonly RenderMemo _render = new();
-    private readonly CheckMemo _check = new();
     private int _parsed;
     private (string Stamp, IReadOnlyDictionary<string, DateTimeOffset> Dates)? _history;
 
-    public IContentCache Content => this;
-
-    public RenderMemo Render => _render;
-
-    public CheckMemo Check => _check;
-
-    /// <summary>Content files read and parsed by the last load (the rest came from the cache).</summary>
     public int FilesParsed => Volatile.Read(ref _parsed);
 
     public void Invalidate(string fullPath) => _files.TryRemove(fullPath, out _);
-
-    public void InvalidateTemplates() => _templates = null;
 
     public void Clear()
     {
         _files.Clear();
         _fileSet = new HashSet<string>(StringComparer.Ordinal);
-        _templates = null;
-        _lastGood = null;
         _history = null;
-        _pages.Clear();
-        _render.Clear();
-        _check.Clear();
     }
 
     public void BeginLoad(IReadOnlyCollection<string> contentFiles)
@@ -91,28 +66,6 @@ public sealed class BuildCache : IBuildCache, IContentCache
         var dates = read();
         _history = stamp is null ? null : (stamp, dates);
         return dates;
-    }
-
-    public TemplateEngine? Templates(string templatesRoot, DiagnosticBag diagnostics)
-    {
-        if (_templates is not { } cached)
-        {
-            var own = new DiagnosticBag();
-            cached = (TemplateEngine.Load(templatesRoot, own, _lastGood), own.Sorted());
-            _templates = cached;
-            _lastGood = cached.Engine ?? _lastGood;
-        }
-        Replay(cached.Diagnostics, diagnostics);
-        return cached.Engine;
-    }
-
-    public PageLinks Links(OutputFile page)
-    {
-        var html = page.Content;
-        if (_pages.TryGetValue(page.Path, out var cached) && (ReferenceEquals(cached.Html, html) || cached.Html.AsSpan().SequenceEqual(html))) return cached.Links;
-        var links = PageLinks.Parse(html);
-        _pages[page.Path] = (html, links);
-        return links;
     }
 
     private static void Replay(IReadOnlyList<Diagnostic> from, DiagnosticBag to)

@@ -1,6 +1,6 @@
-using RoadmapGen.Render.Highlighting;
+using RoadmapGen.Memo;
 
-namespace RoadmapGen.Tests.Render;
+namespace RoadmapGen.Tests.Memo;
 
 /// <summary>Highlighted code kept between builds: the next build reads what this one wrote, and a lost or broken file only costs time.</summary>
 public sealed class HighlightStoreTests : IDisposable

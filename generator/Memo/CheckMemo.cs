@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
+using RoadmapGen.Check;
 using RoadmapGen.Render;
 
-namespace RoadmapGen.Check;
+namespace RoadmapGen.Memo;
 
 /// <summary>
-/// What serve keeps of the last link check so the next one checks only what may have changed. A
-/// page whose links all held keeps its verdict while its own bytes are the same, no path its links
-/// looked up (found or not) appeared or vanished, and every page its #fragments point into kept its
-/// ids. Pages with a problem are always checked again, so a diagnostic points at the current line.
+/// Check's side of the memo layer. A page's parse is kept while its bytes are the same. A page
+/// whose links all held keeps its verdict while its own bytes are the same, no path its links
+/// looked up (found or not) appeared or vanished, and every page its #fragments point into kept
+/// its ids. Pages with a problem are always checked again, so a diagnostic points at the current line.
 /// </summary>
-public sealed class CheckMemo
+internal sealed class CheckMemo(bool parses, bool verdicts) : ICheckReuse
 {
     /// <param name="Content">The page's bytes when checked.</param>
     /// <param name="Links">How many links it has, for the build's count.</param>
@@ -17,6 +18,7 @@ public sealed class CheckMemo
     /// <param name="FragmentTargets">Pages whose ids its #fragments were checked against.</param>
     private sealed record Verdict(byte[] Content, int Links, IReadOnlyCollection<string> Lookups, IReadOnlyCollection<string> FragmentTargets);
 
+    private readonly ConcurrentDictionary<string, (byte[] Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
     private HashSet<string> _lastPaths = new(StringComparer.Ordinal);
     private Dictionary<string, IReadOnlySet<string>> _lastIds = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
@@ -30,14 +32,27 @@ public sealed class CheckMemo
 
     public void Clear()
     {
+        _pages.Clear();
         _lastPaths = new HashSet<string>(StringComparer.Ordinal);
         _lastIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         _verdicts.Clear();
     }
 
-    /// <summary>Starts a check: finds the output paths added or removed, and the pages whose ids changed, since the last one.</summary>
-    internal void Begin(IReadOnlyList<OutputFile> files, IReadOnlyDictionary<string, PageLinks> parsed)
+    public PageLinks Links(OutputFile page, Func<PageLinks> parse)
     {
+        if (!parses) return parse();
+        var html = page.Content;
+        if (_pages.TryGetValue(page.Path, out var kept) && (ReferenceEquals(kept.Html, html) || kept.Html.AsSpan().SequenceEqual(html))) return kept.Links;
+        var links = parse();
+        _pages[page.Path] = (html, links);
+        return links;
+    }
+
+    /// <summary>Finds the output paths added or removed, and the pages whose ids changed, since the last check.</summary>
+    public void Begin(IReadOnlyList<OutputFile> files, IReadOnlyDictionary<string, PageLinks> parsed)
+    {
+        _checked = 0;
+        if (!verdicts) return;
         var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var addedOrRemoved = new HashSet<string>(paths, StringComparer.Ordinal);
         addedOrRemoved.SymmetricExceptWith(_lastPaths);
@@ -53,13 +68,11 @@ public sealed class CheckMemo
         _addedOrRemoved = addedOrRemoved;
         _idsChanged = idsChanged;
         _next = new ConcurrentDictionary<string, Verdict>(StringComparer.Ordinal);
-        _checked = 0;
     }
 
-    /// <summary>The page's link count when its last verdict (no problem) still holds; null when it must be checked.</summary>
-    internal int? Reuse(OutputFile page)
+    int? ICheckReuse.Verdict(OutputFile page)
     {
-        if (!_verdicts.TryGetValue(page.Path, out var verdict)) return null;
+        if (!verdicts || !_verdicts.TryGetValue(page.Path, out var verdict)) return null;
         if (!ReferenceEquals(verdict.Content, page.Content) && !verdict.Content.AsSpan().SequenceEqual(page.Content)) return null;
         if (_addedOrRemoved.Count > 0 && verdict.Lookups.Any(_addedOrRemoved.Contains)) return null;
         if (_idsChanged.Count > 0 && verdict.FragmentTargets.Any(_idsChanged.Contains)) return null;
@@ -67,19 +80,17 @@ public sealed class CheckMemo
         return verdict.Links;
     }
 
-    /// <summary>Records a page just checked; only a page without problems is remembered.</summary>
-    internal void Checked(OutputFile page, int links, Lookups lookups, bool clean)
+    public CheckLookups? Lookups() => verdicts ? new CheckLookups() : null;
+
+    /// <summary>Only a page without problems is remembered.</summary>
+    public void Checked(OutputFile page, int links, CheckLookups? lookups, bool clean)
     {
         Interlocked.Increment(ref _checked);
-        if (clean) _next[page.Path] = new Verdict(page.Content, links, lookups.Paths, lookups.FragmentTargets);
+        if (clean && lookups is not null) _next[page.Path] = new Verdict(page.Content, links, lookups.Paths, lookups.FragmentTargets);
     }
 
-    internal void End() => _verdicts = _next;
-
-    /// <summary>What one page's links looked up while they were checked.</summary>
-    internal sealed class Lookups
+    public void End()
     {
-        public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> FragmentTargets { get; } = new(StringComparer.Ordinal);
+        if (verdicts) _verdicts = _next;
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace RoadmapGen.Render.Highlighting;
+namespace RoadmapGen.Memo;
 
 /// <summary>
 /// Highlighted blocks kept between runs, because a TextMate grammar costs far more the first time

@@ -1,9 +1,10 @@
+using RoadmapGen.Memo;
 using RoadmapGen.Serve;
 
-namespace RoadmapGen.Tests.Serve;
+namespace RoadmapGen.Tests.Memo;
 
-/// <summary>Serve's incremental layer: only what changed on disk is read and parsed again.</summary>
-public class BuildCacheTests
+/// <summary>The memo layer as serve keeps it: only what changed on disk is read and parsed again.</summary>
+public class BuildMemoTests
 {
     private static (string Content, string Templates) CopyOfRealSite()
     {
@@ -18,7 +19,7 @@ public class BuildCacheTests
     {
         var (content, templates) = CopyOfRealSite();
         var options = new BuildOptions(content, templates);
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var first = SiteBuild.Run(options, cache);
         var topicCount = Directory.GetFiles(Path.Combine(content, "roadmaps", "backend", "topics")).Length;
         Assert.True(cache.FilesParsed >= topicCount);
@@ -39,7 +40,7 @@ public class BuildCacheTests
     {
         var (content, templates) = CopyOfRealSite();
         var options = new BuildOptions(content, templates);
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         SiteBuild.Run(options, cache);
         var file = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("prerequisites: [http, databases]", "prerequisites: [http]"));
@@ -57,7 +58,7 @@ public class BuildCacheTests
     {
         var (content, templates) = CopyOfRealSite();
         var options = new BuildOptions(content, templates);
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var before = SiteBuild.Run(options, cache);
         Assert.Contains("Pick one web server", before.Files.Single(f => f.Path == "backend/index.html").Html);
         var yml = Path.Combine(content, "roadmaps", "backend", "roadmap.yml");
@@ -87,7 +88,7 @@ public class BuildCacheTests
         var (content, templates) = CopyOfRealSite();
         var file = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("type: article", "type: artcle"));
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var options = new BuildOptions(content, templates);
 
         var first = SiteBuild.Run(options, cache).Diagnostics.Sorted();
@@ -103,7 +104,7 @@ public class BuildCacheTests
     {
         var (content, templates) = CopyOfRealSite();
         var options = new BuildOptions(content, templates);
-        var cache = new BuildCache();
+        var cache = new BuildMemo(Keep.Everything);
         var http = Path.Combine(content, "roadmaps", "backend", "topics", "http.md");
         File.AppendAllText(http, "\nSee [the new topic](brand-new.md).\n");
         Assert.Contains(SiteBuild.Run(options, cache).Diagnostics.Sorted(), d => d.Code == "RG0119");

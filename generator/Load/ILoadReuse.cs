@@ -3,11 +3,15 @@ using RoadmapGen.Diagnostics;
 namespace RoadmapGen.Load;
 
 /// <summary>
-/// Lets a long-running caller (serve) reuse what Load read from files that have not changed,
-/// so one edited topic costs one parse. A build runs without one and reads every file.
+/// What Load may take from an earlier load instead of reading again. Load reads every file
+/// itself; whether an earlier result still stands is the memo layer's decision (<c>Memo/</c>),
+/// which serve keeps between rebuilds so one edited topic costs one parse. A build passes <see cref="None"/>.
 /// </summary>
-public interface IContentCache
+public interface ILoadReuse
 {
+    /// <summary>Reads everything: what a build does.</summary>
+    public static readonly ILoadReuse None = new Nothing();
+
     /// <summary>
     /// Called once per load, before any file is read, with every topic and page file: a parse
     /// depends on which files exist (links to them resolve), so a changed set makes old parses stale.
@@ -25,4 +29,11 @@ public interface IContentCache
     /// read while git's history is unchanged.
     /// </summary>
     IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read) => read();
+
+    private sealed class Nothing : ILoadReuse
+    {
+        public void BeginLoad(IReadOnlyCollection<string> contentFiles) { }
+
+        public T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class => read(diagnostics);
+    }
 }

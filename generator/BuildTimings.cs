@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace RoadmapGen;
+
+/// <summary>
+/// Where a build's time goes, for profiling without a profiler: with ROADMAPGEN_TIMINGS=1, each
+/// phase prints its end time, the CPU time, what was allocated and the collections so far.
+/// </summary>
+internal sealed class BuildTimings
+{
+    private readonly Stopwatch _clock;
+    private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
+    private readonly (int, int, int) _collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    private BuildTimings(Stopwatch clock) => _clock = clock;
+
+    /// <summary>The timings of a build that started on <paramref name="clock"/>, or null when they are not asked for.</summary>
+    public static BuildTimings? Start(Stopwatch clock) =>
+        Environment.GetEnvironmentVariable("ROADMAPGEN_TIMINGS") == "1" ? new BuildTimings(clock) : null;
+
+    public void Phase(string name) => Console.Error.WriteLine(
+        $"{name,-8} {_clock.ElapsedMilliseconds,6} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms, "
+        + $"allocated {(GC.GetTotalAllocatedBytes() - _allocatedBefore) / 1048576.0,7:0.0} MB, collections (gen 0/1/2) "
+        + $"{GC.CollectionCount(0) - _collectionsBefore.Item1}/{GC.CollectionCount(1) - _collectionsBefore.Item2}/{GC.CollectionCount(2) - _collectionsBefore.Item3}");
+}

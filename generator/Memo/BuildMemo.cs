@@ -1,0 +1,112 @@
+using RoadmapGen.Check;
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
+
+namespace RoadmapGen.Memo;
+
+/// <summary>What a <see cref="BuildMemo"/> keeps from one build for the next.</summary>
+[Flags]
+public enum Keep
+{
+    /// <summary>A build: reuse only within the run (and highlighted code, which depends on nothing else).</summary>
+    Nothing = 0,
+    /// <summary>Each content file's parse while the file is unchanged, and git's dates while its history is.</summary>
+    Content = 1,
+    /// <summary>The parsed templates until a template changes (then only the changed ones are parsed again).</summary>
+    Templates = 2,
+    /// <summary>Rendered pages and Markdown, by what they were made from.</summary>
+    Pages = 4,
+    /// <summary>Each page's parsed ids and links while its bytes are the same.</summary>
+    PageParses = 8,
+    /// <summary>Each page's link verdict while nothing it looked up changed.</summary>
+    Verdicts = 16,
+    /// <summary>serve: everything.</summary>
+    Everything = Content | Templates | Pages | PageParses | Verdicts,
+}
+
+/// <summary>
+/// The one memo layer between the stages: each stage computes its results from explicit inputs
+/// and asks, through its reuse interface (<see cref="ILoadReuse"/>, <see cref="IRenderReuse"/>,
+/// <see cref="ICheckReuse"/>), whether an earlier result stands; this decides, by what the result
+/// was made from (a file's stamp, a page's fingerprint, a block's code, a page's bytes). A build
+/// uses one for the run (<see cref="Keep.Nothing"/>); serve keeps one for its life.
+/// </summary>
+public sealed class BuildMemo
+{
+    private readonly Keep _keep;
+    private readonly ContentMemo? _content;
+    private readonly RenderMemo _render;
+    private readonly CheckMemo _check;
+    private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
+    /// <summary>The last engine that loaded: its unchanged templates are not parsed again.</summary>
+    private TemplateEngine? _lastGood;
+    private readonly Lock _templatesLock = new();
+
+    public BuildMemo(Keep keep)
+    {
+        _keep = keep;
+        _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
+        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages));
+        _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts));
+    }
+
+    /// <summary>Whether the loaded model may be seen again (then a build does not collect it early).</summary>
+    public bool KeepsContent => _content is not null;
+
+    public ILoadReuse Load => (ILoadReuse?)_content ?? ILoadReuse.None;
+
+    public IRenderReuse Render => _render;
+
+    public ICheckReuse Check => _check;
+
+    /// <summary>Content files read and parsed by the last load (the rest came from the memo).</summary>
+    public int FilesParsed => _content?.FilesParsed ?? 0;
+
+    /// <summary>Pages the last render rendered (the others kept their bytes).</summary>
+    public int PagesRendered => _render.LastRun.Rendered;
+
+    /// <summary>Pages whose links the last check checked (the others kept their verdicts).</summary>
+    public int PagesChecked => _check.PagesChecked;
+
+    /// <summary>A file the watcher saw change: two saves within one timestamp tick are not mistaken for none.</summary>
+    public void Invalidate(string fullPath) => _content?.Invalidate(fullPath);
+
+    public void InvalidateTemplates()
+    {
+        lock (_templatesLock) _templates = null;
+    }
+
+    public void Clear()
+    {
+        _content?.Clear();
+        lock (_templatesLock)
+        {
+            _templates = null;
+            _lastGood = null;
+        }
+        _render.Clear();
+        _check.Clear();
+    }
+
+    /// <summary>The parsed templates, parsing again only what changed when templates are kept; their diagnostics either way.</summary>
+    public TemplateEngine? Templates(string templatesRoot, DiagnosticBag diagnostics)
+    {
+        if (!_keep.HasFlag(Keep.Templates)) return TemplateEngine.Load(templatesRoot, diagnostics);
+        (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics) cached;
+        lock (_templatesLock)
+        {
+            if (_templates is not { } kept)
+            {
+                var own = new DiagnosticBag();
+                kept = (TemplateEngine.Load(templatesRoot, own, _lastGood), own.Sorted());
+                _templates = kept;
+                _lastGood = kept.Engine ?? _lastGood;
+            }
+            cached = kept;
+        }
+        foreach (var diagnostic in cached.Diagnostics) diagnostics.Add(diagnostic);
+        return cached.Engine;
+    }
+}

@@ -1,0 +1,67 @@
+using RoadmapGen.Diagnostics;
+using RoadmapGen.Load;
+using RoadmapGen.Render.Templates;
+
+namespace RoadmapGen.Render;
+
+/// <summary>
+/// What Render may take from earlier work instead of doing it again. Render computes every
+/// result itself, each a function of the inputs named here; whether an earlier result still
+/// stands is the memo layer's decision (<c>Memo/</c>): within one build (a code block shown on
+/// two pages is highlighted once) and, in serve, between rebuilds (a page whose inputs did not
+/// change keeps its bytes). <see cref="None"/> computes everything every time.
+/// </summary>
+public interface IRenderReuse
+{
+    public static readonly IRenderReuse None = new Nothing();
+
+    /// <summary>Called when a render starts and ends: what a run did not use is forgotten at its end.</summary>
+    void BeginRun();
+
+    void EndRun();
+
+    /// <summary>A Markdown body's HTML; its diagnostics end up in <paramref name="diagnostics"/> either way.</summary>
+    RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
+
+    /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
+    /// <param name="fingerprint">A digest of everything the page's templates read; null when it cannot vouch for them. Computed only when asked.</param>
+    RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render);
+
+    /// <summary>A code block's highlighted lines (null: written plain), by grammar and code.</summary>
+    string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize);
+
+    /// <summary>A body's distinct words, for the search index.</summary>
+    string Words(MarkdownBody body, Func<string> words);
+
+    private sealed class Nothing : IRenderReuse
+    {
+        public void BeginRun() { }
+
+        public void EndRun() { }
+
+        public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
+
+        public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render) => render();
+
+        public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) => tokenize();
+
+        public string Words(MarkdownBody body, Func<string> words) => words();
+    }
+}
+
+/// <summary>Everything a Markdown body's HTML is made from besides the body itself.</summary>
+/// <param name="UrlOfSource">A content file's page URL, for the body's links to content files (null: the file has no page).</param>
+public sealed record MarkdownInput(MarkdownBody Body, string SourcePath, string? IdPrefix, string? PageUrl, Func<string, string?> UrlOfSource);
+
+/// <param name="PassedGuard">Whether <see cref="SafetyNet"/> passed the HTML untouched, which lets the same body's prefixed copy skip it.</param>
+public sealed record RenderedMarkdown(TrustedHtml Html, List<LinkOrigin> Origins, bool PassedGuard)
+{
+    /// <summary>The ids the body gave its headings, at their lines.</summary>
+    public IReadOnlyList<IdOrigin> Ids { get; init; } = [];
+
+    public void Deconstruct(out TrustedHtml html, out List<LinkOrigin> origins)
+    {
+        html = Html;
+        origins = Origins;
+    }
+}

@@ -56,6 +56,14 @@ public static class Codes
     public const string PlaceholderLeft = "RG0148";
     public const string ChoiceWhenNotAlternative = "RG0149";
     public const string ChoiceWhenIncomplete = "RG0150";
+    // Translations (site.yml's languages:, content/translations/<code>/).
+    public const string InvalidLanguage = "RG0160";
+    public const string UnknownLanguageFolder = "RG0161";
+    public const string TranslationWithoutSource = "RG0162";
+    public const string TranslationHasStructure = "RG0163";
+    public const string SourceCommitMissing = "RG0164";
+    public const string SourceCommitUnknown = "RG0165";
+    public const string TranslationBehind = "RG0166";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";

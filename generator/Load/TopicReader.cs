@@ -54,7 +54,7 @@ public static class TopicReader
     }
 
     /// <summary>The steps every Markdown content file shares: read it, split off its front matter, parse that.</summary>
-    private static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
+    internal static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
         string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, string what)
     {
         var path = contentFiles[fullPath];
@@ -65,7 +65,7 @@ public static class TopicReader
     }
 
     /// <summary>"Check yourself" questions: each needs a question and an answer; answers are Markdown, checked like bodies.</summary>
-    private static List<Question> ReadQuestions(YamlMap map, string path, string fullPath,
+    internal static List<Question> ReadQuestions(YamlMap map, string path, string fullPath,
         IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
         var questions = new List<Question>();
@@ -94,7 +94,7 @@ public static class TopicReader
     /// The resources, each valid one's position added to <paramref name="positions"/>. None is
     /// not an error here: how many a topic needs is a rule the site sets (<see cref="EditorialRules"/>).
     /// </summary>
-    private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics, List<(int, int)> positions, out int written)
+    internal static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics, List<(int, int)> positions, out int written)
     {
         var items = map.MapList("resources", required: false, itemWhat: "resource");
         written = items?.Count ?? 0;

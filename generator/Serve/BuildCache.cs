@@ -28,7 +28,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
     private readonly RenderMemo _render = new();
     private readonly CheckMemo _check = new();
     private int _parsed;
-    private (string Stamp, IReadOnlyDictionary<string, DateTimeOffset> Dates)? _history;
+    private (string Stamp, GitHistory Dates)? _history;
 
     public IContentCache Content => this;
 
@@ -83,7 +83,7 @@ public sealed class BuildCache : IBuildCache, IContentCache
         return value;
     }
 
-    public IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read)
+    public GitHistory History(string contentRoot, Func<GitHistory> read)
     {
         // Stamped before git runs, like files before they are read: a commit racing the log leaves a newer stamp.
         var stamp = GitStamp.Of(contentRoot);

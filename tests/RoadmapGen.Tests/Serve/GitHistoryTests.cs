@@ -55,7 +55,7 @@ public sealed class GitHistoryTests
         var content = worktree;
         var cache = new BuildCache();
         var reads = 0;
-        IReadOnlyDictionary<string, DateTimeOffset> Read() { reads++; return ChangeDates.GitLog(content); }
+        GitHistory Read() { reads++; return ChangeDates.GitLog(content); }
 
         for (var i = 0; i < 3; i++) cache.History(content, Read);
         Assert.Equal(1, reads);
@@ -63,7 +63,7 @@ public sealed class GitHistoryTests
 
         File.AppendAllText(Path.Combine(worktree, "site.yml"), "\n");
         site.Git($"-C \"{worktree}\" commit -q -a -m second", Second);
-        var dates = cache.History(content, Read);
+        var dates = cache.History(content, Read).Dates;
 
         Assert.Equal(2, reads);
         Assert.Equal(Second, dates["site.yml"]);
@@ -76,7 +76,7 @@ public sealed class GitHistoryTests
         var cache = new BuildCache();
         var reads = 0;
 
-        for (var i = 0; i < 2; i++) cache.History(site.Content, () => { reads++; return new Dictionary<string, DateTimeOffset>(); });
+        for (var i = 0; i < 2; i++) cache.History(site.Content, () => { reads++; return GitHistory.Empty; });
 
         Assert.Null(GitStamp.Of(site.Content));
         Assert.Equal(2, reads);

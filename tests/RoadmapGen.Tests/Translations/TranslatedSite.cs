@@ -16,7 +16,7 @@ public sealed class TranslatedSite : IDisposable
 
     public TranslatedSite(string languages = Languages)
     {
-        File.AppendAllText(Tiny.File("site.yml"), languages);
+        System.IO.File.AppendAllText(Tiny.File("site.yml"), languages);
         Tiny.CommitEverything(First);
         SourceCommit = Tiny.Git("rev-parse HEAD").Trim();
         var fixture = Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "translations");
@@ -24,7 +24,7 @@ public sealed class TranslatedSite : IDisposable
         {
             var target = Tiny.File("translations/" + Path.GetRelativePath(fixture, file).Replace('\\', '/'));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, File.ReadAllText(file).Replace("SOURCE_COMMIT", SourceCommit));
+            System.IO.File.WriteAllText(target, System.IO.File.ReadAllText(file).Replace("SOURCE_COMMIT", SourceCommit));
         }
         Tiny.Git("add -A");
         Tiny.Git("commit -q -m translations", First.AddDays(1));

@@ -80,7 +80,7 @@ public sealed class ScriptModel
     private static ScriptObject Page(PageMeta page) => Freeze(new ScriptObject(6)
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
-        ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd,
+        ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd, ["lang"] = page.Lang,
     });
 
     private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));

@@ -1,3 +1,4 @@
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render.Views;
@@ -23,6 +24,8 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     public bool IsHome => Kind == "home";
     /// <summary>Open Graph type: a topic is an article, every other page part of the website.</summary>
     public string OgType => Kind == "topic" ? "article" : "website";
+    /// <summary>The page's language code: what <c>t</c> answers in. The site's source language unless a per-language render sets another.</summary>
+    public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
 }
 
 /// <summary>When a topic last changed: ISO date for &lt;time datetime&gt;, and as readers read it ("12 November 2026").</summary>

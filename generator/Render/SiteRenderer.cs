@@ -5,6 +5,7 @@ using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Offline;
 using RoadmapGen.Render.Previews;
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -18,6 +19,9 @@ namespace RoadmapGen.Render;
 /// <param name="memo">serve's memo of the last render; a build passes none and renders everything.</param>
 public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes urls, RenderMemo? memo = null)
 {
+    /// <summary>The language of the pages this renders: the words of the titles the generator sets (templates read PageMeta.Lang).</summary>
+    private const string Language = InterfaceStrings.SourceLanguage;
+
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
@@ -26,6 +30,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
+        string Words(string key, params (string, string)[] values) => templates.Strings.Text(Language, key, diagnostics, values);
         var run = templates.BeginRun(site.Roadmaps.Sum(r => r.Topics.Count), memo);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
         var highlighter = new CodeHighlighter();
@@ -58,10 +63,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath))), page.SourcePath, origins);
         }
 
-        AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
+        AddPage(new NotFoundPage(views.Chrome(Words("title.not_found"), site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
             null, path: Routes.NotFoundFile);
 
-        AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
+        AddPage(new TopicIndexPage(views.Chrome(Words("title.topic_index"), Words("description.topic_index"), urls.TopicIndex, "topics"),
             views.Letters()), null);
 
         // A roadmap's whole-roadmap page (its biggest) renders on its own task while the next
@@ -94,7 +99,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
                 var updated = data.Updated(roadmap);
                 AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
-                AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Name}", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
                     roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated);
                 output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));

@@ -13,7 +13,10 @@ public sealed class InterfaceStrings
     public const string Folder = "strings";
     public const string SourceLanguage = "en";
 
-    /// <summary>Keys the generator itself asks for (page titles, resource types, dates), beside the templates' own.</summary>
+    /// <summary>
+    /// Keys asked for other than by a literal in a template: by the generator (page titles), by
+    /// templates with a computed key (<c>t ("resource_type." + resource.type)</c>) or by t_date.
+    /// </summary>
     public static readonly IReadOnlyList<string> CodeKeys =
     [
         "title.not_found", "title.topic_index", "title.whole_roadmap", "description.topic_index", "date.months", "date.long",
@@ -65,8 +68,12 @@ public sealed class InterfaceStrings
     /// </summary>
     public void Check(IReadOnlyList<StringUse> asked, DiagnosticBag diagnostics)
     {
-        var used = asked.Select(a => a.Key).Concat(CodeKeys).ToHashSet(StringComparer.Ordinal);
         var source = For(SourceLanguage);
+        var groups = asked.Where(a => a.IsGroup).ToList();
+        // A group asks for the keys the source language's file gives it.
+        var groupKeys = groups.SelectMany(g => (source?.Entries.Keys ?? []).Where(g.Covers).Select(k => g with { Key = k, IsGroup = false }));
+        asked = asked.Where(a => !a.IsGroup).Concat(groupKeys).ToList();
+        var used = asked.Select(a => a.Key).Concat(CodeKeys).ToHashSet(StringComparer.Ordinal);
         foreach (var table in Tables)
         {
             foreach (var use in asked.DistinctBy(a => (a.Key, a.File, a.Line, a.Column)))
@@ -85,6 +92,23 @@ public sealed class InterfaceStrings
                     CheckAgainstSource(table, entry, original, diagnostics);
             }
         }
+    }
+
+    /// <summary>
+    /// A text the generator writes itself (a page title) in a language, placeholders filled. A
+    /// missing key was reported when the files were checked; a missing file is reported here.
+    /// </summary>
+    public string Text(string language, string key, DiagnosticBag diagnostics, params (string Name, string Value)[] values)
+    {
+        var table = For(language);
+        if (table is null)
+        {
+            diagnostics.Error(Codes.MissingString, FolderDisplay, 0, 0,
+                $"there is no strings file for the language '{language}' (add {FileOf(language)}: the interface's words, page titles and dates)");
+            return key;
+        }
+        if (table.Entries.GetValueOrDefault(key)?.Text is not { } text) return key;
+        return StringEntry.Fill(text, name => values.FirstOrDefault(v => v.Name == name).Value, out _);
     }
 
     public string Missing(string key, string language) =>
@@ -131,5 +155,13 @@ public sealed class InterfaceStrings
         names.Count == 0 ? "none" : string.Join(", ", names.Select(n => "{" + n + "}"));
 }
 
-/// <summary>A template asking for a key with a literal: <c>{{ t "nav.topics" }}</c> at its line.</summary>
-public sealed record StringUse(string Key, string File, int Line, int Column);
+/// <summary>
+/// A template asking for a key with a literal, <c>{{ t "nav.topics" }}</c>, at its line; or, with
+/// <see cref="IsGroup"/>, for every key of a group (<c>t_json ["js"]</c>: Key is "js.").
+/// </summary>
+public sealed record StringUse(string Key, string File, int Line, int Column)
+{
+    public bool IsGroup { get; init; }
+
+    public bool Covers(string key) => IsGroup ? key.StartsWith(Key, StringComparison.Ordinal) : key == Key;
+}

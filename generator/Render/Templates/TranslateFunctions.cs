@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using RoadmapGen.Render.Strings;
 using Scriban;
 using Scriban.Runtime;
@@ -19,11 +22,13 @@ public static class TranslateFunctions
 {
     public const string Name = "t";
     public const string DateName = "t_date";
+    public const string ScriptsName = "t_json";
 
     public static void Register(ScriptObject builtins)
     {
         builtins.SetValue(Name, new Function(Name, 2, Translate), true);
         builtins.SetValue(DateName, new Function(DateName, 1, Date), true);
+        builtins.SetValue(ScriptsName, new Function(ScriptsName, 1, Scripts), true);
     }
 
     private static string Translate(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
@@ -74,6 +79,43 @@ public static class TranslateFunctions
         return DateText.Format(date, months, format);
     }
 
+    /// <summary>
+    /// <c>{{ t_json "js status" }}</c>: every key of those groups as JSON, for the scripts
+    /// (inside <c>&lt;script type="application/json"&gt;</c>; &lt;, &gt; and &amp; are escaped, so
+    /// no text can end the element). Plural forms go as an object by category; the scripts pick
+    /// one with Intl.PluralRules.
+    /// </summary>
+    private static TrustedHtml Scripts(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var groups = Groups(arguments[0]) ?? throw new ScriptRuntimeException(caller.Span,
+            "t_json takes the groups of keys the scripts read, in quotes: t_json \"js status\"");
+        var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
+            $"there is no strings file for the page's language '{context.PageLanguage}' (add {InterfaceStrings.Folder}/{context.PageLanguage}.yml to the templates)");
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            foreach (var entry in strings.Entries.Values.Where(e => groups.Any(g => e.Key.StartsWith(g + ".", StringComparison.Ordinal))))
+            {
+                if (entry.Plural is { } forms)
+                {
+                    json.WriteStartObject(entry.Key);
+                    foreach (var (category, form) in forms) json.WriteString(category, form);
+                    json.WriteEndObject();
+                }
+                else if (entry.Text is { } single) json.WriteString(entry.Key, single);
+            }
+            json.WriteEndObject();
+        }
+        // Relaxed escaping keeps the words readable; these three are escaped by hand so the JSON
+        // stays data inside its script element whatever a translator writes.
+        var text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("<", "\\u003C").Replace(">", "\\u003E").Replace("&", "\\u0026");
+        return new TrustedHtml(text);
+    }
+
+    private static string[]? Groups(object? value) =>
+        value is string names && names.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } groups ? groups : null;
+
     private static StringEntry Lookup(HtmlTemplateContext context, ScriptNode caller, string key)
     {
         var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
@@ -89,12 +131,17 @@ public static class TranslateFunctions
     {
         if (node is ScriptFunctionCall { Target: ScriptVariable { Name: Name } } call && call.Arguments.Count > 0 && call.Arguments[0] is ScriptLiteral { Value: string key })
             yield return new StringUse(key, display, call.Span.Start.Line + 1, call.Span.Start.Column + 1);
+        if (node is ScriptFunctionCall { Target: ScriptVariable { Name: ScriptsName } } json && json.Arguments.Count > 0)
+        {
+            foreach (var group in Groups((json.Arguments[0] as ScriptLiteral)?.Value) ?? [])
+                yield return new StringUse(group + ".", display, json.Span.Start.Line + 1, json.Span.Start.Column + 1) { IsGroup = true };
+        }
         for (var i = 0; i < node.ChildrenCount; i++)
             if (node.GetChildren(i) is { } child)
                 foreach (var use in Uses(child, display)) yield return use;
     }
 
-    private sealed class Function(string name, int count, Func<HtmlTemplateContext, ScriptNode, ScriptArray, string> body) : IScriptCustomFunction
+    private sealed class Function(string name, int count, Func<HtmlTemplateContext, ScriptNode, ScriptArray, object> body) : IScriptCustomFunction
     {
         public int RequiredParameterCount => 1;
         public int ParameterCount => count;

@@ -28,8 +28,8 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
 }
 
-/// <summary>When a topic last changed: ISO date for &lt;time datetime&gt;, and as readers read it ("12 November 2026").</summary>
-public sealed record UpdatedView(string Iso, string Text);
+/// <summary>When a topic last changed, as an ISO date: for &lt;time datetime&gt;, and written in the page's language by <c>t_date</c>.</summary>
+public sealed record UpdatedView(string Iso);
 
 public sealed record LinkView(string Title, string Url);
 
@@ -61,7 +61,8 @@ public sealed record RoadmapView(string Id, string Title, string Name, string Su
     public string? OfflineList { get; init; }
 }
 
-public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
+/// <param name="Type">article, video, …: templates write it in the page's language (<c>t ("resource_type." + resource.type)</c>).</param>
+public sealed record ResourceView(string Title, string Url, string Type);
 
 public sealed record StageRefView(int Number, string Title, string Url);
 

@@ -3,6 +3,7 @@ using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Previews;
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -21,6 +22,8 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
+        var language = site.Language?.Code ?? InterfaceStrings.SourceLanguage;
+        string Words(string key, params (string, string)[] values) => templates.Strings.Text(language, key, diagnostics, values);
 
         void AddPage(PageModel model, string? source, IReadOnlyList<LinkOrigin>? origins = null, string? path = null, DateTimeOffset? updated = null)
         {
@@ -52,10 +55,10 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
 
         // A static host serves one 404 page, at the top: the source language's.
         if (urls.Language is null)
-            AddPage(new NotFoundPage(views.Chrome("Page not found", site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
+            AddPage(new NotFoundPage(views.Chrome(Words("title.not_found"), site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
                 null, path: Routes.NotFoundFile);
 
-        AddPage(new TopicIndexPage(views.Chrome("All topics A–Z", "Every topic of every roadmap, in alphabetical order.", urls.TopicIndex, "topics"),
+        AddPage(new TopicIndexPage(views.Chrome(Words("title.topic_index"), Words("description.topic_index"), urls.TopicIndex, "topics"),
             views.Letters()), null);
 
         // A roadmap's whole-roadmap page (its biggest) renders on its own task while the next
@@ -88,7 +91,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                 var updated = data.Updated(roadmap);
                 AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
-                AddPage(new WholeRoadmapPage(views.Chrome($"The whole {roadmap.Name}", roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
                     roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated);
                 output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));

@@ -5,6 +5,7 @@ using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Offline;
 using RoadmapGen.Render.Previews;
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 

@@ -154,7 +154,7 @@ public sealed class ScriptModel
         obj["required_by"] = List(topic.RequiredBy, TopicLink);
         obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject(4)
         {
-            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type, ["type_label"] = r.TypeLabel,
+            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type,
         }));
         obj["previous"] = topic.Previous is { } previous ? TopicLink(previous) : null;
         obj["next"] = topic.Next is { } next ? TopicLink(next) : null;
@@ -166,7 +166,7 @@ public sealed class ScriptModel
         obj["group"] = topic.Choice is { } choice ? Choice(choice) : null;
         obj["alternatives"] = List(topic.Alternatives, TopicLink);
         obj["questions"] = List(topic.Questions, q => Freeze(new ScriptObject(2) { ["question"] = q.Question, ["answer"] = q.Answer }));
-        obj["updated"] = Freeze(new ScriptObject(2) { ["iso"] = topic.Updated.Iso, ["text"] = topic.Updated.Text });
+        obj["updated"] = Freeze(new ScriptObject(1) { ["iso"] = topic.Updated.Iso });
         obj["notice"] = Notice(topic.Notice);
         obj["content_lang"] = topic.ContentLang;
         return Freeze(obj);

@@ -58,6 +58,8 @@ public sealed class TemplateRun
         var fingerprint = _fingerprint?.Of(pagePath, globals);
         if (fingerprint is not null && _memo!.Page(pagePath, fingerprint) is { } kept) return kept;
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
+        context.PageLanguage = page.Chrome.Page.Lang;
+        context.Strings = _engine.Strings.For(context.PageLanguage);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
         body.Clear();
@@ -150,6 +152,7 @@ public sealed class TemplateRun
             TemplateFaultKind.UnknownMember => Codes.UnknownMember,
             TemplateFaultKind.MissingTemplate => Codes.TemplateMissing,
             TemplateFaultKind.OutsideTemplates => Codes.IncludeOutsideTemplates,
+            TemplateFaultKind.MissingString => Codes.MissingString,
             _ => Codes.TemplateRuntime,
         } : Codes.TemplateRuntime;
         var message = e is TemplateFaultException ? e.OriginalMessage : "template error: " + e.OriginalMessage;

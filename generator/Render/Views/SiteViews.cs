@@ -9,12 +9,6 @@ namespace RoadmapGen.Render.Views;
 /// </summary>
 public sealed class SiteViews
 {
-    private static readonly Dictionary<string, string> TypeLabels = new()
-    {
-        ["article"] = "Article", ["video"] = "Video", ["course"] = "Course", ["book"] = "Book",
-        ["official"] = "Official docs", ["tool"] = "Tool", ["podcast"] = "Podcast", ["community"] = "Community",
-    };
-
     private readonly Site _site;
     private readonly Routes _urls;
     private readonly SiteView _siteView;
@@ -145,7 +139,7 @@ public sealed class SiteViews
         return new TopicView(Link(topic), html,
             new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id),
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
-            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
+            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),
             EditUrl(topic.SourcePath), ContentRelative(topic.SourcePath), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
@@ -159,8 +153,7 @@ public sealed class SiteViews
     }
 
     public static UpdatedView Updated(DateTimeOffset date) => new(
-        date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        date.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)
         .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)

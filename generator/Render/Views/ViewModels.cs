@@ -1,3 +1,4 @@
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render.Views;
@@ -24,7 +25,7 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     /// <summary>Open Graph type: a topic is an article, every other page part of the website.</summary>
     public string OgType => Kind == "topic" ? "article" : "website";
     /// <summary>The page's language, for &lt;html lang&gt;.</summary>
-    public string Lang { get; init; } = "en";
+    public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
     /// <summary>Its writing direction, for &lt;html dir&gt;; null on a one-language site, whose pages stay as they were.</summary>
     public string? Dir { get; init; }
     /// <summary>This page in every language of the site, this one included (hreflang links, the language switcher); empty on a one-language site.</summary>
@@ -40,8 +41,8 @@ public sealed record AlternateView(string Lang, string Name, string Url, string 
 /// </summary>
 public sealed record TranslationNoticeView(string Kind, string SourceUrl, string SourceLang, string SourceName, int Behind);
 
-/// <summary>When a topic last changed: ISO date for &lt;time datetime&gt;, and as readers read it ("12 November 2026").</summary>
-public sealed record UpdatedView(string Iso, string Text);
+/// <summary>When a topic last changed, as an ISO date: for &lt;time datetime&gt;, and written in the page's language by <c>t_date</c>.</summary>
+public sealed record UpdatedView(string Iso);
 
 public sealed record LinkView(string Title, string Url);
 
@@ -73,7 +74,8 @@ public sealed record RoadmapView(string Id, string Title, string Name, string Su
     public string? OfflineList { get; init; }
 }
 
-public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
+/// <param name="Type">article, video, …: templates write it in the page's language (<c>t ("resource_type." + resource.type)</c>).</param>
+public sealed record ResourceView(string Title, string Url, string Type);
 
 public sealed record StageRefView(int Number, string Title, string Url);
 

@@ -42,7 +42,7 @@ public sealed class TranslationSiteTests
 
         var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
         Assert.Equal("es", beta.DocumentElement.GetAttribute("lang"));
-        Assert.Contains("not been translated", beta.QuerySelector(".translation-notice")!.TextContent);
+        Assert.Contains("aún no está traducida", beta.QuerySelector(".translation-notice")!.TextContent);
         Assert.Equal("Beta", beta.QuerySelector("h1")!.TextContent);
         Assert.Equal("en", beta.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.Equal("en", beta.QuerySelector(".prose")!.GetAttribute("lang"));
@@ -99,7 +99,9 @@ public sealed class TranslationSiteTests
         Assert.Contains(newest, warning.Message);
         var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
         var notice = alpha.QuerySelector(".translation-notice")!;
-        Assert.Contains("1 change", notice.TextContent);
+        Assert.Contains("(1 cambio)", notice.TextContent);
+        // The interface is in Spanish too: the page's language is the strings' language.
+        Assert.Equal("Idioma", alpha.QuerySelector(".language-switcher")!.GetAttribute("aria-label"));
         Assert.Equal("/tiny/alpha/", notice.QuerySelector("a")!.GetAttribute("href"));
         // Up to date again once the translator sets the newer commit.
         site.Tiny.Replace("translations/es/roadmaps/tiny/topics/alpha.md", site.SourceCommit, newest);

@@ -8,5 +8,6 @@ var root = new RootCommand("RoadmapGen: builds the roadmap website from Markdown
     ServeCommand.Create(),
     NewCommand.Create(),
     ImportCommand.Create(),
+    TranslationsCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -19,7 +19,7 @@ public static class NewCommand
             roadmap, slug, content, title,
         };
         topic.SetAction(parse => RunTopic(parse.GetValue(content)!, parse.GetValue(roadmap)!, parse.GetValue(slug)!, parse.GetValue(title), Console.Out));
-        return new Command("new", "Create content from a template") { topic };
+        return new Command("new", "Create content from a template") { topic, NewTranslation.Create() };
     }
 
     public static int RunTopic(string contentRoot, string roadmapId, string slug, string? title, TextWriter console)

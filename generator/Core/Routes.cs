@@ -42,34 +42,54 @@ public sealed class Routes
     /// <summary>Names inside a roadmap's folder no topic may take.</summary>
     public static readonly IReadOnlySet<string> ReservedTopicSlugs = new HashSet<string>(StringComparer.Ordinal) { WholeRoadmapName };
 
+    /// <summary>The site's base path: shared files (assets, media, the worker, the manifest, the sitemap) are here.</summary>
     public string Base { get; }
 
-    public Routes(string basePath)
+    /// <summary>
+    /// Where this language's pages and files are: the base path for the source language (and a
+    /// one-language site), the base path and the language's code for every other ("/es/").
+    /// </summary>
+    public string Root { get; }
+
+    /// <summary>The language these routes are for, when it is not the source language.</summary>
+    public string? Language { get; }
+
+    public Routes(string basePath, string? language = null)
     {
         var trimmed = basePath.Trim().Trim('/');
         Base = trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
+        Language = language;
+        Root = language is null ? Base : Base + language + "/";
     }
 
-    public string Home => Base;
-    public string Roadmap(Roadmap roadmap) => Base + roadmap.Id + "/";
-    public string WholeRoadmap(Roadmap roadmap) => Base + roadmap.Id + "/" + WholeRoadmapName + "/";
-    public string RoadmapJson(Roadmap roadmap) => Base + roadmap.Id + "/roadmap.json";
-    public string Topic(Topic topic) => Base + topic.Roadmap.Id + "/" + topic.Slug + "/";
-    public string Page(Page page) => Base + page.Slug + "/";
-    public string TopicIndex => Base + TopicIndexName + "/";
-    public string RoadmapIndex => Base + RoadmapIndexName + "/";
+    /// <summary>The same site's routes for a language; null for the source language.</summary>
+    public Routes In(string? language) => new(Base, language);
+
+    /// <summary>A page's URL in another language: the same page, under that language's root.</summary>
+    public string Translate(string url, Routes to) =>
+        url.StartsWith(Root, StringComparison.Ordinal) ? to.Root + url[Root.Length..] : url;
+
+    public string Home => Root;
+    public string Roadmap(Roadmap roadmap) => Root + roadmap.Id + "/";
+    public string WholeRoadmap(Roadmap roadmap) => Root + roadmap.Id + "/" + WholeRoadmapName + "/";
+    public string RoadmapJson(Roadmap roadmap) => Root + roadmap.Id + "/roadmap.json";
+    public string Topic(Topic topic) => Root + topic.Roadmap.Id + "/" + topic.Slug + "/";
+    public string Page(Page page) => Root + page.Slug + "/";
+    public string TopicIndex => Root + TopicIndexName + "/";
+    public string RoadmapIndex => Root + RoadmapIndexName + "/";
+    /// <summary>One for the whole site: a static host serves the top-level 404.html for every missing path.</summary>
     public string NotFound => Base + NotFoundFile;
-    public string SearchIndex => Base + SearchIndexFile;
+    public string SearchIndex => Root + SearchIndexFile;
     public string Sitemap => Base + SitemapFile;
     public string Asset(string fingerprintedName) => Base + AssetsFolder + "/" + fingerprintedName;
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
     public string Image(ContentImage image) => Base + MediaFolder + "/" + image.ContentPath;
-    public string Feed => Base + "feed.xml";
+    public string Feed => Root + "feed.xml";
     public string WebManifest => Base + "manifest.webmanifest";
     /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
     public string ServiceWorker => Base + "sw.js";
     /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
-    public string OfflineList(Roadmap roadmap) => Base + roadmap.Id + "/" + OfflineListFile;
+    public string OfflineList(Roadmap roadmap) => Root + roadmap.Id + "/" + OfflineListFile;
 
     /// <summary>
     /// A site URL made absolute with site.yml's <c>url</c> (the address the site is published

@@ -56,6 +56,14 @@ public static class Codes
     public const string PlaceholderLeft = "RG0148";
     public const string ChoiceWhenNotAlternative = "RG0149";
     public const string ChoiceWhenIncomplete = "RG0150";
+    // Translations (site.yml's languages:, content/translations/<code>/).
+    public const string InvalidLanguage = "RG0160";
+    public const string UnknownLanguageFolder = "RG0161";
+    public const string TranslationWithoutSource = "RG0162";
+    public const string TranslationHasStructure = "RG0163";
+    public const string SourceCommitMissing = "RG0164";
+    public const string SourceCommitUnknown = "RG0165";
+    public const string TranslationBehind = "RG0166";
 
     public const string TemplateSyntax = "RG0201";
     public const string TemplateMissing = "RG0202";
@@ -65,6 +73,12 @@ public static class Codes
     public const string UnknownFunction = "RG0206";
     public const string UnknownMember = "RG0207";
     public const string IncludeOutsideTemplates = "RG0208";
+    /// <summary>A template asks for an interface string its page's language (or any language's file) lacks.</summary>
+    public const string MissingString = "RG0209";
+    /// <summary>A strings file's entry differs from the source language's (placeholders, kind) or lacks its language's plural forms.</summary>
+    public const string StringMismatch = "RG0210";
+    /// <summary>A warning: a strings file's key that no template and no part of the generator asks for.</summary>
+    public const string UnusedString = "RG0211";
 
     public const string BrokenLink = "RG0301";
     public const string BrokenFragment = "RG0302";

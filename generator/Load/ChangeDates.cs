@@ -25,26 +25,30 @@ public static class ChangeDates
     internal static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="files">Full paths of the content files, each mapped to its display path (the key of the result).</param>
-    /// <param name="reuse">the memo layer, which keeps git's answer while the history is unchanged (serve).</param>
-    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, ILoadReuse? reuse = null)
+    /// <param name="committed">git's history of the content folder (<see cref="History"/>).</param>
+    public static FrozenDictionary<string, DateTimeOffset> Read(string contentRoot, IReadOnlyDictionary<string, string> files, GitHistory committed)
     {
-        var committed = (reuse ?? ILoadReuse.None).History(contentRoot, () => GitLog(contentRoot));
         var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var (full, display) in files)
         {
             var relative = Path.GetRelativePath(contentRoot, full).Replace('\\', '/');
-            dates[display] = committed.TryGetValue(relative, out var date)
+            dates[display] = committed.Dates.TryGetValue(relative, out var date)
                 ? date
                 : new DateTimeOffset(File.GetLastWriteTimeUtc(full), TimeSpan.Zero);
         }
         return dates.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Path relative to the content folder → newest commit date; empty without git or outside a repository.</summary>
-    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot) => GitLog(contentRoot, "git", GitTimeout);
+    /// <param name="cache">serve's cache, which keeps git's answer while the history is unchanged.</param>
+    /// <param name="reuse">the memo layer, which keeps git's answer while the history is unchanged (serve).</param>
+    public static GitHistory History(string contentRoot, ILoadReuse? reuse = null) =>
+        (reuse ?? ILoadReuse.None).History(contentRoot, () => GitLog(contentRoot));
+
+    /// <summary>The content folder's history; empty without git or outside a repository.</summary>
+    internal static GitHistory GitLog(string contentRoot) => GitLog(contentRoot, "git", GitTimeout);
 
     /// <param name="git">The git executable (tests put a stand-in here).</param>
-    internal static IReadOnlyDictionary<string, DateTimeOffset> GitLog(string contentRoot, string git, TimeSpan timeout)
+    internal static GitHistory GitLog(string contentRoot, string git, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(git)
         {
@@ -52,49 +56,54 @@ public static class ChangeDates
             WorkingDirectory = contentRoot,
         };
         // quotePath=false: names with non-ASCII letters come out as they are, not as "\303\251" escapes.
-        foreach (var arg in new[] { "-c", "core.quotePath=false", "log", "--format=" + CommitMark + "%cI", "--name-only", "--relative", "--no-renames", "--", "." })
+        // No path filter: every commit is listed (a translation may name one that changed no
+        // content file), and --relative keeps only the content folder's files in each.
+        foreach (var arg in new[] { "-c", "core.quotePath=false", "log", "--format=" + CommitMark + "%H %P %cI", "--name-only", "--relative", "--no-renames" })
             start.ArgumentList.Add(arg);
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["LC_ALL"] = "C";
-        var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var commits = new List<GitCommit>();
         try
         {
             using var process = Process.Start(start);
-            if (process is null) return dates;
+            if (process is null) return GitHistory.Empty;
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
-            var read = Task.Run(() => Parse(process.StandardOutput, dates));
+            var read = Task.Run(() => Parse(process.StandardOutput, commits));
             if (!process.WaitForExit(timeout) || !read.Wait(timeout))
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
                 // The reader stops at the killed process's end of output; its partial dates are dropped.
                 read.Wait();
-                dates.Clear();
-                return dates;
+                return GitHistory.Empty;
             }
             process.WaitForExit();
             // Outside a repository git fails: every file then keeps its last-write time.
-            if (process.ExitCode != 0) dates.Clear();
+            if (process.ExitCode != 0) return GitHistory.Empty;
         }
         catch (Win32Exception)
         {
             // git is not installed.
+            return GitHistory.Empty;
         }
-        return dates;
+        return new GitHistory(commits, GitStamp.IsShallow(contentRoot));
     }
 
-    /// <summary>Newest commits come first, so a file's first appearance is its last change.</summary>
-    internal static void Parse(TextReader log, Dictionary<string, DateTimeOffset> dates)
+    /// <summary>Reads "\u0001hash parents… date" lines, each followed by the files that commit changed.</summary>
+    internal static void Parse(TextReader log, List<GitCommit> commits)
     {
-        DateTimeOffset? commit = null;
+        List<string>? files = null;
         while (log.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
             if (line[0] == CommitMark)
-                commit = DateTimeOffset.Parse(line.AsSpan(1), CultureInfo.InvariantCulture);
-            else if (commit is { } date)
-                dates.TryAdd(line, date);
+            {
+                var parts = line[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                files = [];
+                commits.Add(new GitCommit(parts[0], parts[1..^1], DateTimeOffset.Parse(parts[^1], CultureInfo.InvariantCulture), files));
+            }
+            else files?.Add(line);
         }
     }
 }

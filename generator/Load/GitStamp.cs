@@ -41,6 +41,36 @@ public static class GitStamp
         }
     }
 
+    /// <summary>Whether the repository holding the content is a shallow clone (it has a "shallow" file listing its cut-off commits).</summary>
+    public static bool IsShallow(string contentRoot)
+    {
+        try
+        {
+            if (FindGitDir(Path.GetFullPath(contentRoot)) is not { } gitDir) return false;
+            var commonFile = Path.Combine(gitDir, "commondir");
+            var commonDir = File.Exists(commonFile) ? Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(commonFile).Trim())) : gitDir;
+            return File.Exists(Path.Combine(commonDir, "shallow")) || File.Exists(Path.Combine(gitDir, "shallow"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The folder holding the repository's .git (its work tree's root), to name files as git does; null outside a repository.</summary>
+    public static string? WorkTree(string contentRoot)
+    {
+        try
+        {
+            for (var dir = new DirectoryInfo(Path.GetFullPath(contentRoot)); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+
     /// <summary>The .git folder above the content, or the folder a worktree's .git file names.</summary>
     private static string? FindGitDir(string folder)
     {

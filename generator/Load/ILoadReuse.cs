@@ -25,10 +25,10 @@ public interface ILoadReuse
     T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class;
 
     /// <summary>
-    /// git's commit dates for the content folder (see <see cref="ChangeDates"/>), from the last
+    /// git's history of the content folder (see <see cref="ChangeDates"/>), from the last
     /// read while git's history is unchanged.
     /// </summary>
-    IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read) => read();
+    GitHistory History(string contentRoot, Func<GitHistory> read) => read();
 
     private sealed class Nothing : ILoadReuse
     {

@@ -29,8 +29,11 @@ public static class MarkdownParser
         .UseDefinitionLists()
         .Build();
 
+    /// <param name="aliases">For a translation: the source's files as they would be in its language's
+    /// tree, each mapped to the source file itself, so "caching.md" beside a translated topic is the
+    /// topic caching (translated or not) and an image is the source's image.</param>
     public static MarkdownBody Parse(string body, int lineOffset, string sourcePath, string sourceFullPath,
-        IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var document = ParseWithinDepth(body, lineOffset, sourcePath, diagnostics);
         var links = new List<ContentLink>();
@@ -96,9 +99,9 @@ public static class MarkdownParser
             }
             if (!pathPart.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return;
             var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(pathPart)));
-            if (contentFiles.ContainsKey(target))
+            if (contentFiles.ContainsKey(target) || aliases?.ContainsKey(target) == true)
             {
-                links.Add(new ContentLink(link, target, fragment));
+                links.Add(new ContentLink(link, aliases?.GetValueOrDefault(target) ?? target, fragment));
                 return;
             }
             var suggestion = Nearest(pathPart, target, k => k.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
@@ -121,9 +124,9 @@ public static class MarkdownParser
                     $"'{pathPart}' is not an image a page can show (save it as {string.Join(", ", ContentImages.Extensions.Order())})");
                 return;
             }
-            if (contentFiles.ContainsKey(target))
+            if (contentFiles.ContainsKey(target) || aliases?.ContainsKey(target) == true)
             {
-                links.Add(new ContentLink(image, target, null));
+                links.Add(new ContentLink(image, aliases?.GetValueOrDefault(target) ?? target, null));
                 return;
             }
             var suggestion = Nearest(pathPart, target, ContentImages.IsImage);

@@ -21,6 +21,15 @@ public sealed class Site
     /// <summary>When each content file last changed (see <see cref="ChangeDates"/>), by display path.</summary>
     public required IReadOnlyDictionary<string, DateTimeOffset> Changed { get; init; }
 
+    /// <summary>The language this site is in: null for a one-language site (no 'languages:' in site.yml).</summary>
+    public Language? Language { get; init; }
+    /// <summary>On the source language's site, the site in each other language (translated where written, the source elsewhere).</summary>
+    public IReadOnlyList<Site> Translations { get; init; } = [];
+    /// <summary>Every translatable file in every other language, translated or not, for translators.</summary>
+    public IReadOnlyList<TranslationState> TranslationStates { get; init; } = [];
+    /// <summary>The translation site.yml's title and description come from, when this site's language has one.</summary>
+    public Translation? ConfigTranslation { get; init; }
+
     /// <summary>A file's change date; a file read after Load (none should be) counts as never changed.</summary>
     public DateTimeOffset ChangedAt(string displayPath) => Changed.GetValueOrDefault(displayPath, DateTimeOffset.UnixEpoch);
 }
@@ -29,6 +38,8 @@ public sealed record SiteConfig(string Title, string Description, string? Url, s
 {
     /// <summary>The editorial rules of site.yml's 'rules:', lenient where it sets none.</summary>
     public EditorialRules Rules { get; init; } = EditorialRules.Lenient;
+    /// <summary>site.yml's 'languages:', the source language first; empty for a one-language site.</summary>
+    public IReadOnlyList<Language> Languages { get; init; } = [];
 }
 
 public sealed class Roadmap
@@ -42,6 +53,8 @@ public sealed class Roadmap
     public required IReadOnlyList<Stage> Stages { get; init; }
     /// <summary>Every topic in reading order: stage by stage, then as listed.</summary>
     public required IReadOnlyList<Topic> Topics { get; init; }
+    /// <summary>Set when roadmap.yml's words are translated: its source and how current it is.</summary>
+    public Translation? Translation { get; init; }
 }
 
 public sealed class Stage
@@ -126,6 +139,8 @@ public sealed class TopicSource
     public IReadOnlyList<Question> Questions { get; init; } = [];
     public required MarkdownBody Body { get; init; }
     public TopicPositions Positions { get; init; } = TopicPositions.None;
+    /// <summary>Set when this is a translation: its source and how current it is.</summary>
+    public Translation? Translation { get; init; }
 }
 
 /// <summary>A topic in its roadmap: its file's <see cref="TopicSource"/> and what linking the roadmap learned of it.</summary>
@@ -164,4 +179,6 @@ public sealed class Page
     public required SourceFile File { get; init; }
     public string SourcePath => File.Display;
     public required MarkdownBody Body { get; init; }
+    /// <summary>Set when this is a translation: its source and how current it is.</summary>
+    public Translation? Translation { get; init; }
 }

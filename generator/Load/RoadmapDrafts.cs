@@ -47,14 +47,14 @@ internal static class RoadmapDrafts
     /// holds, filled before it returns: the one way to make objects that refer to each other
     /// without giving any of them a setter.
     /// </summary>
-    public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts)
+    public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts, Translation? translation = null)
     {
         var stages = new List<Stage>(drafts.Count);
         var topics = new List<Topic>();
         var roadmap = new Roadmap
         {
             Id = id, Title = title, Summary = summary, SourcePath = sourcePath,
-            Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(),
+            Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(), Translation = translation,
         };
         var made = new Dictionary<TopicDraft, (Topic Topic, List<Topic> Prerequisites, List<Topic> RequiredBy)>();
         foreach (var draft in drafts)
@@ -101,6 +101,55 @@ internal static class RoadmapDrafts
             requiredBy.AddRange(draft.RequiredBy.Select(r => made[r].Topic));
         }
         return roadmap;
+    }
+
+    /// <summary>
+    /// The roadmap in another language: the same stages, topics, groups and links, with the words
+    /// and topic files a translation gives and the source's everywhere else.
+    /// </summary>
+    /// <param name="topics">Translated topics by slug; a topic not in it stays the source's.</param>
+    public static Roadmap Translate(Roadmap source, RoadmapWords? words, Translation? translation, IReadOnlyDictionary<string, TopicSource> topics)
+    {
+        var stages = new List<StageDraft>();
+        var drafts = new Dictionary<Topic, TopicDraft>(ReferenceEqualityComparer.Instance);
+        var choices = new Dictionary<Choice, ChoiceDraft>(ReferenceEqualityComparer.Instance);
+        foreach (var stage in source.Stages)
+        {
+            var (title, summary) = words?.Stages.GetValueOrDefault(stage.Id) ?? default;
+            var draft = new StageDraft { Number = stage.Number, Id = stage.Id, Title = title ?? stage.Title, Summary = summary ?? stage.Summary };
+            foreach (var topic in stage.Topics)
+            {
+                var topicDraft = new TopicDraft(topics.GetValueOrDefault(topic.Slug) ?? topic.Source, draft)
+                {
+                    Index = topic.Index, Kind = topic.Kind,
+                    OptionalNote = topic.OptionalNote is null ? null : words?.Optional.GetValueOrDefault(topic.Slug) ?? topic.OptionalNote,
+                };
+                drafts[topic] = topicDraft;
+                draft.Topics.Add(topicDraft);
+            }
+            foreach (var choice in stage.Choices)
+            {
+                var said = words?.Choices.GetValueOrDefault(choice.Title);
+                var when = choice.When.ToDictionary(w => w.Key, w => said?.When.GetValueOrDefault(w.Key) ?? w.Value, StringComparer.Ordinal);
+                var choiceDraft = new ChoiceDraft
+                {
+                    Id = choice.Id, Title = said?.Title ?? choice.Title, Topics = choice.Topics.Select(t => drafts[t]).ToList(),
+                    Recommended = choice.Recommended is { } recommended ? drafts[recommended] : null,
+                    Reason = choice.Reason is null ? null : said?.Reason ?? choice.Reason, When = when,
+                };
+                choices[choice] = choiceDraft;
+                draft.Choices.Add(choiceDraft);
+            }
+            stages.Add(draft);
+        }
+        foreach (var (topic, draft) in drafts)
+        {
+            draft.Choice = topic.Choice is null ? null : choices[topic.Choice];
+            draft.Prerequisites.AddRange(topic.Prerequisites.Select(p => drafts[p]));
+            draft.RequiredBy.AddRange(topic.RequiredBy.Select(r => drafts[r]));
+        }
+        return Freeze(source.Id, words?.Title ?? source.Title, words?.Summary ?? source.Summary,
+            translation?.TranslationPath ?? source.SourcePath, stages, translation);
     }
 
     private static int IndexOf(IReadOnlyList<TopicDraft> topics, TopicDraft topic)

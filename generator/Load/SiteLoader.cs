@@ -9,7 +9,7 @@ namespace RoadmapGen.Load;
 /// </summary>
 public static class SiteLoader
 {
-    private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch", EditorialRules.Key];
+    private static readonly string[] SiteFields = ["title", "description", "url", "repository", "branch", EditorialRules.Key, Languages.Key];
 
     public static Site? Load(string contentRoot, DiagnosticBag diagnostics, ILoadReuse? reuse = null)
     {
@@ -47,9 +47,10 @@ public static class SiteLoader
             foreach (var image in ContentImages.In(root, dir, diagnostics))
                 contentFiles[image] = DisplayPath.Of(image);
         reuse.BeginLoad(contentFiles.Keys);
-        foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists))
+        foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists).Concat(TranslationLoader.Files(root)))
             datedFiles[file] = DisplayPath.Of(file);
-        var changed = Task.Run(() => ChangeDates.Read(root, datedFiles, reuse));
+        var history = Task.Run(() => ChangeDates.History(root, reuse));
+        var changed = history.ContinueWith(h => ChangeDates.Read(root, datedFiles, h.Result), TaskScheduler.Default);
 
         var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
@@ -73,11 +74,9 @@ public static class SiteLoader
         CheckPageSlugsAgainstRoadmaps(pageList, roadmaps, diagnostics);
         if (config is null) return null;
         EditorialChecks.Run(config.Rules, roadmaps.SelectMany(r => r.Topics), config.SourcePath, diagnostics);
-        var images = ReadImages(roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body).Select(b => (b, t.SourcePath)))
-            .Concat(pages.Select(p => (p.Body, p.SourcePath))), contentFiles, root, diagnostics);
-        return new Site
+        CheckLanguagesAgainstRoutes(config, roadmaps, pageList, diagnostics);
+        var site = new Site
         {
-            Images = images,
             Config = config,
             ContentRoot = root,
             Roadmaps = roadmaps,
@@ -85,8 +84,38 @@ public static class SiteLoader
             Home = pageList.FirstOrDefault(p => p.Slug == "index"),
             Changed = changed.GetAwaiter().GetResult(),
         };
+        if (config.Languages.Count == 0 && !Directory.Exists(Path.Combine(root, TranslationLoader.Folder)))
+            return With(site, ReadImages(Bodies(site), contentFiles, root, diagnostics), null, [], []);
+        var (translations, states) = TranslationLoader.Load(site, contentFiles, history.GetAwaiter().GetResult(), diagnostics);
+        // The translations' images are the source's (see TranslationLoader), read once for every language.
+        var images = ReadImages(translations.Prepend(site).SelectMany(Bodies), contentFiles, root, diagnostics);
+        return With(site, images, config.Languages.FirstOrDefault(), translations.Select(t => With(t, images, t.Language, [], [])).ToList(), states);
 
         T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class => reuse.Read(file, diagnostics, read);
+    }
+
+    private static Site With(Site site, IReadOnlyList<ContentImage> images, Language? language, IReadOnlyList<Site> translations, IReadOnlyList<TranslationState> states) => new()
+    {
+        Config = site.Config, ContentRoot = site.ContentRoot, Roadmaps = site.Roadmaps, Pages = site.Pages, Home = site.Home, Changed = site.Changed,
+        Images = images, Language = language, Translations = translations, TranslationStates = states, ConfigTranslation = site.ConfigTranslation,
+    };
+
+    private static IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies(Site site) =>
+        site.Roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body).Select(b => (b, t.SourcePath)))
+            .Concat(site.Pages.Append(site.Home).OfType<Page>().Select(p => (p.Body, p.SourcePath)));
+
+    /// <summary>A language's pages live under its code, so no roadmap or page may take it.</summary>
+    private static void CheckLanguagesAgainstRoutes(SiteConfig config, List<Roadmap> roadmaps, List<Page> pages, DiagnosticBag diagnostics)
+    {
+        foreach (var language in config.Languages.Skip(1))
+        {
+            if (roadmaps.FirstOrDefault(r => r.Id == language.Code) is { } roadmap)
+                diagnostics.Error(Codes.RouteCollision, roadmap.SourcePath, 0, 0,
+                    $"roadmap '{roadmap.Id}' has the URL of the language '{language.Code}' (/{language.Code}/), where that language's pages are: rename the roadmap's folder");
+            if (pages.FirstOrDefault(p => p.Slug == language.Code) is { } page)
+                diagnostics.Error(Codes.RouteCollision, page.SourcePath, 0, 0,
+                    $"page '{page.Slug}' has the URL of the language '{language.Code}' (/{language.Code}/), where that language's pages are: rename the file");
+        }
     }
 
     /// <summary>The images the bodies show, each read once however many bodies show it.</summary>
@@ -145,6 +174,7 @@ public static class SiteLoader
         var repository = map.String("repository", required: false);
         var branch = map.String("branch", required: false) ?? "main";
         var rules = EditorialRules.Read(map, diagnostics);
+        var languages = Languages.Read(map, diagnostics);
         map.ReportUnknown(SiteFields);
         foreach (var (name, value) in new[] { ("url", url), ("repository", repository) })
         {
@@ -153,6 +183,6 @@ public static class SiteLoader
                     $"'{name}' must be an absolute http(s) URL, not '{value}' (write it in full, starting with https://)");
         }
         if (title is null || description is null) return null;
-        return new SiteConfig(title, description, url, repository, branch, display) { Rules = rules };
+        return new SiteConfig(title, description, url, repository, branch, display) { Rules = rules, Languages = languages };
     }
 }

@@ -55,8 +55,13 @@ public static class TopicReader
         };
     }
 
+    /// <summary>A file known by its full path and display path alone (a translation).</summary>
+    internal static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
+        string fullPath, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, string what) =>
+        ReadFrontMatter(new SourceFile(fullPath, contentFiles[fullPath], contentFiles[fullPath]), diagnostics, what);
+
     /// <summary>The steps every Markdown content file shares: read it, split off its front matter, parse that.</summary>
-    private static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
+    internal static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
         SourceFile file, DiagnosticBag diagnostics, string what)
     {
         var path = file.Display;
@@ -67,7 +72,7 @@ public static class TopicReader
     }
 
     /// <summary>"Check yourself" questions: each needs a question and an answer; answers are Markdown, checked like bodies.</summary>
-    private static List<Question> ReadQuestions(YamlMap map, string path, string fullPath,
+    internal static List<Question> ReadQuestions(YamlMap map, string path, string fullPath,
         IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
     {
         var questions = new List<Question>();
@@ -96,7 +101,7 @@ public static class TopicReader
     /// The resources, each valid one's position added to <paramref name="positions"/>. None is
     /// not an error here: how many a topic needs is a rule the site sets (<see cref="EditorialRules"/>).
     /// </summary>
-    private static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics, List<(int, int)> positions, out int written)
+    internal static List<Resource>? ReadResources(YamlMap map, string path, DiagnosticBag diagnostics, List<(int, int)> positions, out int written)
     {
         var items = map.MapList("resources", required: false, itemWhat: "resource");
         written = items?.Count ?? 0;

@@ -197,6 +197,29 @@ public sealed class YamlMap
         return result;
     }
 
+    /// <summary>A mapping of names to mappings (e.g. a translated roadmap's stages by id), each with the position of its name.</summary>
+    public IReadOnlyList<(string Name, YamlMap Map, int Line, int Column)>? NamedMaps(string key, string itemWhat)
+    {
+        var node = Get(key);
+        if (node is null || IsNullScalar(node)) return [];
+        if (node is not YamlMappingNode map)
+        {
+            WrongType(node, key, $"a mapping of names to {itemWhat}s", $"write each name and ':' on a line of its own, its fields indented under it");
+            return null;
+        }
+        var result = new List<(string, YamlMap, int, int)>();
+        foreach (var (name, value) in map.Children)
+        {
+            if (name is YamlScalarNode { Value: { Length: > 0 } n } && value is YamlMappingNode fields)
+            {
+                var (line, column) = At(name);
+                result.Add((n.Trim(), new YamlMap(fields, _file, _lineOffset, _diagnostics, itemWhat), line, column));
+            }
+            else WrongType(value, key, $"a mapping of names to {itemWhat}s", $"indent each {itemWhat}'s 'field: value' lines under its name");
+        }
+        return result;
+    }
+
     /// <summary>A nested mapping (e.g. site.yml's 'rules:'); null when absent or empty, an error when not a mapping.</summary>
     public YamlMap? Map(string key, string what)
     {

@@ -17,7 +17,7 @@ internal sealed class ContentMemo : ILoadReuse
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private HashSet<string> _fileSet = new(StringComparer.Ordinal);
     private int _parsed;
-    private (string Stamp, IReadOnlyDictionary<string, DateTimeOffset> Dates)? _history;
+    private (string Stamp, GitHistory Dates)? _history;
 
     public int FilesParsed => Volatile.Read(ref _parsed);
 
@@ -58,7 +58,7 @@ internal sealed class ContentMemo : ILoadReuse
         return value;
     }
 
-    public IReadOnlyDictionary<string, DateTimeOffset> History(string contentRoot, Func<IReadOnlyDictionary<string, DateTimeOffset>> read)
+    public GitHistory History(string contentRoot, Func<GitHistory> read)
     {
         // Stamped before git runs, like files before they are read: a commit racing the log leaves a newer stamp.
         var stamp = GitStamp.Of(contentRoot);

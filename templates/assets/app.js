@@ -10,13 +10,14 @@
   const put = (k, v) => { try { localStorage.setItem(k, v); } catch { /* not remembered */ } };
 
   const STATES = ["todo", "doing", "done", "skip"];
-  const LABEL = { todo: "Not started", doing: "In progress", done: "Done", skip: "Skipped" };
+  const t = globalThis.roadmapgenText;
+  const LABEL = Object.fromEntries(STATES.map(s => [s, t("status." + s)]));
   const key = id => "roadmapgen:progress:" + id;
   const clean = p => Object.fromEntries(Object.entries(p).filter(([, s]) => s !== "todo" && STATES.includes(s)));
   const load = id => { try { return clean(JSON.parse(get(key(id))) || {}); } catch { return {}; } };
   const save = (id, p) => put(key(id), JSON.stringify(clean(p)));
   const count = (p, state) => Object.values(p).filter(s => s === state).length;
-  const summary = p => `${count(p, "done")} done, ${count(p, "doing")} in progress, ${count(p, "skip")} skipped`;
+  const summary = p => t("js.summary", { done: count(p, "done"), doing: count(p, "doing"), skipped: count(p, "skip") });
   const onStored = (id, f) => addEventListener("storage", e => { if (e.key === key(id) || e.key === pickKey(id)) f(); });
 
   // ---- Learning path ----
@@ -78,7 +79,7 @@
       link.parentElement.hidden = !next;
       if (!next) continue;
       link.setAttribute("href", next.url);
-      $("[data-continue-label]", link).textContent = started ? "Continue where you left off:" : "Start with the first topic:";
+      $("[data-continue-label]", link).textContent = t(started ? "js.continue" : "continue.start");
       $("[data-continue-title]", link).textContent = next.title;
     }
   }
@@ -88,7 +89,7 @@
     return $$(".choice", map).map(group => {
       const choice = $(".node", group).dataset.choice, title = group.dataset.choiceTitle, select = $(".pick select", group);
       for (const node of $$(".node", group))
-        $("[data-state-label]", node).before(make("span", { className: "node-tag tag-pick", hidden: true }, "Your pick"));
+        $("[data-state-label]", node).before(make("span", { className: "node-tag tag-pick", hidden: true }, t("js.your_pick")));
       select.addEventListener("change", () => onPick(choice, select.value, title));
       return { choice, select };
     });
@@ -108,7 +109,7 @@
     const others = $$("a[data-topic]", el.closest(".topic-kind")), members = [slug, ...others.map(a => a.dataset.topic)];
     const sync = () => {
       const pick = rawPicks(id).find(s => members.includes(s)), other = others.find(a => a.dataset.topic === pick);
-      now.textContent = pick === slug ? "This is your pick." : other ? `Your pick: ${other.textContent.replace(/ \(recommended\)$/, "")}.` : "";
+      now.textContent = pick === slug ? t("js.this_is_your_pick") : other ? t("js.your_pick_is", { topic: other.textContent.replace(` (${t("choice.recommended")})`, "") }) : "";
       button.hidden = pick === slug;
     };
     el.hidden = false;
@@ -140,7 +141,7 @@
       for (const r of $$("[data-status] input")) r.checked = r.value === "done";
     };
     $("a", box)?.addEventListener("click", done);
-    $("button", box)?.addEventListener("click", () => { done(); $("[data-done-status]", box).textContent = "Marked done."; });
+    $("button", box)?.addEventListener("click", () => { done(); $("[data-done-status]", box).textContent = t("js.marked_done"); });
   }
   // ---- end of learning path ----
 
@@ -166,7 +167,7 @@
       picks = picks.filter(s => items.find(i => i.slug === s).choice !== choice).concat(slug ? [slug] : []);
       savePicks(id, picks);
       render();
-      say(slug ? `My ${name}: ${items.find(i => i.slug === slug).title}.` : `No ${name} chosen.`);
+      say(slug ? t("js.my_pick", { choice: name, topic: items.find(i => i.slug === slug).title }) : t("js.no_pick", { choice: name }));
     });
 
     const menu = make("div", { className: "status-menu", id: "status-menu", popover: "auto" });
@@ -178,7 +179,7 @@
         save(id, progress);
         render();
         menu.hidePopover();
-        say(`${title(current)}: ${LABEL[s]}.`);
+        say(t("js.topic_status", { topic: title(current), status: LABEL[s] }));
       });
       return b;
     });
@@ -204,7 +205,7 @@
         const reopen = menu.matches(":popover-open") && current !== node;
         if (reopen) { e.preventDefault(); attr($(".node-status", current), "aria-expanded", false); menu.hidePopover(); }
         current = node;
-        attr(menu, "aria-label", "Status of " + title(node));
+        attr(menu, "aria-label", t("js.status_of", { topic: title(node) }));
         options.forEach((o, i) => attr(o, "aria-pressed", STATES[i] === node.dataset.state));
         const r = button.getBoundingClientRect(), below = innerHeight - r.bottom > 210, m = menu.style;
         m.right = Math.max(8, document.documentElement.clientWidth - r.right - scrollX) + "px";
@@ -219,35 +220,35 @@
       for (const node of nodes) {
         const state = node.dataset.state = progress[node.dataset.topic] || "todo";
         $("[data-state-label]", node).textContent = state === "todo" ? "" : LABEL[state];
-        attr($(".node-status", node), "aria-label", `${title(node)}: ${LABEL[state]}. Change status`);
+        attr($(".node-status", node), "aria-label", t("js.status_button", { topic: title(node), status: LABEL[state] }));
       }
       renderPicks(map, items, picks, selects);
       updateContinue(id, items, progress, picks);
-      const optional = n => n ? ` · +${n} optional` : "";
+      const optional = n => n ? t("js.plus_optional", { count: n }) : "";
       for (const stage of $$(".stage", map)) {
         const c = onPath(pathItems($$(".node", stage)), progress, picks), label = $("[data-stage-count]", stage);
-        label.textContent = `${c.done} of ${c.total} on your path${optional(c.extra)}`;
+        label.textContent = t("js.stage_count", { done: c.done, count: c.total }) + optional(c.extra);
         stage.classList.toggle("is-complete", c.complete);
       }
       if (!box) return;
       const path = onPath(items, progress, picks);
       $("progress", box).value = $("[data-progress-done]", box).textContent = path.done;
-      $("[data-progress-optional]", box).textContent = path.extra ? ` · +${path.extra} optional` : "";
-      $("[data-progress-extra]", box).textContent = ` · ${count(progress, "doing")} in progress · ${count(progress, "skip")} skipped`;
+      $("[data-progress-optional]", box).textContent = optional(path.extra);
+      $("[data-progress-extra]", box).textContent = t("js.progress_extra", { doing: count(progress, "doing"), count: count(progress, "skip") });
     }
 
     render();
     if (!box) return;
     box.hidden = false;
     onStored(id, () => { progress = load(id); picks = loadPicks(id, items); render(); });
-    const picked = list => list.length ? `; picks: ${list.map(s => items.find(i => i.slug === s).title).join(", ")}` : "";
-    const use = (p, note, newPicks) => {
+    const picked = list => list.length ? t("js.picks", { list: list.map(s => items.find(i => i.slug === s).title).join(", ") }) : "";
+    const use = (p, note, newPicks, values = {}) => {
       save(id, p);
       savePicks(id, cleanPicks(items, newPicks));
       progress = load(id);
       picks = loadPicks(id, items);
       render();
-      say(note + summary(progress) + picked(picks) + ".");
+      say(t(note, { ...values, summary: summary(progress) + picked(picks) }));
     };
 
     // Two bits per topic after the topic count: links from another version are refused, not misapplied.
@@ -272,13 +273,13 @@
       history.replaceState(null, "", location.pathname + location.search);
       const p = decode(shared[1]), sharedPicks = decodePicks(shared[2]), offer = $("[data-share-offer]", box);
       // Offered, never applied unasked: the link may carry someone else's progress.
-      if (!p) say("This link is for another version of the roadmap.");
+      if (!p) say(t("js.other_version"));
       else {
-        $("[data-share-text]", offer).textContent = `This link carries progress: ${summary(p)}${picked(sharedPicks)}. Yours: ${summary(progress)}${picked(picks)}.`;
+        $("[data-share-text]", offer).textContent = t("js.share_offer", { theirs: summary(p) + picked(sharedPicks), yours: summary(progress) + picked(picks) });
         offer.hidden = false;
         offer.addEventListener("click", e => {
-          if (e.target.matches("[data-share-accept]")) use(p, "Now using the shared progress: ", sharedPicks);
-          else if (e.target.matches("[data-share-dismiss]")) say("Kept your own progress.");
+          if (e.target.matches("[data-share-accept]")) use(p, "js.now_using", sharedPicks);
+          else if (e.target.matches("[data-share-dismiss]")) say(t("js.kept_own"));
           else return;
           offer.hidden = true;
         });
@@ -292,7 +293,7 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-      say("Exported " + summary(progress) + picked(picks) + ".");
+      say(t("js.exported", { summary: summary(progress) + picked(picks) }));
     });
 
     $("[data-import]", box).addEventListener("change", async e => {
@@ -301,10 +302,10 @@
       if (!file) return;
       try {
         const data = JSON.parse(await file.text());
-        if (data.roadmap !== id) throw new Error(`it is not a progress file of the ${id} roadmap`);
-        use(clean(Object.fromEntries(Object.entries(data.progress || {}).filter(([s]) => slugs.includes(s)))), `Imported ${file.name}: `, data.picks || []);
+        if (data.roadmap !== id) throw new Error(t("js.not_progress_file", { roadmap: id }));
+        use(clean(Object.fromEntries(Object.entries(data.progress || {}).filter(([s]) => slugs.includes(s)))), "js.imported", data.picks || [], { file: file.name });
       } catch (err) {
-        say(`Could not import ${file.name}: ${err instanceof SyntaxError ? "it is not JSON" : err.message}.`);
+        say(t("js.import_failed", { file: file.name, reason: err instanceof SyntaxError ? t("js.not_json") : err.message }));
       }
     });
 
@@ -313,7 +314,7 @@
       input.value = url;
       $("[data-share-box]", box).hidden = false;
       input.select();
-      try { await navigator.clipboard.writeText(url); say("Share link copied."); } catch { say("Copy the share link below."); }
+      try { await navigator.clipboard.writeText(url); say(t("js.link_copied")); } catch { say(t("js.copy_link_below")); }
     });
   }
 
@@ -330,7 +331,7 @@
     const id = el.dataset.progressSummary, data = $(`template[data-path="${id}"]`);
     const p = load(id), items = data ? pathItems($$(".node", data.content)) : [], picks = loadPicks(id, items);
     const path = onPath(items, p, picks);
-    el.textContent = `Your progress: ${path.done} of ${el.dataset.total} topics on your path done` + (path.extra ? `, +${path.extra} optional.` : ".");
+    el.textContent = t(path.extra ? "js.home_progress_optional" : "js.home_progress", { done: path.done, count: +el.dataset.total, extra: path.extra });
     el.hidden = false;
     if (items.length) updateContinue(id, items, p, picks);
   }
@@ -342,8 +343,8 @@
     const show = () => {
       const p = load(id), done = count(p, "done"), doing = count(p, "doing");
       el.textContent = done || doing
-        ? `${Math.min(done, +el.dataset.total)} of ${el.dataset.total} topics done` + (doing ? `, ${doing} in progress` : "")
-        : "Not started yet";
+        ? t("js.roadmap_done", { done: Math.min(done, +el.dataset.total), count: +el.dataset.total }) + (doing ? t("js.roadmap_doing", { count: doing }) : "")
+        : t("js.not_started");
     };
     show();
     onStored(id, show);

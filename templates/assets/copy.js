@@ -3,6 +3,7 @@
   const blocks = document.querySelectorAll(".code-block");
   if (!blocks.length || !navigator.clipboard) return;
   // One live region per page says "Copied" to screen readers.
+  const t = globalThis.roadmapgenText;
   const status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -14,20 +15,18 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button secondary";
-    button.textContent = "Copy";
+    button.textContent = t("js.copy");
     const name = block.querySelector("pre")?.getAttribute("aria-label") || "Code";
-    button.setAttribute("aria-label", "Copy " + name.replace(/^Code: /, "") + " code");
-    if (name === "Code") button.setAttribute("aria-label", "Copy code");
+    button.setAttribute("aria-label", name === "Code" ? t("js.copy_code") : t("js.copy_named", { name: name.replace(/^Code: /, "") }));
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(code.textContent.replace(/\n$/, ""));
         status.textContent = "";
-        status.textContent = "Copied";
-        button.textContent = "Copied";
+        status.textContent = button.textContent = t("js.copied");
       } catch (e) {
-        status.textContent = "Could not copy: select the code and copy it instead";
+        status.textContent = t("js.copy_failed");
       }
-      setTimeout(() => { button.textContent = "Copy"; }, 2000);
+      setTimeout(() => { button.textContent = t("js.copy"); }, 2000);
     });
     block.classList.add("has-copy");
     block.prepend(button);

@@ -7,25 +7,26 @@
   const button = box.querySelector("[data-offline-save]");
   const meter = box.querySelector("[data-offline-progress]");
   const status = box.querySelector("[data-offline-status]");
-  const size = bytes => bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
-  const savedText = s => `Saved for offline: ${s.pages} pages and ${s.files} files, ${size(s.bytes)}.`;
+  const t = globalThis.roadmapgenText, lang = document.documentElement.lang;
+  const size = bytes => bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+  const savedText = s => t("js.offline_saved", { pages: s.pages, files: s.files, size: size(s.bytes) });
 
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
     if (!data || data.list !== list) return;
     if (data.type === "progress") {
       meter.max = data.total;
       meter.value = data.done;
-      status.textContent = `Saving… ${data.done} of ${data.total} files, ${size(data.bytes)}`;
+      status.textContent = t("js.offline_saving_files", { done: data.done, count: data.total, size: size(data.bytes) });
     } else if (data.type === "saved" || (data.type === "status" && data.saved)) {
       meter.hidden = true;
       button.disabled = false;
-      button.textContent = "Save again";
+      button.textContent = t("js.offline_save_again");
       status.textContent = savedText(data.saved);
       box.dataset.offlineSaved = data.saved.cache;
     } else if (data.type === "failed") {
       meter.hidden = true;
       button.disabled = false;
-      status.textContent = `Could not save (${data.message}). Check the connection and try again.`;
+      status.textContent = t("js.offline_failed", { message: data.message });
     }
   });
 
@@ -36,11 +37,11 @@
     button.disabled = true;
     meter.hidden = false;
     meter.value = 0;
-    status.textContent = "Saving…";
+    status.textContent = t("js.offline_saving");
     worker().then(active => active.postMessage({ type: "save", list }), error => {
       meter.hidden = true;
       button.disabled = false;
-      status.textContent = `Offline reading is not available here (${error.message}).`;
+      status.textContent = t("js.offline_unavailable", { message: error.message });
     });
   });
 

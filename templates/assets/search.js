@@ -28,7 +28,8 @@ const $ = (s, r = document) => r.querySelector(s);
 const make = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
 const attr = (e, name, value) => e.setAttribute(name, value);
 const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
-const meta = e => `${e.r} · stage ${e.n}`;
+const t = (key, values) => globalThis.roadmapgenText(key, values);
+const meta = e => t("js.search_meta", { roadmap: e.r, number: e.n });
 let engine = null;
 const loadIndex = form => engine ||= Promise.all([import(form.dataset.searchEngine), import(form.dataset.searchStemmer), json(document.body.dataset.searchIndex)])
   .then(([{ default: MiniSearch }, { stemmer }, entries]) => createIndex(MiniSearch, stemmer, entries))
@@ -52,7 +53,7 @@ function combobox(form) {
     let found = [];
     if (query) try { found = (await loadIndex(form))(query); } catch { return; }
     if (mine !== seq) return;
-    const all = { t: `All ${found.length} results`, s: "Open the results page", u: form.action + "?q=" + encodeURIComponent(query) };
+    const all = { t: t("js.all_results", { count: found.length }), s: t("js.open_results"), u: form.action + "?q=" + encodeURIComponent(query) };
     items = found.length > 8 ? [...found.slice(0, 8), all] : found;
     list.replaceChildren(...items.map((e, i) => {
       const li = make("li", { id: "search-option-" + i }, make("span", { className: "search-title" }, e.t), make("small", {}, e.s), e.r ? make("small", { className: "search-meta" }, meta(e)) : "");
@@ -64,7 +65,7 @@ function combobox(form) {
     empty.hidden = found.length > 0;
     highlight(-1);
     open(!!query);
-    status.textContent = query ? found.length + " found" : "";
+    status.textContent = query ? t("js.found", { count: found.length }) : "";
   }
   input.addEventListener("focus", () => { loadIndex(form).catch(() => {}); if (input.value.trim()) update(); });
   input.addEventListener("input", update);
@@ -93,7 +94,7 @@ async function resultsPage(form, section) {
   if (!query) return;
   $("input", form).value = query;
   const found = (await loadIndex(form))(query);
-  $("h2", section).textContent = `${found.length} ${found.length === 1 ? "topic matches" : "topics match"} “${query}”`;
+  $("h2", section).textContent = t("js.matches", { count: found.length, query });
   $("ul", section).replaceChildren(...found.map(e => make("li", {}, make("a", { href: e.u }, e.t), make("p", {}, e.s), make("p", { className: "muted" }, meta(e)))));
   section.hidden = false;
 }

@@ -10,4 +10,13 @@
     const t = localStorage.getItem("roadmapgen:theme");
     if (t === "dark" || t === "light") root.dataset.theme = t;
   } catch (e) { /* storage blocked: follow the system setting */ }
+  // The scripts' words in the page's language, from the JSON the layout writes (templates/strings);
+  // read on first use, once the body is parsed. A count picks its plural form by the page's lang.
+  let words;
+  globalThis.roadmapgenText = (key, values = {}) => {
+    words ??= JSON.parse(document.getElementById("ui-strings")?.textContent || "{}");
+    let text = words[key] ?? key;
+    if (typeof text === "object") text = text[new Intl.PluralRules(root.lang).select(values.count)] ?? text.other;
+    return text.replace(/\{(\w+)\}/g, (m, name) => name in values ? values[name] : m);
+  };
 })();

@@ -11,7 +11,7 @@ namespace RoadmapGen.Render.Previews;
 /// </summary>
 public sealed class StructuredData(Site site, Routes urls)
 {
-    private const string Language = "en";
+    private string Language => site.Language?.Code ?? "en";
 
     private string Absolute(string url) => urls.Absolute(site.Config.Url, url) ?? url;
 

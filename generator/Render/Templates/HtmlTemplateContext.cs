@@ -1,5 +1,6 @@
 using System.Text;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Strings;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -44,6 +45,12 @@ public sealed class HtmlTemplateContext : TemplateContext
         TryGetVariable = UnknownVariable;
         TryGetMember = UnknownMember;
     }
+
+    /// <summary>The page's language, whose strings <c>t</c> answers with (the renderer sets it per page).</summary>
+    public string PageLanguage { get; set; } = InterfaceStrings.SourceLanguage;
+
+    /// <summary>That language's strings file; null when it has none (then every <c>t</c> is an error).</summary>
+    public StringTable? Strings { get; set; }
 
     /// <summary>The page's own output, where the page body is not copied but marked (see <see cref="Splices"/>).</summary>
     internal StringBuilder? SpliceTarget { get; set; }

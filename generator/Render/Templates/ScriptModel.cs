@@ -44,6 +44,7 @@ public sealed class ScriptModel
                 {
                     ["title"] = content.Content.Title, ["summary"] = content.Content.Summary,
                     ["html"] = content.Content.Html, ["edit_url"] = content.Content.EditUrl,
+                    ["notice"] = Notice(content.Content.Notice), ["content_lang"] = content.Content.ContentLang,
                 });
                 break;
             case TopicIndexPage index:
@@ -85,6 +86,17 @@ public sealed class ScriptModel
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
         ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd,
+        ["lang"] = page.Lang, ["dir"] = page.Dir,
+        ["alternates"] = List(page.Alternates, a => Freeze(new ScriptObject(5)
+        {
+            ["lang"] = a.Lang, ["name"] = a.Name, ["url"] = a.Url, ["href"] = a.Href, ["current"] = a.Current,
+        })),
+    });
+
+    private static ScriptObject? Notice(TranslationNoticeView? notice) => notice is null ? null : Freeze(new ScriptObject(5)
+    {
+        ["kind"] = notice.Kind, ["source_url"] = notice.SourceUrl, ["source_lang"] = notice.SourceLang,
+        ["source_name"] = notice.SourceName, ["behind"] = notice.Behind,
     });
 
     private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
@@ -146,7 +158,7 @@ public sealed class ScriptModel
         obj["required_by"] = List(topic.RequiredBy, TopicLink);
         obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject(4)
         {
-            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type, ["type_label"] = r.TypeLabel,
+            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type,
         }));
         obj["previous"] = topic.Previous is { } previous ? TopicLink(previous) : null;
         obj["next"] = topic.Next is { } next ? TopicLink(next) : null;
@@ -158,7 +170,9 @@ public sealed class ScriptModel
         obj["group"] = topic.Choice is { } choice ? Choice(choice) : null;
         obj["alternatives"] = List(topic.Alternatives, TopicLink);
         obj["questions"] = List(topic.Questions, q => Freeze(new ScriptObject(2) { ["question"] = q.Question, ["answer"] = q.Answer }));
-        obj["updated"] = Freeze(new ScriptObject(2) { ["iso"] = topic.Updated.Iso, ["text"] = topic.Updated.Text });
+        obj["updated"] = Freeze(new ScriptObject(1) { ["iso"] = topic.Updated.Iso });
+        obj["notice"] = Notice(topic.Notice);
+        obj["content_lang"] = topic.ContentLang;
         return Freeze(obj);
     }
 

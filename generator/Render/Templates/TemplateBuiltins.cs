@@ -18,6 +18,7 @@ public static class TemplateBuiltins
         builtins.SetValue("include", new TrustedFunction("template_name", 1, Include), true);
         // include_join writes several partials as one string, which would then be escaped: not offered.
         builtins.Remove("include_join");
+        TranslateFunctions.Register(builtins);
         if (builtins["html"] is ScriptObject html)
             html.SetValue("escape", new TrustedFunction("text", 1, Escape), true);
         return builtins;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
+using RoadmapGen.Render.Strings;
 using Scriban.Runtime;
 
 namespace RoadmapGen.Render.Templates;
@@ -13,10 +14,11 @@ public sealed class TemplateEngine
 {
     public const string LayoutName = "layouts/base";
 
-    private TemplateEngine(string root, TemplateSet set)
+    private TemplateEngine(string root, TemplateSet set, InterfaceStrings strings)
     {
         Root = root;
         Set = set;
+        Strings = strings;
         Builtins = TemplateBuiltins.Create();
     }
 
@@ -25,6 +27,9 @@ public sealed class TemplateEngine
     internal TemplateSet Set { get; }
 
     internal ScriptObject Builtins { get; }
+
+    /// <summary>The interface strings of every language (templates/strings), checked against the keys the templates use.</summary>
+    public InterfaceStrings Strings { get; }
 
     /// <param name="previous">serve's last engine: only templates whose text changed are parsed again.</param>
     public static TemplateEngine? Load(string templatesRoot, DiagnosticBag diagnostics, TemplateEngine? previous = null)
@@ -44,7 +49,11 @@ public sealed class TemplateEngine
                 $"the base layout is missing (every page is wrapped in {LayoutName}{TemplateFolder.Extension}; restore it)");
             return null;
         }
-        return new TemplateEngine(root, set);
+        var strings = InterfaceStrings.Load(root, diagnostics);
+        if (strings is null) return null;
+        strings.Check(set.Files.OrderBy(f => f.Name, StringComparer.Ordinal)
+            .SelectMany(f => TranslateFunctions.Uses(f.Parsed.Page!, f.Display)).ToList(), diagnostics);
+        return new TemplateEngine(root, set, strings);
     }
 
     /// <summary>Display paths of the page template, the partials and the layout: where a template link can come from.</summary>
@@ -61,7 +70,8 @@ public sealed class TemplateEngine
     public TemplateRun BeginRun(int largestLoop, IRenderReuse? reuse = null) => new(this, largestLoop, reuse ?? IRenderReuse.None);
 
     /// <summary>Names this set of template texts; part of every page's fingerprint.</summary>
-    internal string Version => _version ??= PageFingerprint.VersionOf(Set.Files.Select(f => (f.Name, f.Text)));
+    internal string Version => _version ??= PageFingerprint.VersionOf(Set.Files.Select(f => (f.Name, f.Text))
+        .Concat(Strings.Tables.Select(t => (InterfaceStrings.Folder + "/" + t.Language, t.Text))));
 
     private string? _version;
 }

@@ -60,6 +60,8 @@ public sealed class TemplateRun
     private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath)
     {
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
+        context.PageLanguage = page.Chrome.Page.Lang;
+        context.Strings = _engine.Strings.For(context.PageLanguage);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));
         body.Clear();
@@ -151,6 +153,7 @@ public sealed class TemplateRun
             TemplateFaultKind.UnknownMember => Codes.UnknownMember,
             TemplateFaultKind.MissingTemplate => Codes.TemplateMissing,
             TemplateFaultKind.OutsideTemplates => Codes.IncludeOutsideTemplates,
+            TemplateFaultKind.MissingString => Codes.MissingString,
             _ => Codes.TemplateRuntime,
         } : Codes.TemplateRuntime;
         // Scriban's own runtime errors say what, not how to fix: the hint says where to look.

@@ -9,12 +9,6 @@ namespace RoadmapGen.Render.Views;
 /// </summary>
 public sealed class SiteViews
 {
-    private static readonly Dictionary<string, string> TypeLabels = new()
-    {
-        ["article"] = "Article", ["video"] = "Video", ["course"] = "Course", ["book"] = "Book",
-        ["official"] = "Official docs", ["tool"] = "Tool", ["podcast"] = "Podcast", ["community"] = "Community",
-    };
-
     private readonly Site _site;
     private readonly Routes _urls;
     private readonly SiteView _siteView;
@@ -25,11 +19,16 @@ public sealed class SiteViews
     private readonly Dictionary<Roadmap, RoadmapView> _roadmaps = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Choice, ChoiceView> _choices = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Every language of the site with its routes, the source first; empty on a one-language site.</summary>
+    private readonly IReadOnlyList<(Language Language, Routes Urls)> _languages;
+
     /// <param name="offline">Whether the site has a service worker, so roadmaps can be saved for offline reading.</param>
-    public SiteViews(Site site, Routes urls, Assets assets, bool offline = false)
+    /// <param name="languages">Every language of the site with its routes, the source first (none for a one-language site).</param>
+    public SiteViews(Site site, Routes urls, Assets assets, bool offline = false, IReadOnlyList<(Language Language, Routes Urls)>? languages = null)
     {
         _site = site;
         _urls = urls;
+        _languages = languages ?? [];
         _assets = assets.Urls;
         var config = site.Config;
         _siteView = new SiteView(config.Title, config.Description, config.Repository, urls.Home, urls.TopicIndex, urls.SearchIndex, urls.Base)
@@ -103,11 +102,35 @@ public sealed class SiteViews
         return entries;
     }
 
-    public Chrome Chrome(string title, string description, string url, string kind, TrustedHtml? jsonLd = null) =>
-        new(_siteView, _assets,
-            new PageMeta(title, description, url, kind,
-                _urls.Absolute(_site.Config.Url, url), jsonLd),
-            _roadmapLinks, _pageLinks);
+    public Chrome Chrome(string title, string description, string url, string kind, TrustedHtml? jsonLd = null)
+    {
+        var meta = new PageMeta(title, description, url, kind, _urls.Absolute(_site.Config.Url, url), jsonLd);
+        if (_site.Language is { } language)
+            meta = meta with
+            {
+                Lang = language.Code, Dir = language.Direction,
+                // The one 404 page is the source language's: it has no other languages to link.
+                Alternates = kind == "404" ? [] : _languages.Select(l =>
+                {
+                    var other = _urls.Translate(url, l.Urls);
+                    return new AlternateView(l.Language.Code, l.Language.Name, other, _urls.Absolute(_site.Config.Url, other) ?? other, l.Language == language);
+                }).ToList(),
+            };
+        return new(_siteView, _assets, meta, _roadmapLinks, _pageLinks);
+    }
+
+    /// <summary>
+    /// On a translated site: a notice for a page shown in the source language (with the language
+    /// of its text) or translated from a source that has changed since; null when neither.
+    /// </summary>
+    public (TranslationNoticeView? Notice, string? ContentLang) Notice(Translation? translation, string url)
+    {
+        if (_urls.Language is null || _languages.Count == 0) return (null, null);
+        var (source, sourceUrls) = _languages[0];
+        var sourceUrl = _urls.Translate(url, sourceUrls);
+        if (translation is null) return (new TranslationNoticeView("untranslated", sourceUrl, source.Code, source.Name, 0), source.Code);
+        return translation.IsBehind ? (new TranslationNoticeView("behind", sourceUrl, source.Code, source.Name, translation.Behind), null) : (null, null);
+    }
 
     public RoadmapView Roadmap(Roadmap roadmap) => _roadmaps[roadmap];
 
@@ -116,10 +139,11 @@ public sealed class SiteViews
     public TopicView Topic(Topic topic, TrustedHtml html, string anchor, IReadOnlyList<QuestionView> questions)
     {
         var (previous, next) = ReadingPath.Neighbours(topic);
+        var (notice, contentLang) = Notice(topic.Source.Translation, _urls.Topic(topic));
         return new TopicView(Link(topic), html,
             new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id),
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
-            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type, TypeLabels.GetValueOrDefault(r.Type, r.Type))).ToList(),
+            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),
             EditUrl(topic.File), ContentRelative(topic.File), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
@@ -128,12 +152,12 @@ public sealed class SiteViews
             Updated = Updated(_site.ChangedAt(topic.SourcePath)),
             PreviousGroup = previous?.Choice is { } before ? _choices[before] : null,
             NextGroup = next?.Choice is { } after ? _choices[after] : null,
+            Notice = notice, ContentLang = contentLang,
         };
     }
 
     public static UpdatedView Updated(DateTimeOffset date) => new(
-        date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        date.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)
         .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render.Views;
@@ -25,10 +26,25 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     public bool IsHome => Kind == "home";
     /// <summary>Open Graph type: a topic is an article, every other page part of the website.</summary>
     public string OgType => Kind == "topic" ? "article" : "website";
+    /// <summary>The page's language, for &lt;html lang&gt;.</summary>
+    public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
+    /// <summary>Its writing direction, for &lt;html dir&gt;; null on a one-language site, whose pages stay as they were.</summary>
+    public string? Dir { get; init; }
+    /// <summary>This page in every language of the site, this one included (hreflang links, the language switcher); empty on a one-language site.</summary>
+    public IReadOnlyList<AlternateView> Alternates { get; init; } = [];
 }
 
-/// <summary>When a topic last changed: ISO date for &lt;time datetime&gt;, and as readers read it ("12 November 2026").</summary>
-public sealed record UpdatedView(string Iso, string Text);
+/// <param name="Href">The absolute URL when the site has one (hreflang wants it), else <paramref name="Url"/>.</param>
+public sealed record AlternateView(string Lang, string Name, string Url, string Href, bool Current);
+
+/// <summary>
+/// Tells a reader that a page is not in their language yet ("untranslated": shown in the source
+/// language) or that its translation is behind the source ("behind"), linking the source's page.
+/// </summary>
+public sealed record TranslationNoticeView(string Kind, string SourceUrl, string SourceLang, string SourceName, int Behind);
+
+/// <summary>When a topic last changed, as an ISO date: for &lt;time datetime&gt;, and written in the page's language by <c>t_date</c>.</summary>
+public sealed record UpdatedView(string Iso);
 
 public sealed record LinkView(string Title, string Url);
 
@@ -60,7 +76,8 @@ public sealed record RoadmapView(string Id, string Title, string Name, string Su
     public string? OfflineList { get; init; }
 }
 
-public sealed record ResourceView(string Title, string Url, string Type, string TypeLabel);
+/// <param name="Type">article, video, …: templates write it in the page's language (<c>t ("resource_type." + resource.type)</c>).</param>
+public sealed record ResourceView(string Title, string Url, string Type);
 
 public sealed record StageRefView(int Number, string Title, string Url);
 
@@ -75,9 +92,16 @@ public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefVie
     /// <summary>The group <see cref="Previous"/> or <see cref="Next"/> is an alternative in, so a reader's pick can replace it.</summary>
     public ChoiceView? PreviousGroup { get; init; }
     public ChoiceView? NextGroup { get; init; }
+    public TranslationNoticeView? Notice { get; init; }
+    /// <summary>The language of the topic's own text when it is not the page's (an untranslated topic), for a lang attribute.</summary>
+    public string? ContentLang { get; init; }
 }
 
-public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl);
+public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl)
+{
+    public TranslationNoticeView? Notice { get; init; }
+    public string? ContentLang { get; init; }
+}
 
 public sealed record IndexEntryView(TopicLinkView Topic, string Roadmap);
 

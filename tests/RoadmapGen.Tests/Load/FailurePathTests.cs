@@ -67,9 +67,9 @@ public sealed class FailurePathTests : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
         // A bound on a hang, not on speed: without the timeout git log waits for ten minutes.
-        var dates = await Task.Run(() => ChangeDates.GitLog(Content, fakeGit, TimeSpan.FromSeconds(1))).WaitAsync(TimeSpan.FromMinutes(2));
+        var history = await Task.Run(() => ChangeDates.GitLog(Content, fakeGit, TimeSpan.FromSeconds(1))).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Empty(dates);
+        Assert.Empty(history.Dates);
         var pid = int.Parse(File.ReadAllText(pidFile).Trim());
         Assert.False(Directory.Exists($"/proc/{pid}"), "the stuck git process was left running");
     }

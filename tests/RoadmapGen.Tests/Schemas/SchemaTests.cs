@@ -123,6 +123,14 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Site_schema_has_the_fields_of_a_language()
+    {
+        var languages = Schema("site").GetProperty("properties").GetProperty("languages");
+        Assert.Equal(Sorted(Fields(typeof(Languages), "Fields")), Properties(languages.GetProperty("items")));
+        Assert.Equal(["ltr", "rtl"], languages.GetProperty("items").GetProperty("properties").GetProperty("dir").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+    }
+
+    [Fact]
     public void Site_schema_has_the_loaders_fields()
     {
         Assert.Equal(Sorted(Fields(typeof(SiteLoader), "SiteFields")), Properties(Schema("site")));

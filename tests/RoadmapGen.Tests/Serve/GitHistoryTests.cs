@@ -56,7 +56,7 @@ public sealed class GitHistoryTests
         var content = worktree;
         var cache = new BuildMemo(Keep.Everything);
         var reads = 0;
-        IReadOnlyDictionary<string, DateTimeOffset> Read() { reads++; return ChangeDates.GitLog(content); }
+        GitHistory Read() { reads++; return ChangeDates.GitLog(content); }
 
         for (var i = 0; i < 3; i++) cache.Load.History(content, Read);
         Assert.Equal(1, reads);
@@ -64,7 +64,7 @@ public sealed class GitHistoryTests
 
         File.AppendAllText(Path.Combine(worktree, "site.yml"), "\n");
         site.Git($"-C \"{worktree}\" commit -q -a -m second", Second);
-        var dates = cache.Load.History(content, Read);
+        var dates = cache.Load.History(content, Read).Dates;
 
         Assert.Equal(2, reads);
         Assert.Equal(Second, dates["site.yml"]);
@@ -77,7 +77,7 @@ public sealed class GitHistoryTests
         var cache = new BuildMemo(Keep.Everything);
         var reads = 0;
 
-        for (var i = 0; i < 2; i++) cache.Load.History(site.Content, () => { reads++; return new Dictionary<string, DateTimeOffset>(); });
+        for (var i = 0; i < 2; i++) cache.Load.History(site.Content, () => { reads++; return GitHistory.Empty; });
 
         Assert.Null(GitStamp.Of(site.Content));
         Assert.Equal(2, reads);

@@ -1,0 +1,37 @@
+namespace RoadmapGen.Load;
+
+/// <summary>
+/// A translated file's link to its source: the commit of the source it was translated from, and
+/// how many commits have changed the source since (0: up to date).
+/// </summary>
+/// <param name="SourcePath">The source file, as diagnostics name it.</param>
+/// <param name="Changes">What changed in the source since <paramref name="SourceCommit"/>, in a few words; null when up to date.</param>
+public sealed record Translation(Language Language, string SourcePath, string TranslationPath, string SourceCommit, int Behind, string? Changes)
+{
+    /// <summary>Where the source is on disk: a translation's links to its source's neighbours resolve from there.</summary>
+    public string SourceFullPath { get; init; } = "";
+    public bool IsBehind => Behind > 0;
+}
+
+public enum TranslationProgress { UpToDate, Behind, Missing }
+
+/// <summary>One translatable source file in one language, for translators' list (<c>roadmapgen translations</c>).</summary>
+public sealed record TranslationState(Language Language, string SourcePath, string? TranslationPath, TranslationProgress Progress, int Behind, string? Changes);
+
+/// <summary>A translated roadmap.yml: its words only, keyed as the source names them; what it leaves out stays in the source language.</summary>
+public sealed class RoadmapWords
+{
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    /// <summary>By stage id: the stage's title and summary.</summary>
+    public IReadOnlyDictionary<string, (string? Title, string? Summary)> Stages { get; init; } = new Dictionary<string, (string?, string?)>();
+    /// <summary>By the choice's title in the source.</summary>
+    public IReadOnlyDictionary<string, ChoiceWords> Choices { get; init; } = new Dictionary<string, ChoiceWords>();
+    /// <summary>By topic slug: the optional topic's note.</summary>
+    public IReadOnlyDictionary<string, string> Optional { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record ChoiceWords(string? Title, string? Reason, IReadOnlyDictionary<string, string> When);
+
+/// <summary>A translated site.yml: the site's title and description.</summary>
+public sealed record SiteWords(string? Title, string? Description);

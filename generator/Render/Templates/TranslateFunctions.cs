@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using RoadmapGen.Render.Strings;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace RoadmapGen.Render.Templates;
+
+/// <summary>
+/// <c>t</c> and <c>t_date</c>, the templates' words in the page's language (set by the renderer:
+/// <see cref="HtmlTemplateContext.PageLanguage"/>).
+/// <c>{{ t "nav.topics" }}</c> is a text; <c>{{ t "progress.of_path" 12 }}</c> picks the plural form
+/// for 12 by CLDR category and fills <c>{count}</c>; <c>{{ t "topic.eyebrow" { stage: 2, stages: 17 } }}</c>
+/// fills named placeholders (and picks the plural form by its <c>count</c>, if it has plural forms).
+/// <c>{{ t_date topic.updated.iso }}</c> writes a yyyy-mm-dd date as the language writes it.
+/// The result is a plain string, escaped like any other value.
+/// </summary>
+public static class TranslateFunctions
+{
+    public const string Name = "t";
+    public const string DateName = "t_date";
+    public const string ScriptsName = "t_json";
+
+    public static void Register(ScriptObject builtins)
+    {
+        builtins.SetValue(Name, new Function(Name, 2, Translate), true);
+        builtins.SetValue(DateName, new Function(DateName, 1, Date), true);
+        builtins.SetValue(ScriptsName, new Function(ScriptsName, 1, Scripts), true);
+    }
+
+    private static string Translate(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var key = arguments[0] as string ?? throw new ScriptRuntimeException(caller.Span,
+            "t needs a key in quotes as its first argument, like {{ t \"nav.topics\" }}");
+        var entry = Lookup(context, caller, key);
+        var values = arguments.Count > 1 ? arguments[1] : null;
+        Func<string, object?> value = values switch
+        {
+            null => _ => null,
+            ScriptObject named => name => named.TryGetValue(name, out var v) ? v : null,
+            _ when IsNumber(values) => name => name == "count" ? values : null,
+            _ => throw new ScriptRuntimeException(caller.Span,
+                $"t's second argument must be a count or an object of placeholder values, like {{ count: 3 }} (got {context.ObjectToString(values)})"),
+        };
+        string text;
+        if (entry.Plural is { } forms)
+        {
+            var count = value("count");
+            if (count is null || !IsNumber(count))
+                throw new ScriptRuntimeException(caller.Span, $"the string '{key}' has plural forms: give its count, like {{{{ t \"{key}\" 3 }}}}");
+            var category = PluralRules.Category(context.PageLanguage, Convert.ToInt64(count, CultureInfo.InvariantCulture));
+            text = forms.GetValueOrDefault(category) ?? throw new ScriptRuntimeException(caller.Span,
+                $"the string '{key}' has no '{category}' form in {context.Strings!.Display} (add it)");
+        }
+        else
+        {
+            text = entry.Text ?? throw new ScriptRuntimeException(caller.Span, $"the string '{key}' is a list, not a text");
+        }
+        var filled = StringEntry.Fill(text, name => value(name) is { } v ? context.ObjectToString(v) : null, out var missing);
+        if (missing is not null)
+            throw new ScriptRuntimeException(caller.Span,
+                $"the string '{key}' has the placeholder {{{missing}}}, which this call does not give (pass it, like {{{{ t \"{key}\" {{ {missing}: … }} }}}})");
+        return filled;
+    }
+
+    private static string Date(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var iso = context.ObjectToString(arguments[0]) ?? "";
+        if (!DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new ScriptRuntimeException(caller.Span, $"t_date needs a date written yyyy-mm-dd (got '{iso}')");
+        var months = Lookup(context, caller, "date.months").List;
+        var format = Lookup(context, caller, "date.long").Text;
+        if (months is not { Count: 12 } || format is null)
+            throw new ScriptRuntimeException(caller.Span,
+                $"dates need 'date.months' (a list of twelve month names) and 'date.long' (a text) in {context.Strings!.Display}");
+        return DateText.Format(date, months, format);
+    }
+
+    /// <summary>
+    /// <c>{{ t_json "js status" }}</c>: every key of those groups as JSON, for the scripts
+    /// (inside <c>&lt;script type="application/json"&gt;</c>; &lt;, &gt; and &amp; are escaped, so
+    /// no text can end the element). Plural forms go as an object by category; the scripts pick
+    /// one with Intl.PluralRules.
+    /// </summary>
+    private static TrustedHtml Scripts(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var groups = Groups(arguments[0]) ?? throw new ScriptRuntimeException(caller.Span,
+            "t_json takes the groups of keys the scripts read, in quotes: t_json \"js status\"");
+        var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
+            $"there is no strings file for the page's language '{context.PageLanguage}' (add {InterfaceStrings.Folder}/{context.PageLanguage}.yml to the templates)");
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            foreach (var entry in strings.Entries.Values.Where(e => groups.Any(g => e.Key.StartsWith(g + ".", StringComparison.Ordinal))))
+            {
+                if (entry.Plural is { } forms)
+                {
+                    json.WriteStartObject(entry.Key);
+                    foreach (var (category, form) in forms) json.WriteString(category, form);
+                    json.WriteEndObject();
+                }
+                else if (entry.Text is { } single) json.WriteString(entry.Key, single);
+            }
+            json.WriteEndObject();
+        }
+        // Relaxed escaping keeps the words readable; these three are escaped by hand so the JSON
+        // stays data inside its script element whatever a translator writes.
+        var text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("<", "\\u003C").Replace(">", "\\u003E").Replace("&", "\\u0026");
+        return new TrustedHtml(text);
+    }
+
+    private static string[]? Groups(object? value) =>
+        value is string names && names.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } groups ? groups : null;
+
+    private static StringEntry Lookup(HtmlTemplateContext context, ScriptNode caller, string key)
+    {
+        var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
+            $"there is no strings file for the page's language '{context.PageLanguage}' (add {InterfaceStrings.Folder}/{context.PageLanguage}.yml to the templates)");
+        return strings.Entries.GetValueOrDefault(key) ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
+            $"the string '{key}' is missing from {strings.Display} (add it there: every language's file needs every key the templates use)");
+    }
+
+    private static bool IsNumber(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort;
+
+    /// <summary>The keys templates pass to <c>t</c> as literals, each at its template line: what the strings files are checked against.</summary>
+    public static IEnumerable<StringUse> Uses(ScriptNode node, string display)
+    {
+        if (node is ScriptFunctionCall { Target: ScriptVariable { Name: Name } } call && call.Arguments.Count > 0 && call.Arguments[0] is ScriptLiteral { Value: string key })
+            yield return new StringUse(key, display, call.Span.Start.Line + 1, call.Span.Start.Column + 1);
+        if (node is ScriptFunctionCall { Target: ScriptVariable { Name: ScriptsName } } json && json.Arguments.Count > 0)
+        {
+            foreach (var group in Groups((json.Arguments[0] as ScriptLiteral)?.Value) ?? [])
+                yield return new StringUse(group + ".", display, json.Span.Start.Line + 1, json.Span.Start.Column + 1) { IsGroup = true };
+        }
+        for (var i = 0; i < node.ChildrenCount; i++)
+            if (node.GetChildren(i) is { } child)
+                foreach (var use in Uses(child, display)) yield return use;
+    }
+
+    private sealed class Function(string name, int count, Func<HtmlTemplateContext, ScriptNode, ScriptArray, object> body) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => count;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) =>
+            index == 0 ? new ScriptParameterInfo(typeof(string), "key") : new ScriptParameterInfo(typeof(object), "values");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var caller = callerContext ?? context.CurrentNode!;
+            if (arguments.Count < 1 || arguments.Count > count)
+                throw new ScriptRuntimeException(caller.Span, $"{name} takes {(count == 1 ? "one argument" : "a key and, optionally, a count or placeholder values")}");
+            return body((HtmlTemplateContext)context, caller, arguments);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using RoadmapGen.Diagnostics;
+
+namespace RoadmapGen.Tests.Translations;
+
+/// <summary>A site in two languages: the Spanish site is whole, linked both ways with the English one, and says what is not translated.</summary>
+public sealed class TranslationSiteTests
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public void The_spanish_site_has_every_page_under_es_in_spanish_where_translated()
+    {
+        using var site = new TranslatedSite();
+        var build = site.Build();
+
+        var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
+        Assert.Equal("es", alpha.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ltr", alpha.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("Alfa", alpha.QuerySelector("h1")!.TextContent);
+        Assert.Null(alpha.QuerySelector(".translation-notice"));
+        // Its link to an untranslated topic, written as the source's file name, leads to that topic in the Spanish site.
+        Assert.Equal("/es/tiny/beta/", alpha.QuerySelector(".prose a")!.GetAttribute("href"));
+        Assert.Contains("Fundamentos", TranslatedSite.Html(build, "es/tiny/index.html"));
+        Assert.Contains("Hoja de ruta diminuta", TranslatedSite.Html(build, "es/index.html"));
+        Assert.Equal("Acerca de", Parser.ParseDocument(TranslatedSite.Html(build, "es/about/index.html")).QuerySelector("h1")!.TextContent);
+        foreach (var file in new[] { "es/tiny/all/index.html", "es/topics/index.html", "es/search-index.json", "es/feed.xml", "es/tiny/roadmap.json", "es/tiny/offline.json" })
+            Assert.Contains(build.Files, f => f.Path == file);
+        Assert.Contains("/es/tiny/alpha/", TranslatedSite.Html(build, "es/search-index.json"));
+        Assert.Contains("\"Alfa\"", TranslatedSite.Html(build, "es/search-index.json"));
+        Assert.Contains("/es/tiny/beta/", TranslatedSite.Html(build, "es/tiny/offline.json"));
+        // Shared files stay at the top: one 404 page, one worker, one sitemap.
+        Assert.DoesNotContain(build.Files, f => f.Path is "es/404.html" or "es/sw.js" or "es/sitemap.xml" || f.Path.StartsWith("es/assets/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_untranslated_topic_is_shown_in_english_with_a_notice_and_lang_en_on_its_text()
+    {
+        using var site = new TranslatedSite();
+        var build = site.Build();
+
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        Assert.Equal("es", beta.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("aún no está traducida", beta.QuerySelector(".translation-notice")!.TextContent);
+        Assert.Equal("Beta", beta.QuerySelector("h1")!.TextContent);
+        Assert.Equal("en", beta.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal("en", beta.QuerySelector(".prose")!.GetAttribute("lang"));
+        // Its link to Alpha stays in the Spanish site.
+        Assert.Equal("/es/tiny/alpha/", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Every_page_links_its_other_language_both_ways_in_the_head_the_switcher_and_the_sitemap()
+    {
+        using var site = new TranslatedSite();
+        var build = site.Build();
+
+        foreach (var (path, own, other, otherUrl) in new[]
+        {
+            ("tiny/beta/index.html", "en", "es", "/es/tiny/beta/"), ("es/tiny/beta/index.html", "es", "en", "/tiny/beta/"),
+            ("index.html", "en", "es", "/es/"), ("es/topics/index.html", "es", "en", "/topics/"),
+        })
+        {
+            var page = Parser.ParseDocument(TranslatedSite.Html(build, path));
+            var alternates = page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
+            Assert.Equal(otherUrl, alternates[other]);
+            Assert.Equal("/" + path[..^"index.html".Length], alternates[own]);
+            var switcher = page.QuerySelector(".language-switcher")!;
+            Assert.Equal(otherUrl, switcher.QuerySelector($"a[hreflang={other}]")!.GetAttribute("href"));
+            Assert.Equal(own, switcher.QuerySelector("a[aria-current=true]")!.GetAttribute("lang"));
+        }
+
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var urls = XDocument.Parse(TranslatedSite.Html(build, "sitemap.xml")).Root!.Elements(sitemap + "url").ToList();
+        foreach (var loc in new[] { "/tiny/alpha/", "/es/tiny/alpha/" })
+        {
+            var url = urls.Single(u => u.Element(sitemap + "loc")!.Value == loc);
+            var links = url.Elements(xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+            Assert.Equal("/tiny/alpha/", links["en"]);
+            Assert.Equal("/es/tiny/alpha/", links["es"]);
+        }
+    }
+
+    [Fact]
+    public void A_topic_whose_english_source_changed_gets_a_warning_at_its_source_commit_line_and_a_notice_linking_the_english_page()
+    {
+        using var site = new TranslatedSite();
+        var newest = site.ChangeSource("roadmaps/tiny/topics/alpha.md", "## Key ideas", "## Key ideas\n\nA new paragraph.\n\n## Caching headers");
+        var build = site.Build();
+
+        var warning = Assert.Single(build.Diagnostics.Sorted(), d => d.Code == Codes.TranslationBehind);
+        Assert.EndsWith("translations/es/roadmaps/tiny/topics/alpha.md", warning.File);
+        Assert.Equal(2, warning.Line);
+        Assert.Contains("is behind its source", warning.Message);
+        Assert.Contains("by 1 commit;", warning.Message);
+        Assert.Contains("what changed: 2 lines added; new heading 'Caching headers'", warning.Message);
+        Assert.Contains(newest, warning.Message);
+        var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
+        var notice = alpha.QuerySelector(".translation-notice")!;
+        Assert.Contains("(1 cambio)", notice.TextContent);
+        // The interface is in Spanish too: the page's language is the strings' language.
+        Assert.Equal("Idioma", alpha.QuerySelector(".language-switcher")!.GetAttribute("aria-label"));
+        Assert.Equal("/tiny/alpha/", notice.QuerySelector("a")!.GetAttribute("href"));
+        // Up to date again once the translator sets the newer commit.
+        site.Tiny.Replace("translations/es/roadmaps/tiny/topics/alpha.md", site.SourceCommit, newest);
+        Assert.DoesNotContain(site.Build().Diagnostics.Sorted(), d => d.Code == Codes.TranslationBehind);
+    }
+
+    [Fact]
+    public void Commits_that_did_not_change_the_source_leave_its_translation_up_to_date()
+    {
+        using var site = new TranslatedSite();
+        site.ChangeSource("roadmaps/tiny/topics/beta.md", "More about beta.", "More about beta, again.");
+        var build = site.Build();
+
+        Assert.DoesNotContain(build.Diagnostics.Sorted(), d => d.Code == Codes.TranslationBehind && d.File.EndsWith("alpha.md", StringComparison.Ordinal));
+    }
+}

@@ -54,13 +54,13 @@ public sealed class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
-        return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath));
+        return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang));
     }
 
-    private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath)
+    private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath, string language)
     {
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
-        context.PageLanguage = page.Chrome.Page.Lang;
+        context.PageLanguage = language;
         context.Strings = _engine.Strings.For(context.PageLanguage);
         context.PushGlobal(globals);
         var (body, html) = _builders.TryTake(out var pooled) ? pooled : (new StringBuilder(64 * 1024), new StringBuilder(64 * 1024));

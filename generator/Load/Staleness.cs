@@ -41,6 +41,13 @@ public static class Staleness
         {
             var source = DisplayPath.Of(file.SourceFullPath);
             var now = File.Exists(file.SourceFullPath) ? File.ReadAllText(file.SourceFullPath) : "";
+            // Commits that touched the file on a branch merged since, but leave it as the
+            // translator read it (the same text at source-commit and now), change nothing to translate.
+            if (before.TryGetValue(spec, out var same) && same.ReplaceLineEndings() == now.ReplaceLineEndings())
+            {
+                result[file] = new Translation(language, source, file.Display, file.Commit.Hash, 0, null) { SourceFullPath = file.SourceFullPath };
+                continue;
+            }
             var summary = before.TryGetValue(spec, out var old) ? SourceDiff.Summary(old, now) : "the file had another name at that commit";
             result[file] = new Translation(language, source, file.Display, file.Commit.Hash, changes.Count, summary) { SourceFullPath = file.SourceFullPath };
             var commits = changes.Count == 1 ? "1 commit" : $"{changes.Count} commits";

@@ -1,3 +1,5 @@
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using System.Text.RegularExpressions;
 using RoadmapGen.Diagnostics;
 
@@ -19,9 +21,23 @@ public static partial class TranslationReader
 {
     public const string SourceCommitKey = "source-commit";
     private static readonly string[] TopicFields = [SourceCommitKey, "title", "summary", "questions", "resources"];
-    private static readonly string[] PageFields = [SourceCommitKey, "title", "description"];
+    private static readonly string[] PageFields = [SourceCommitKey, "title", "summary"];
     private static readonly string[] RoadmapFields = [SourceCommitKey, "title", "summary", "stages", "choices", "optional"];
     private static readonly string[] SiteFields = [SourceCommitKey, "title", "description"];
+
+    /// <summary>
+    /// A translated heading keeps its source's id when the two have the same headings at the same
+    /// levels (as a faithful translation does): a link to "http/#status-codes" from any page, and a
+    /// reader's bookmark, then reach the same section in every language.
+    /// </summary>
+    private static void KeepSourceAnchors(MarkdownBody translated, MarkdownBody source)
+    {
+        var mine = translated.Document.Descendants<HeadingBlock>().ToList();
+        var theirs = source.Document.Descendants<HeadingBlock>().ToList();
+        if (mine.Count != theirs.Count || mine.Zip(theirs).Any(p => p.First.Level != p.Second.Level)) return;
+        foreach (var (heading, original) in mine.Zip(theirs))
+            if (original.TryGetAttributes()?.Id is { } id) heading.GetAttributes().Id = id;
+    }
 
     /// <summary>A translation's path in the content folder: its source's, under its language's folder ("translations/es/pages/about.md").</summary>
     private static string RelativeOf(SourceFile source, string fullPath)
@@ -53,6 +69,7 @@ public static partial class TranslationReader
         var questions = questionsWritten ? TopicReader.ReadQuestions(map, path, fullPath, contentFiles, diagnostics) : null;
         map.ReportUnknown([.. TopicFields, "prerequisites"]);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics, aliases);
+        KeepSourceAnchors(body, source.Body);
         if (commit is null || title is null || summary is null) return null;
         var topic = new TopicSource
         {
@@ -70,9 +87,10 @@ public static partial class TranslationReader
         var (path, front, map) = read;
         var commit = SourceCommit(map, sourceFullPath, diagnostics);
         var title = map.String("title", required: true, hint: "the translated title");
-        var description = map.String("description", required: false);
+        var description = map.String("summary", required: false);
         map.ReportUnknown(PageFields);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics, aliases);
+        KeepSourceAnchors(body, source.Body);
         if (commit is null || title is null) return null;
         var page = new Page { Slug = source.Slug, Title = title, Summary = description ?? source.Summary, File = new SourceFile(fullPath, RelativeOf(source.File, fullPath), path), Body = body };
         return new TranslatedFile(fullPath, path, sourceFullPath, commit, page);

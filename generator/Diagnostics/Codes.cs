@@ -77,8 +77,6 @@ public static class Codes
     public const string MissingString = "RG0209";
     /// <summary>A strings file's entry differs from the source language's (placeholders, kind) or lacks its language's plural forms.</summary>
     public const string StringMismatch = "RG0210";
-    /// <summary>A warning: a strings file's key that no template and no part of the generator asks for.</summary>
-    public const string UnusedString = "RG0211";
 
     public const string BrokenLink = "RG0301";
     public const string BrokenFragment = "RG0302";

@@ -103,7 +103,8 @@ public sealed class ContentWatcher : IDisposable
         if (extension.Length == 0) return true;
         if (!isTemplates) return ContentExtensions.Contains(extension) || Load.ContentImages.Extensions.Contains(extension);
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        return extension == TemplateFolder.Extension || relative.StartsWith("assets/", StringComparison.Ordinal);
+        return extension == TemplateFolder.Extension || relative.StartsWith("assets/", StringComparison.Ordinal)
+            || extension == ".yml" && relative.StartsWith(Render.Strings.InterfaceStrings.Folder + "/", StringComparison.Ordinal);
     }
 
     private static bool IsScratch(string name) =>

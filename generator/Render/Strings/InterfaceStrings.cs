@@ -6,7 +6,8 @@ namespace RoadmapGen.Render.Strings;
 /// <summary>
 /// Every language's interface strings (<c>templates/strings/*.yml</c>), checked against each
 /// other and against the keys the templates and the generator ask for: a key a language lacks
-/// is an error where it is asked for, never an English fallback; a key nobody asks for is a warning.
+/// is an error where it is asked for, never an English fallback. A key nobody asks for fails a
+/// test (<see cref="Unused"/>), not the build: a site with its own templates may leave keys unused.
 /// </summary>
 public sealed class InterfaceStrings
 {
@@ -73,7 +74,6 @@ public sealed class InterfaceStrings
         // A group asks for the keys the source language's file gives it.
         var groupKeys = groups.SelectMany(g => (source?.Entries.Keys ?? []).Where(g.Covers).Select(k => g with { Key = k, IsGroup = false }));
         asked = asked.Where(a => !a.IsGroup).Concat(groupKeys).ToList();
-        var used = asked.Select(a => a.Key).Concat(CodeKeys).ToHashSet(StringComparer.Ordinal);
         foreach (var table in Tables)
         {
             foreach (var use in asked.DistinctBy(a => (a.Key, a.File, a.Line, a.Column)))
@@ -84,9 +84,6 @@ public sealed class InterfaceStrings
                     $"the string '{key}' is missing: the generator asks for it (page titles, resource types, dates) (add it to {FileOf(table.Language)})");
             foreach (var entry in table.Entries.Values.OrderBy(e => e.Line))
             {
-                if (!used.Contains(entry.Key))
-                    diagnostics.Warning(Codes.UnusedString, table.Display, entry.Line, entry.Column,
-                        $"the string '{entry.Key}' is used by no template (remove it, or use it with {{{{ t \"{entry.Key}\" }}}})");
                 CheckPlural(table, entry, diagnostics);
                 if (table != source && source?.Entries.GetValueOrDefault(entry.Key) is { } original)
                     CheckAgainstSource(table, entry, original, diagnostics);
@@ -111,8 +108,14 @@ public sealed class InterfaceStrings
         return StringEntry.Fill(text, name => values.FirstOrDefault(v => v.Name == name).Value, out _);
     }
 
-    public string Missing(string key, string language) =>
+    private string Missing(string key, string language) =>
         $"the string '{key}' is missing from {FileOf(language)} (add it there: every language's file needs every key the templates use)";
+
+    /// <summary>Each file's keys that no template (<paramref name="asked"/>) and no part of the generator asks for.</summary>
+    public IEnumerable<(StringTable Table, StringEntry Entry)> Unused(IReadOnlyList<StringUse> asked) =>
+        Tables.SelectMany(table => table.Entries.Values
+            .Where(e => !CodeKeys.Contains(e.Key) && !asked.Any(a => a.Covers(e.Key)))
+            .Select(e => (table, e)));
 
     private static void CheckPlural(StringTable table, StringEntry entry, DiagnosticBag diagnostics)
     {

@@ -14,8 +14,9 @@ public sealed class TemplateEngine
 {
     public const string LayoutName = "layouts/base";
 
-    private TemplateEngine(string root, TemplateSet set, InterfaceStrings strings)
+    private TemplateEngine(string root, TemplateSet set, InterfaceStrings strings, IReadOnlyList<StringUse> stringUses)
     {
+        StringUses = stringUses;
         Root = root;
         Set = set;
         Strings = strings;
@@ -30,6 +31,9 @@ public sealed class TemplateEngine
 
     /// <summary>The interface strings of every language (templates/strings), checked against the keys the templates use.</summary>
     public InterfaceStrings Strings { get; }
+
+    /// <summary>Every key the templates ask for by a literal (<c>t "…"</c>, <c>t_json "…"</c>), at its line.</summary>
+    public IReadOnlyList<StringUse> StringUses { get; }
 
     /// <param name="previous">serve's last engine: only templates whose text changed are parsed again.</param>
     public static TemplateEngine? Load(string templatesRoot, DiagnosticBag diagnostics, TemplateEngine? previous = null)
@@ -51,9 +55,10 @@ public sealed class TemplateEngine
         }
         var strings = InterfaceStrings.Load(root, diagnostics);
         if (strings is null) return null;
-        strings.Check(set.Files.OrderBy(f => f.Name, StringComparer.Ordinal)
-            .SelectMany(f => TranslateFunctions.Uses(f.Parsed.Page!, f.Display)).ToList(), diagnostics);
-        return new TemplateEngine(root, set, strings);
+        var uses = set.Files.OrderBy(f => f.Name, StringComparer.Ordinal)
+            .SelectMany(f => TranslateFunctions.Uses(f.Parsed.Page!, f.Display)).ToList();
+        strings.Check(uses, diagnostics);
+        return new TemplateEngine(root, set, strings, uses);
     }
 
     /// <summary>Display paths of the page template, the partials and the layout: where a template link can come from.</summary>

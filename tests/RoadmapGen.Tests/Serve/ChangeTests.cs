@@ -18,6 +18,7 @@ public class ChangeTests
     [InlineData("templates/partials/footer.sbn-html", true, true)]
     [InlineData("templates/assets/style.css", true, true)]
     [InlineData("templates/README.txt", true, false)]
+    [InlineData("templates/strings/es.yml", true, true)]
     public void Editor_scratch_files_do_not_trigger_a_rebuild(string path, bool isTemplates, bool relevant)
     {
         var root = isTemplates ? "/site/templates" : "/site/content";

@@ -17,8 +17,10 @@ public sealed class PageHealthTests(SiteFixture site)
     private const int ScriptBudget = 27 * 1024;
     // Raised from 32 KB for the roadmap map (map.css, loaded by the roadmap page only: the
     // path, the numbered topic rows, the tool bar and the key, about 10 KB, of which about
-    // 8 KB replaced the old diagram's rules in style.css).
-    private const int StyleBudget = 34 * 1024;
+    // 8 KB replaced the old diagram's rules in style.css), then to 37 KB for the denser map
+    // (about 2.5 KB: a layout per width that meets the screen targets, and the room kept for
+    // what app.js and search.js fill in, so nothing shifts).
+    private const int StyleBudget = 37 * 1024;
     private const int OfflineScriptBudget = 3 * 1024;
     // MiniSearch and the Porter stemmer, minified under their licences (19.1 + 2.9 KB): search.js
     // imports them on the search box's first focus, so they are not among the page's scripts.

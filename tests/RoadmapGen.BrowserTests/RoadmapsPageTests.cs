@@ -125,7 +125,8 @@ public sealed class RoadmapsPageTests(SiteFixture site) : IAsyncLifetime
         }
         Assert.True(roadmapsEntry, "ten presses of Tab did not reach the header's Roadmaps entry");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/roadmaps/");
+        // Only that Enter followed the link: a machine busy with other builds can take seconds to fire "load".
+        await page.WaitForURLAsync("**/roadmaps/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         // Screen readers hear which entry is the page they are on.
         await Expect(page.Locator(".site-nav a[aria-current='page']")).ToHaveTextAsync("Roadmaps");
 

@@ -19,7 +19,7 @@ public static class TargetsPhase
     {
         public const double TenThousandRatio = 0.87;
         public const double ServeRatio = 79.0 / 299.0;
-        public const double RealSitePeakMb = 190;
+        public const double RealSitePeakMb = 285;
         public const double ThousandPeakMb = 303;
         public const double TenThousandPeakMb = 1049;
     }

@@ -11,8 +11,8 @@ namespace RoadmapGen.Render.Highlighting;
 
 /// <summary>
 /// The grammars of TextMateSharp.Grammars, each read from the package's files when a registry
-/// first asks for it and parsed once for every registry (the shell grammar alone takes ~160 ms to
-/// parse, and Markdown's registry loads the grammars of every language it embeds). The catalogue
+/// first asks for it and parsed once for every registry (<see cref="GrammarJson"/>; registries
+/// ask only for the grammars <see cref="LanguageGrammars"/> loads for real). The catalogue
 /// comes from <see cref="GrammarTable"/>, so a build that highlights nothing new, or a few
 /// languages, does not parse every package's description first. Parsed definitions are only read
 /// afterwards: a loaded grammar works on its own copy.

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
@@ -14,14 +16,26 @@ namespace RoadmapGen.Render;
 /// edition): home, pages, A–Z, every roadmap's pages, topics and export, the search index and
 /// the feed, at that language's routes. What all languages share is <see cref="SiteRenderer"/>'s.
 /// </summary>
+/// <param name="sourceRoutes">The source language's routes, on a site in several languages.</param>
 internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, TemplateRun run, ConcurrentBag<OutputFile> output,
-    CodeHighlighter highlighter, RenderMemo? memo, TemplateEngine templates)
+    CodeHighlighter highlighter, RenderMemo? memo, TemplateEngine templates, Routes? sourceRoutes = null)
 {
     public void Render(DiagnosticBag diagnostics)
     {
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
+        var translatedIds = TranslatedHeadingIds();
+        // A translation's headings have their own ids: a section it has no id for (a link written
+        // against the source's heading) is read in the source language, where it exists.
+        string? LinkUrl(ContentLink link)
+        {
+            if (!sourceUrls.TryGetValue(link.TargetSourcePath, out var url)) return null;
+            if (string.IsNullOrEmpty(link.Fragment)) return url;
+            return translatedIds.TryGetValue(link.TargetSourcePath, out var ids) && !ids.Contains(link.Fragment) && sourceRoutes is not null
+                ? urls.Translate(url, sourceRoutes) + "#" + link.Fragment
+                : url + "#" + link.Fragment;
+        }
         var language = site.Language?.Code ?? InterfaceStrings.SourceLanguage;
         string Words(string key, params (string, string)[] values) => templates.Strings.Text(language, key, diagnostics, values);
 
@@ -40,13 +54,13 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
 
         TrustedHtml? intro = null;
         List<LinkOrigin>? homeOrigins = null;
-        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
+        if (site.Home is { } home) (intro, homeOrigins) = Markdown(home.Body, home.SourcePath, LinkUrl, diagnostics, highlighter);
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro),
             site.Home?.SourcePath, homeOrigins, updated: siteUpdated);
 
         foreach (var page in site.Pages)
         {
-            var (html, origins) = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter);
+            var (html, origins) = Markdown(page.Body, page.SourcePath, LinkUrl, diagnostics, highlighter);
             var (notice, contentLang) = views.Notice(page.Translation, urls.Page(page));
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, html, views.EditUrl(page.SourcePath)) { Notice = notice, ContentLang = contentLang }),
@@ -71,11 +85,11 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             var sections = new (TopicView Section, List<LinkOrigin> Origins)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var (html, origins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                var (html, origins) = Markdown(topic.Body, topic.SourcePath, LinkUrl, diagnostics, highlighter, pageUrl: urls.Topic(topic));
                 var questions = new List<QuestionView>(topic.Questions.Count);
                 foreach (var question in topic.Questions)
                 {
-                    var (answer, answerOrigins) = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, pageUrl: urls.Topic(topic));
+                    var (answer, answerOrigins) = Markdown(question.Answer, topic.SourcePath, LinkUrl, diagnostics, highlighter, pageUrl: urls.Topic(topic));
                     questions.Add(new QuestionView(QuestionText.Html(question.Text), answer));
                     origins.AddRange(answerOrigins);
                 }
@@ -83,7 +97,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic", data.Topic(topic)), roadmapView, view),
                     topic.SourcePath, origins);
 
-                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
+                var (prefixed, prefixedOrigins) = Markdown(topic.Body, topic.SourcePath, LinkUrl, diagnostics, highlighter, idPrefix: topic.Slug, pageUrl: urls.Topic(topic));
                 sections[topic.Index] = (view with { Html = prefixed }, prefixedOrigins);
             });
             roadmapPages.Add(Task.Run(() =>
@@ -101,11 +115,28 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
     }
 
-    private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+    private (TrustedHtml Html, List<LinkOrigin> Origins) Markdown(MarkdownBody body, string sourcePath, Func<ContentLink, string?> urlOf,
         DiagnosticBag diagnostics, CodeHighlighter highlighter, string? idPrefix = null, string? pageUrl = null) => memo is null
-        ? MarkdownHtml.Render(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl, highlighter)
-        : memo.Body(body, sourcePath, urlOfSource, diagnostics, idPrefix, pageUrl,
-            own => MarkdownHtml.Render(body, sourcePath, urlOfSource, own, idPrefix, pageUrl, highlighter));
+        ? MarkdownHtml.Render(body, sourcePath, urlOf, diagnostics, idPrefix, pageUrl, highlighter)
+        : memo.Body(body, sourcePath, urlOf, diagnostics, idPrefix, pageUrl,
+            own => MarkdownHtml.Render(body, sourcePath, urlOf, own, idPrefix, pageUrl, highlighter));
+
+    /// <summary>The heading ids of each translated topic and page, by its file and its source's file.</summary>
+    private Dictionary<string, HashSet<string>> TranslatedHeadingIds()
+    {
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(MarkdownBody body, string displayPath, Translation? translation)
+        {
+            if (translation is null) return;
+            var own = body.Document.Descendants<HeadingBlock>()
+                .Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            ids[DisplayPath.Full(displayPath)] = own;
+            ids[DisplayPath.Full(translation.SourcePath)] = own;
+        }
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) Add(topic.Body, topic.SourcePath, topic.Source.Translation);
+        foreach (var page in site.Pages.Append(site.Home).OfType<Page>()) Add(page.Body, page.SourcePath, page.Translation);
+        return ids;
+    }
 
     /// <summary>
     /// Content file → this language's page URL, for Markdown links written as links to files. A

@@ -24,15 +24,16 @@ public static class MarkdownHtml
     /// </param>
     /// <param name="pageUrl">The body's own page: relative links and images are written against it, so they read the same on every page that shows the body.</param>
     /// <param name="highlighter">The build's highlighter for code blocks; without one, code is written plain.</param>
+    /// <param name="urlOf">The URL a link to another content file leads to, its #fragment included; null leaves the link as written.</param>
     public static (TrustedHtml Html, List<LinkOrigin> Origins) Render(MarkdownBody body, string sourcePath,
-        Func<string, string?> urlOfSource, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
+        Func<ContentLink, string?> urlOf, DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null,
         CodeHighlighter? highlighter = null)
     {
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
         {
-            if (link.Link.Url is { } original && urlOfSource(link.TargetSourcePath) is { } url)
-                rewritten[original] = url + (string.IsNullOrEmpty(link.Fragment) ? "" : "#" + link.Fragment);
+            if (link.Link.Url is { } original && urlOf(link) is { } url)
+                rewritten[original] = url;
         }
         // On the whole-roadmap page a relative link or image ("diagram.png", "../x/") would resolve
         // against that page, not the topic's: it is written against the topic's page on both.

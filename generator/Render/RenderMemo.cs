@@ -60,11 +60,11 @@ public sealed class RenderMemo
     /// A body rendered with the same prefix, page URL and targets of its links to other content
     /// files is the same HTML with the same diagnostics, which are replayed into <paramref name="diagnostics"/>.
     /// </summary>
-    internal (TrustedHtml Html, List<LinkOrigin> Origins) Body(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+    internal (TrustedHtml Html, List<LinkOrigin> Origins) Body(MarkdownBody body, string sourcePath, Func<ContentLink, string?> urlOf,
         DiagnosticBag diagnostics, string? idPrefix, string? pageUrl,
         Func<DiagnosticBag, (TrustedHtml Html, List<LinkOrigin> Origins)> render)
     {
-        var key = string.Join('\n', body.ContentLinks.Select(l => urlOfSource(l.TargetSourcePath) ?? "")
+        var key = string.Join('\n', body.ContentLinks.Select(l => urlOf(l) ?? "")
             .Prepend(pageUrl ?? "").Prepend(idPrefix ?? "").Prepend(sourcePath));
         var renders = _bodies.GetValue(body, _ => new ConcurrentDictionary<string, Markdown>(StringComparer.Ordinal));
         if (!renders.TryGetValue(key, out var done))

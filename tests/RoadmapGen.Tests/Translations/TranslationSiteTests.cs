@@ -51,6 +51,18 @@ public sealed class TranslationSiteTests
     }
 
     [Fact]
+    public void A_link_to_a_section_a_translation_has_no_id_for_leads_to_that_section_in_english()
+    {
+        using var site = new TranslatedSite();
+        site.Tiny.Replace("roadmaps/tiny/topics/beta.md", "[Alpha](alpha.md)", "[Alpha](alpha.md#key-ideas)");
+        var build = site.Build();
+
+        // Alpha's Spanish heading is "Ideas clave" (#ideas-clave): the English page has #key-ideas.
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        Assert.Equal("/tiny/alpha/#key-ideas", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Every_page_links_its_other_language_both_ways_in_the_head_the_switcher_and_the_sitemap()
     {
         using var site = new TranslatedSite();

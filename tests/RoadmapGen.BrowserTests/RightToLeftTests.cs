@@ -43,6 +43,15 @@ public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
         }
         """;
 
+    // The outermost elements that reach past the window's left or right edge.
+    private const string PastTheEdges = """
+        () => [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1);
+          }).filter((e, _, all) => !all.includes(e.parentElement))
+          .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${Math.round(e.getBoundingClientRect().left)}, ${Math.round(e.getBoundingClientRect().right)}]`)
+        """;
+
     private static readonly string[] HeaderParts = [".site-header > .brand, .site-header > .site-nav, .site-header > .search, .site-header > .language-switcher, .site-header > .theme-toggle"];
 
     public async Task InitializeAsync()
@@ -91,7 +100,9 @@ public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
         Assert.Equal("rtl", await page.EvaluateAsync<string>("() => document.documentElement.dir"));
         var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (width, viewport) = (sizes[0], sizes[1]);
-        if (width > viewport) problems.Add($"{where}: the page is {width} px wide in a {viewport} px window (it scrolls sideways)");
+        if (width > viewport)
+            problems.Add($"{where}: the page is {width} px wide in a {viewport} px window (it scrolls sideways); past its edges: "
+                + string.Join(", ", await page.EvaluateAsync<string[]>(PastTheEdges)));
         problems.AddRange((await page.EvaluateAsync<string[]>(Overlaps, HeaderParts.Concat(selectors).ToArray())).Select(p => $"{where}: {p}"));
         var axe = await page.RunAxe(Wcag2AAndAA);
         problems.AddRange(axe.Violations.Select(v => $"{where}: axe {v.Id} {v.Help}: " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))));

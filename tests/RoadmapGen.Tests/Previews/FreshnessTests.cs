@@ -123,7 +123,9 @@ public sealed class FreshnessTests
         foreach (var page in build.Files.Where(f => f.IsHtml))
         {
             var link = parser.ParseDocument(page.Html!).QuerySelector("head link[rel=alternate][type='application/atom+xml']");
-            Assert.True(link?.GetAttribute("href") == "/roadmap/feed.xml", $"{page.Path} does not link to the feed");
+            // Each language has its feed: a Spanish page links the Spanish one.
+            var feed = page.Path.StartsWith("es/", StringComparison.Ordinal) ? "/roadmap/es/feed.xml" : "/roadmap/feed.xml";
+            Assert.True(link?.GetAttribute("href") == feed, $"{page.Path} does not link to its language's feed");
         }
     }
 }

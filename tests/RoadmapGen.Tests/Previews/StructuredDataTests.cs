@@ -78,7 +78,9 @@ public sealed class StructuredDataTests
             Assert.Equal(head.QuerySelector("title")!.TextContent.Split(" · ")[0], Meta("og:title"));
             Assert.Equal(head.QuerySelector("meta[name=description]")!.GetAttribute("content"), Meta("og:description"));
             if (file.Path != "404.html") Assert.Equal(head.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), Meta("og:url"));
-            Assert.Equal(file.Path.Count(c => c == '/') == 2 && file.Path.StartsWith("backend/", StringComparison.Ordinal) && !file.Path.StartsWith("backend/all/", StringComparison.Ordinal) ? "article" : "website", Meta("og:type"));
+            // A topic's page, in any language of the site ("backend/http/", "es/backend/http/").
+            var path = file.Path.StartsWith("es/", StringComparison.Ordinal) ? file.Path["es/".Length..] : file.Path;
+            Assert.Equal(path.Count(c => c == '/') == 2 && path.StartsWith("backend/", StringComparison.Ordinal) && !path.StartsWith("backend/all/", StringComparison.Ordinal) ? "article" : "website", Meta("og:type"));
             Assert.Equal("summary_large_image", Meta("twitter:card"));
         }
 

@@ -51,6 +51,20 @@ public sealed class TranslationSiteTests
     }
 
     [Fact]
+    public void A_translated_heading_keeps_its_source_id_so_links_to_a_section_work_in_every_language()
+    {
+        using var site = new TranslatedSite();
+        site.Tiny.Replace("roadmaps/tiny/topics/beta.md", "[Alpha](alpha.md)", "[Alpha](alpha.md#key-ideas)");
+        var build = site.Build();
+
+        // Alpha's Spanish heading reads "Ideas clave" and keeps the English page's id, #key-ideas.
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        Assert.Equal("/es/tiny/alpha/#key-ideas", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+        var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
+        Assert.Equal("Ideas clave", alpha.GetElementById("key-ideas")?.TextContent.Trim());
+    }
+
+    [Fact]
     public void Every_page_links_its_other_language_both_ways_in_the_head_the_switcher_and_the_sitemap()
     {
         using var site = new TranslatedSite();

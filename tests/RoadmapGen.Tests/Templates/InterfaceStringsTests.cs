@@ -187,7 +187,7 @@ public sealed class InterfaceStringsTests : IDisposable
         var diagnostics = new DiagnosticBag();
         var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
 
-        var html = Encoding.UTF8.GetString(run.Render(Page(lang), "x/index.html")!);
+        var html = Encoding.UTF8.GetString(run.Render(Page(lang), "x/index.html")!.Html);
         run.Report(diagnostics);
 
         Assert.Empty(diagnostics.Sorted());
@@ -202,7 +202,7 @@ public sealed class InterfaceStringsTests : IDisposable
         var diagnostics = new DiagnosticBag();
         var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
 
-        var html = Encoding.UTF8.GetString(run.Render(Page("en"), "x/index.html")!);
+        var html = Encoding.UTF8.GetString(run.Render(Page("en"), "x/index.html")!.Html);
 
         Assert.Empty(diagnostics.Sorted());
         var script = new HtmlParser().ParseDocument(html).QuerySelector("script#s")!;

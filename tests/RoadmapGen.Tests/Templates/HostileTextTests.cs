@@ -39,6 +39,9 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
     {
         var content = Path.Combine(work, "content");
         TestPaths.CopyDirectory(TestPaths.Content, content);
+        // The Spanish pages then show the English text, hostile titles and all; a translation's
+        // keys would name the stage and choice renamed below.
+        Directory.Delete(Path.Combine(content, "translations"), recursive: true);
         Edit(Path.Combine(content, "site.yml"), "title: Backend Developer Roadmap", "title: " + Yaml(SiteTitle));
         var topic = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
         Edit(topic, "title: Caching\n", "title: " + Yaml(TopicTitle) + "\n");

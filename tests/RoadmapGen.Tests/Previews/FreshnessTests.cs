@@ -124,8 +124,8 @@ public sealed class FreshnessTests
         {
             var link = parser.ParseDocument(page.Html!).QuerySelector("head link[rel=alternate][type='application/atom+xml']");
             // Each language has its feed: a Spanish page links the Spanish one.
-            var feed = page.Path.StartsWith("es/", StringComparison.Ordinal) ? "/roadmap/es/feed.xml" : "/roadmap/feed.xml";
-            Assert.True(link?.GetAttribute("href") == feed, $"{page.Path} does not link to its language's feed");
+            var ownFeed = page.Path.StartsWith("es/", StringComparison.Ordinal) ? "/roadmap/es/feed.xml" : "/roadmap/feed.xml";
+            Assert.True(link?.GetAttribute("href") == ownFeed, $"{page.Path} does not link to its language's feed");
         }
     }
 }

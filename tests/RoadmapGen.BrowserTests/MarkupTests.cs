@@ -24,13 +24,14 @@ public sealed class MarkupTests(SiteFixture site)
             var csp = document.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content") ?? "";
             if (!csp.Contains("script-src 'self'", StringComparison.Ordinal) || !csp.Contains("style-src 'self'", StringComparison.Ordinal))
                 problems.Add($"{name}: CSP is '{csp}'");
-            // JSON-LD is data, never run: the one script element without src a page may hold, and it must parse as JSON.
-            problems.AddRange(document.QuerySelectorAll("script:not([src]):not([type='application/ld+json']), style, [style]")
+            // JSON-LD and the scripts' words (JSON) are data, never run: the only script elements
+            // without src a page may hold, and they must parse as JSON.
+            problems.AddRange(document.QuerySelectorAll("script:not([src]):not([type='application/ld+json']):not([type='application/json']), style, [style]")
                 .Select(e => $"{name}: inline {e.OuterHtml[..Math.Min(80, e.OuterHtml.Length)]}"));
-            foreach (var data in document.QuerySelectorAll("script[type='application/ld+json']"))
+            foreach (var data in document.QuerySelectorAll("script[type='application/ld+json'], script[type='application/json']"))
             {
                 try { System.Text.Json.JsonDocument.Parse(data.TextContent).Dispose(); }
-                catch (System.Text.Json.JsonException e) { problems.Add($"{name}: JSON-LD does not parse: {e.Message}"); }
+                catch (System.Text.Json.JsonException e) { problems.Add($"{name}: JSON data does not parse: {e.Message}"); }
             }
             problems.AddRange(document.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)))
                 .Select(e => $"{name}: event handler attribute on <{e.LocalName}>"));

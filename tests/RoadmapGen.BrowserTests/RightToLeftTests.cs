@@ -63,6 +63,8 @@ public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
         Copy(Path.Combine(site.RepoRoot, "content"), content);
         Copy(Path.Combine(site.RepoRoot, "templates"), templates);
         Copy(Path.Combine(fixture, "strings"), Path.Combine(templates, "strings"));
+        // The test language replaces the published ones: its translations only.
+        if (Directory.Exists(Path.Combine(content, "translations"))) Directory.Delete(Path.Combine(content, "translations"), recursive: true);
         Copy(Path.Combine(fixture, "translations"), Path.Combine(content, "translations"));
         var siteYml = File.ReadAllText(Path.Combine(content, "site.yml"));
         var languages = siteYml.IndexOf("\nlanguages:", StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public static partial class Languages
             if (!CodePattern().IsMatch(code))
             {
                 diagnostics.Error(Codes.InvalidLanguage, item.File, item.PositionOf("code").Line, item.PositionOf("code").Column,
-                    $"language code '{code}' is not a BCP 47 language tag in lowercase (write it like 'es', 'pt-BR' or 'ar'); it is the language's URL prefix and its pages' lang");
+                    $"language code '{code}' is not a BCP 47 language tag with its language in lowercase, the language's URL prefix and its pages' lang (write it like 'es', 'pt-BR' or 'ar')");
                 continue;
             }
             if (dir is not ("ltr" or "rtl"))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using RoadmapGen.Check.External;
 using RoadmapGen.Cli;
@@ -46,6 +47,9 @@ public class GoldenDiagnosticsTests
             File.CreateSymbolicLink(Path.Combine(work, link), target);
         }
 
+        var args = ReadLines(Path.Combine(work, "args.txt")).SelectMany(l => l.Split(' ', 2)).ToArray();
+        GitSteps(ReadLines(Path.Combine(work, "git.txt")), work, Path.Combine(work, Arg(args, "--content") ?? "content"));
+
         var outDir = Path.Combine(work, "_site");
         var hadForeignOutput = Directory.Exists(outDir);
         if (!hadForeignOutput)
@@ -56,7 +60,6 @@ public class GoldenDiagnosticsTests
             File.WriteAllText(Path.Combine(outDir, "index.html"), "previous build");
         }
 
-        var args = ReadLines(Path.Combine(work, "args.txt")).SelectMany(l => l.Split(' ', 2)).ToArray();
         var command = ReadLines(Path.Combine(work, "command.txt")).FirstOrDefault()?.Split(' ') ?? ["build"];
         var fault = ReadLines(Path.Combine(work, "fault.txt")).FirstOrDefault();
         var writer = new StringWriter();
@@ -76,6 +79,53 @@ public class GoldenDiagnosticsTests
             Assert.True(File.Exists(Path.Combine(outDir, "notes.txt")), "a folder RoadmapGen did not make must never be replaced");
         Assert.DoesNotContain("   at ", actual); // never a stack trace
         Directory.Delete(work, recursive: true);
+    }
+
+    private static readonly DateTimeOffset FirstCommit = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    private static void GitSteps(IEnumerable<string> steps, string work, string content)
+    {
+        var commits = 0;
+        foreach (var step in steps)
+        {
+            var (verb, rest) = (step.Split(' ', 2)[0], step.Split(' ', 2).ElementAtOrDefault(1) ?? "");
+            switch (verb)
+            {
+                case "commit":
+                    if (commits == 0) Git(content, null, "init", "-q");
+                    Git(content, null, "add", "-A");
+                    Git(content, FirstCommit.AddDays(commits++), "commit", "-q", "-m", rest);
+                    break;
+                case "copy":
+                    var (from, to) = (rest.Split(' ')[0], rest.Split(' ')[1]);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(work, to))!);
+                    File.Copy(Path.Combine(work, from), Path.Combine(work, to), overwrite: true);
+                    break;
+                default:
+                    throw new ArgumentException($"git.txt has an unknown step: {step}");
+            }
+        }
+    }
+
+    private static void Git(string dir, DateTimeOffset? date, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", "user.name=Golden", "-c", "user.email=golden@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. arguments])
+            start.ArgumentList.Add(a);
+        // The environment's identity would win over -c, and change every hash.
+        (start.Environment["GIT_AUTHOR_NAME"], start.Environment["GIT_COMMITTER_NAME"]) = ("Golden", "Golden");
+        (start.Environment["GIT_AUTHOR_EMAIL"], start.Environment["GIT_COMMITTER_EMAIL"]) = ("golden@example.com", "golden@example.com");
+        if (date is { } d)
+        {
+            var text = d.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["GIT_AUTHOR_DATE"] = text;
+            start.Environment["GIT_COMMITTER_DATE"] = text;
+        }
+        using var git = Process.Start(start)!;
+        git.StandardOutput.ReadToEnd();
+        var error = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
     }
 
     private static int Run(string[] command, string[] args, string work, string outDir, string? fault, TextWriter writer)

@@ -46,7 +46,7 @@ public sealed class LinkChecker
             var problems = links.DuplicateIds.Count;
             var idCursor = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (id, line, column) in links.DuplicateIds)
-                Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading or the element)",
+                Report(page, Codes.DuplicateId, null, line, column, $"duplicate id '{id}' in {page.Path} (ids must be unique in a page; rename a heading)",
                     madeBy: DuplicateOrigin(page, links, id, idCursor));
             foreach (var (line, column) in links.ImagesWithoutSource ?? [])
             {

@@ -76,7 +76,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
     public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render)
     {
         if (!betweenRuns) return render(diagnostics);
-        var key = string.Join('\n', input.Body.ContentLinks.Select(l => input.UrlOfSource(l.TargetSourcePath) ?? "")
+        var key = string.Join('\n', input.Body.ContentLinks.Select(l => input.UrlOf(l) ?? "")
             .Prepend(input.PageUrl ?? "").Prepend(input.IdPrefix ?? "").Prepend(input.SourcePath));
         var renders = _bodies.GetValue(input.Body, _ => new ConcurrentDictionary<string, KeptMarkdown>(StringComparer.Ordinal));
         if (!renders.TryGetValue(key, out var done))

@@ -1,3 +1,4 @@
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
@@ -15,14 +16,26 @@ namespace RoadmapGen.Render;
 /// edition): home, pages, A–Z, every roadmap's pages, topics and export, the search index and
 /// the feed, at that language's routes. What all languages share is <see cref="SiteRenderer"/>'s.
 /// </summary>
+/// <param name="sourceRoutes">The source language's routes, on a site in several languages.</param>
 internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, TemplateRun run, ConcurrentBag<OutputFile> output,
-    CodeHighlighter highlighter, IRenderReuse reuse, TemplateEngine templates)
+    CodeHighlighter highlighter, IRenderReuse reuse, TemplateEngine templates, Routes? sourceRoutes = null)
 {
     public void Render(DiagnosticBag diagnostics)
     {
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
         var sourceUrls = SourceUrls();
+        var translatedIds = TranslatedHeadingIds();
+        // A translation whose headings differ from its source's lacks some of their ids: a link
+        // written to such a section is read in the source language, where the section exists.
+        string? LinkUrl(ContentLink link)
+        {
+            if (!sourceUrls.TryGetValue(link.TargetSourcePath, out var url)) return null;
+            if (string.IsNullOrEmpty(link.Fragment)) return url;
+            return translatedIds.TryGetValue(link.TargetSourcePath, out var ids) && !ids.Contains(link.Fragment) && sourceRoutes is not null
+                ? urls.Translate(url, sourceRoutes) + "#" + link.Fragment
+                : url + "#" + link.Fragment;
+        }
         var language = site.Language?.Code ?? InterfaceStrings.SourceLanguage;
         string Words(string key, params (string, string)[] values) => templates.Strings.Text(language, key, diagnostics, values);
 
@@ -40,13 +53,13 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             });
         }
 
-        var intro = site.Home is { } home ? Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, diagnostics) : null;
+        var intro = site.Home is { } home ? Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics) : null;
         AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro?.Html),
             site.Home?.SourcePath, intro?.Origins, updated: siteUpdated, ids: intro?.Ids);
 
         foreach (var page in site.Pages)
         {
-            var body = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, diagnostics);
+            var body = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics);
             var (notice, contentLang) = views.Notice(page.Translation, urls.Page(page));
             AddPage(new ContentPage(views.Chrome(page.Title, page.Summary, urls.Page(page), "page"),
                 new ContentView(page.Title, page.Summary, body.Html, views.EditUrl(page.File)) { Notice = notice, ContentLang = contentLang }),
@@ -76,12 +89,12 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             var sections = new (TopicView Section, List<LinkOrigin> Origins, IReadOnlyList<IdOrigin> Ids)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
-                var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
+                var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics, pageUrl: urls.Topic(topic));
                 var (html, origins, ids) = (body.Html, new List<LinkOrigin>(body.Origins), new List<IdOrigin>(body.Ids));
                 var questions = new List<QuestionView>(topic.Questions.Count);
                 foreach (var question in topic.Questions)
                 {
-                    var answer = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics, pageUrl: urls.Topic(topic));
+                    var answer = Markdown(question.Answer, topic.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics, pageUrl: urls.Topic(topic));
                     questions.Add(new QuestionView(QuestionText.Html(question.Text), answer.Html));
                     origins.AddRange(answer.Origins);
                     ids.AddRange(answer.Ids);
@@ -90,7 +103,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                 AddPage(new TopicPage(views.Chrome(topic.Title, topic.Summary, urls.Topic(topic), "topic", data.Topic(topic)), roadmapView, view),
                     topic.SourcePath, origins, ids: ids);
 
-                var prefixed = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, diagnostics,
+                var prefixed = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics,
                     idPrefix: topic.Slug, pageUrl: urls.Topic(topic), passedWithoutPrefix: body.PassedGuard);
                 sections[topic.Index] = (view with { Html = prefixed.Html }, prefixed.Origins, prefixed.Ids);
             });
@@ -111,11 +124,28 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
     }
 
     /// <param name="passedWithoutPrefix">Whether the same body rendered without the prefix passed the safety net untouched (see <see cref="MarkdownHtml"/>).</param>
-    private RenderedMarkdown Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource,
+    private RenderedMarkdown Markdown(MarkdownBody body, string sourcePath, Func<string, string?> urlOfSource, Func<ContentLink, string?> linkUrl,
         DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null, bool passedWithoutPrefix = false)
     {
-        var input = new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource);
+        var input = new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource) { LinkUrl = linkUrl };
         return reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix));
+    }
+
+    /// <summary>The heading ids of each translated topic and page, by its file and its source's file.</summary>
+    private Dictionary<string, HashSet<string>> TranslatedHeadingIds()
+    {
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(MarkdownBody body, SourceFile file, Translation? translation)
+        {
+            if (translation is null) return;
+            var own = body.Document.Descendants<HeadingBlock>()
+                .Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            ids[file.FullPath] = own;
+            ids[translation.SourceFullPath] = own;
+        }
+        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) Add(topic.Body, topic.File, topic.Source.Translation);
+        foreach (var page in site.Pages.Append(site.Home).OfType<Page>()) Add(page.Body, page.File, page.Translation);
+        return ids;
     }
 
     /// <summary>

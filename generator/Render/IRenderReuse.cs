@@ -51,7 +51,14 @@ public interface IRenderReuse
 
 /// <summary>Everything a Markdown body's HTML is made from besides the body itself.</summary>
 /// <param name="UrlOfSource">A content file's page URL, for the body's links to content files (null: the file has no page).</param>
-public sealed record MarkdownInput(MarkdownBody Body, string SourcePath, string? IdPrefix, string? PageUrl, Func<string, string?> UrlOfSource);
+public sealed record MarkdownInput(MarkdownBody Body, string SourcePath, string? IdPrefix, string? PageUrl, Func<string, string?> UrlOfSource)
+{
+    /// <summary>A link's whole URL, fragment included, when the page's language decides it (see EditionRenderer); else the target's URL and the link's fragment.</summary>
+    public Func<ContentLink, string?>? LinkUrl { get; init; }
+
+    public string? UrlOf(ContentLink link) => LinkUrl is { } url ? url(link)
+        : UrlOfSource(link.TargetSourcePath) is { } page ? page + (string.IsNullOrEmpty(link.Fragment) ? "" : "#" + link.Fragment) : null;
+}
 
 /// <param name="PassedGuard">Whether <see cref="SafetyNet"/> passed the HTML untouched, which lets the same body's prefixed copy skip it.</param>
 public sealed record RenderedMarkdown(TrustedHtml Html, List<LinkOrigin> Origins, bool PassedGuard)

@@ -38,8 +38,8 @@ public static class MarkdownHtml
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in body.ContentLinks)
         {
-            if (link.Link.Url is { } original && urlOfSource(link.TargetSourcePath) is { } url)
-                rewritten[original] = url + (string.IsNullOrEmpty(link.Fragment) ? "" : "#" + link.Fragment);
+            if (link.Link.Url is { } original && input.UrlOf(link) is { } url)
+                rewritten[original] = url;
         }
         // On the whole-roadmap page a relative link or image ("diagram.png", "../x/") would resolve
         // against that page, not the topic's: it is written against the topic's page on both.

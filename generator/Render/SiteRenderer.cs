@@ -47,7 +47,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
         foreach (var (edition, editionUrls) in editions)
             new EditionRenderer(edition, editionUrls, new SiteViews(edition, editionUrls, assets, offline: worker is not null, languages),
-                run, output, highlighter, _reuse, templates).Render(diagnostics);
+                run, output, highlighter, _reuse, templates, languages.Count > 0 ? urls : null).Render(diagnostics);
         run.Report(diagnostics);
 
         foreach (var image in site.Images)

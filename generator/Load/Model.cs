@@ -46,8 +46,18 @@ public sealed class Roadmap
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
-    /// <summary>"Backend Developer roadmap": the title and the word roadmap once, even when the title ends in it ("Docker Roadmap").</summary>
-    public string Name => Title.EndsWith("roadmap", StringComparison.OrdinalIgnoreCase) ? Title : Title + " roadmap";
+    /// <summary>
+    /// "Backend Developer roadmap": the title and the word roadmap once, even when the title ends in
+    /// it ("Docker Roadmap"); a translation names it in its own words ("Hoja de ruta del desarrollador backend").
+    /// </summary>
+    public string Name
+    {
+        get => _name ?? NameOf(Title);
+        init => _name = value;
+    }
+    private readonly string? _name;
+
+    public static string NameOf(string title) => title.EndsWith("roadmap", StringComparison.OrdinalIgnoreCase) ? title : title + " roadmap";
     public required string Summary { get; init; }
     public required string SourcePath { get; init; }
     public required IReadOnlyList<Stage> Stages { get; init; }

@@ -47,14 +47,15 @@ internal static class RoadmapDrafts
     /// holds, filled before it returns: the one way to make objects that refer to each other
     /// without giving any of them a setter.
     /// </summary>
-    public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts, Translation? translation = null)
+    public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts, Translation? translation = null,
+        string? name = null)
     {
         var stages = new List<Stage>(drafts.Count);
         var topics = new List<Topic>();
         var roadmap = new Roadmap
         {
             Id = id, Title = title, Summary = summary, SourcePath = sourcePath,
-            Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(), Translation = translation,
+            Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(), Translation = translation, Name = name ?? Roadmap.NameOf(title),
         };
         var made = new Dictionary<TopicDraft, (Topic Topic, List<Topic> Prerequisites, List<Topic> RequiredBy)>();
         foreach (var draft in drafts)
@@ -149,7 +150,7 @@ internal static class RoadmapDrafts
             draft.RequiredBy.AddRange(topic.RequiredBy.Select(r => drafts[r]));
         }
         return Freeze(source.Id, words?.Title ?? source.Title, words?.Summary ?? source.Summary,
-            translation?.TranslationPath ?? source.SourcePath, stages, translation);
+            translation?.TranslationPath ?? source.SourcePath, stages, translation, words?.Name);
     }
 
     private static int IndexOf(IReadOnlyList<TopicDraft> topics, TopicDraft topic)

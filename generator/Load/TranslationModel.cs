@@ -22,6 +22,8 @@ public sealed record TranslationState(Language Language, string SourcePath, stri
 public sealed class RoadmapWords
 {
     public string? Title { get; init; }
+    /// <summary>The roadmap's name in the language ("Hoja de ruta del desarrollador backend"), where "X roadmap" would not read right.</summary>
+    public string? Name { get; init; }
     public string? Summary { get; init; }
     /// <summary>By stage id: the stage's title and summary.</summary>
     public IReadOnlyDictionary<string, (string? Title, string? Summary)> Stages { get; init; } = new Dictionary<string, (string?, string?)>();

@@ -22,7 +22,7 @@ public static partial class TranslationReader
     public const string SourceCommitKey = "source-commit";
     private static readonly string[] TopicFields = [SourceCommitKey, "title", "summary", "questions", "resources"];
     private static readonly string[] PageFields = [SourceCommitKey, "title", "summary"];
-    private static readonly string[] RoadmapFields = [SourceCommitKey, "title", "summary", "stages", "choices", "optional"];
+    private static readonly string[] RoadmapFields = [SourceCommitKey, "title", "name", "summary", "stages", "choices", "optional"];
     private static readonly string[] SiteFields = [SourceCommitKey, "title", "description"];
 
     /// <summary>
@@ -103,6 +103,7 @@ public static partial class TranslationReader
         var display = map.File;
         var commit = SourceCommit(map, sourceFullPath, diagnostics);
         var title = map.String("title", required: false);
+        var roadmapName = map.String("name", required: false);
         var summary = map.String("summary", required: false);
         var stages = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
         foreach (var (id, stage, line, column) in map.NamedMaps("stages", "stage") ?? [])
@@ -133,6 +134,7 @@ public static partial class TranslationReader
         if (commit is null) return null;
         return new TranslatedFile(fullPath, display, sourceFullPath, commit, new RoadmapWords
         {
+            Name = roadmapName,
             Title = title, Summary = summary, Stages = stages, Choices = choices, Optional = optional,
         });
     }

@@ -51,6 +51,20 @@ public sealed class TranslationSiteTests
     }
 
     [Fact]
+    public void A_translated_roadmap_is_named_in_its_own_words_not_with_the_english_word_roadmap()
+    {
+        using var site = new TranslatedSite();
+        site.Tiny.Replace("translations/es/roadmaps/tiny/roadmap.yml", "title: Diminuto\n", "title: Diminuto\nname: Hoja de ruta diminuta\n");
+        var build = site.Build();
+
+        var spanish = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/index.html"));
+        Assert.StartsWith("Hoja de ruta diminuta", spanish.Title);
+        Assert.DoesNotContain("roadmap", spanish.QuerySelector("h1")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var english = Parser.ParseDocument(TranslatedSite.Html(build, "tiny/index.html"));
+        Assert.EndsWith("roadmap", english.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_translated_heading_keeps_its_source_id_so_links_to_a_section_work_in_every_language()
     {
         using var site = new TranslatedSite();

@@ -14,7 +14,9 @@ public sealed class AccessibilityTests(SiteFixture site)
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    private static readonly string[] Pages = ["", "backend/", "backend/caching/", "backend/sql/", "backend/all/", "topics/?q=cache"];
+    // The Spanish home, map, a translated topic and one shown in English with its notice.
+    private static readonly string[] Pages = ["", "backend/", "backend/caching/", "backend/sql/", "backend/all/", "topics/?q=cache",
+        "es/", "es/backend/", "es/backend/http/", "es/backend/caching/"];
 
     [BrowserFact]
     public async Task Pages_have_no_WCAG_A_or_AA_violations_in_light_and_dark()

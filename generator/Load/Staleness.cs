@@ -23,10 +23,16 @@ public static class Staleness
             if (history.IsEmpty) { result[file] = Made(0, null); continue; }
             if (!history.Contains(file.Commit.Hash))
             {
-                diagnostics.Error(Codes.SourceCommitUnknown, file.Display, file.Commit.Line, file.Commit.Column,
-                    $"'{TranslationReader.SourceCommitKey}' {file.Commit.Hash} is not a commit of this repository's history" + (history.Shallow
-                        ? " (this clone is shallow: it holds only the newest commits; fetch the whole history with 'git fetch --unshallow', or in GitHub Actions check out with 'fetch-depth: 0')"
-                        : $" (write the commit of the source you translated: git log -1 --format=%H -- {source})"));
+                // A shallow clone lacks older commits that do exist, so there it cannot tell a
+                // mistake from history it was not given: a warning that says how to give it.
+                if (history.Shallow)
+                    diagnostics.Warning(Codes.SourceCommitUnknown, file.Display, file.Commit.Line, file.Commit.Column,
+                        $"'{TranslationReader.SourceCommitKey}' {file.Commit.Hash} is not in this clone, which is shallow, so whether the translation is behind its source is not known"
+                        + " (fetch the whole history with 'git fetch --unshallow', or in GitHub Actions check out with 'fetch-depth: 0')");
+                else
+                    diagnostics.Error(Codes.SourceCommitUnknown, file.Display, file.Commit.Line, file.Commit.Column,
+                        $"'{TranslationReader.SourceCommitKey}' {file.Commit.Hash} is not a commit of this repository's history"
+                        + $" (write the commit of the source you translated: git log -1 --format=%H -- {source})");
                 result[file] = Made(0, null);
                 continue;
             }

@@ -32,6 +32,7 @@ public sealed class Routes
     public const string NoJekyllFile = ".nojekyll";
     public const string SearchIndexFile = "search-index.json";
     public const string OfflineListFile = "offline.json";
+    public const string FeedFile = "feed.xml";
 
     /// <summary>The file that serves a folder's URL: "a/b/" is served by "a/b/index.html".</summary>
     private const string IndexFile = "index.html";
@@ -73,7 +74,13 @@ public sealed class Routes
     public string Roadmap(Roadmap roadmap) => Root + roadmap.Id + "/";
     public string WholeRoadmap(Roadmap roadmap) => Root + roadmap.Id + "/" + WholeRoadmapName + "/";
     public string RoadmapJson(Roadmap roadmap) => Root + roadmap.Id + "/roadmap.json";
-    public string Topic(Topic topic) => Root + topic.Roadmap.Id + "/" + topic.Slug + "/";
+    /// <summary>A stage on its roadmap's page ("/backend/#databases"): the stage's id is an element id of that page.</summary>
+    public string Stage(Roadmap roadmap, Stage stage) => WithFragment(Roadmap(roadmap), stage.Id);
+    /// <summary>A pick-one group on its roadmap's page ("/backend/#choice-python").</summary>
+    public string Choice(Roadmap roadmap, Choice choice) => WithFragment(Roadmap(roadmap), choice.Id);
+    public string Topic(Topic topic) => Topic(topic.Roadmap.Id, topic.Slug);
+    /// <summary>A topic's URL from its roadmap's id and its slug, for a topic not loaded yet (what <c>new topic</c> prints).</summary>
+    public string Topic(string roadmapId, string slug) => Root + roadmapId + "/" + slug + "/";
     public string Page(Page page) => Root + page.Slug + "/";
     public string TopicIndex => Root + TopicIndexName + "/";
     public string RoadmapIndex => Root + RoadmapIndexName + "/";
@@ -84,7 +91,7 @@ public sealed class Routes
     public string Asset(string fingerprintedName) => Base + AssetsFolder + "/" + fingerprintedName;
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
     public string Image(ContentImage image) => Base + MediaFolder + "/" + image.ContentPath;
-    public string Feed => Root + "feed.xml";
+    public string Feed => Root + FeedFile;
     public string WebManifest => Base + "manifest.webmanifest";
     /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
     public string ServiceWorker => Base + "sw.js";
@@ -97,14 +104,29 @@ public sealed class Routes
     /// Null without a site URL.
     /// </summary>
     public string? Absolute(string? siteUrl, string url) =>
-        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + (url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
+        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + Relative(url);
+
+    /// <summary>An element of a page: "/backend/" and "databases" → "/backend/#databases".</summary>
+    public static string WithFragment(string url, string fragment) => url + "#" + fragment;
+
+    /// <summary>
+    /// Where a file may be edited on the site's repository host (GitHub's form: /edit/branch/path),
+    /// from site.yml's <c>repository</c> and <c>branch</c> and the file's path in the repository.
+    /// </summary>
+    public static string Edit(string repository, string branch, string repositoryPath) => $"{repository.TrimEnd('/')}/edit/{branch}/{repositoryPath}";
+
+    /// <summary>Whether an output path is a file every language's pages share: a fingerprinted asset or a content image.</summary>
+    public static bool IsShared(string outputPath) =>
+        outputPath.StartsWith(AssetsFolder + "/", StringComparison.Ordinal) || outputPath.StartsWith(MediaFolder + "/", StringComparison.Ordinal);
+
+    /// <summary>A URL of this site relative to the base path: "/repo/a/b/" → "a/b/".</summary>
+    public string Relative(string url) => url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/');
 
     /// <summary>The URL a file of this site is served at: "a/b/index.html" → "/repo/a/b/".</summary>
     public string UrlOf(string outputPath) => Base + RouteOf(outputPath);
 
     /// <summary>The file a URL of this site is served from: "/repo/a/b/" → "a/b/index.html".</summary>
-    public string OutputPath(string url) =>
-        FileServing(url.StartsWith(Base, StringComparison.Ordinal) ? url[Base.Length..] : url.TrimStart('/'));
+    public string OutputPath(string url) => FileServing(Relative(url));
 
     /// <summary>An output path without its index file: "a/b/index.html" → "a/b/"; other files are their own route.</summary>
     public static string RouteOf(string outputPath) =>

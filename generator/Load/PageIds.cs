@@ -18,4 +18,7 @@ public static class PageIds
 
     /// <summary>A pick-one group's id on the roadmap page: "choice-" and its first topic's slug.</summary>
     public const string ChoicePrefix = "choice-";
+
+    /// <summary>The id of the menu a reader picks a group's topic with, on the roadmap page ("pick-choice-python").</summary>
+    public static string MenuOf(string choiceId) => "pick-" + choiceId;
 }

@@ -27,18 +27,29 @@ internal sealed class StageIds(string display, DiagnosticBag diagnostics)
             _taken[id] = (number, title, line, column);
     }
 
-    /// <summary>A pick-one group's id ("choice-python") is an element id of the same page.</summary>
+    /// <summary>
+    /// A pick-one group's id ("choice-python") and its menu's ("pick-choice-python") are element ids
+    /// of the same page, which the roadmap page's template writes: a clash is reported here, at the
+    /// stage's line, since roadmap.yml is where it is fixed.
+    /// </summary>
     public void AgainstChoices(IEnumerable<string> choiceIds)
     {
         foreach (var id in choiceIds)
+        {
             if (_taken.TryGetValue(id, out var stage))
                 diagnostics.Error(Codes.StageIdTaken, display, stage.Line, stage.Column,
                     $"stage {stage.Number} '{stage.Title}' has the id '{id}', which is also the id of a pick-one group (made from its first topic) on the roadmap page (give this stage an 'id:' of its own, e.g. 'id: {Suggest(id)}')");
+            var menu = PageIds.MenuOf(id);
+            if (_taken.TryGetValue(menu, out stage))
+                diagnostics.Error(Codes.StageIdTaken, display, stage.Line, stage.Column,
+                    $"stage {stage.Number} '{stage.Title}' has the id '{menu}', which is also the id of the menu for picking a topic of the pick-one group '{id}' (made from its first topic) on the roadmap page (give this stage an 'id:' of its own, e.g. 'id: {Suggest(menu)}')");
+        }
     }
 
     private string Suggest(string id)
     {
-        var stem = PageIds.Fixed.Contains(id) || id.StartsWith(PageIds.ChoicePrefix, StringComparison.Ordinal) ? id + "-stage" : id;
+        var stem = PageIds.Fixed.Contains(id) || id.StartsWith(PageIds.ChoicePrefix, StringComparison.Ordinal) || id.StartsWith(PageIds.MenuOf(PageIds.ChoicePrefix), StringComparison.Ordinal)
+            ? id + "-stage" : id;
         var candidate = stem;
         for (var n = 2; _taken.ContainsKey(candidate) || candidate == id; n++) candidate = $"{stem}-{n}";
         return candidate;

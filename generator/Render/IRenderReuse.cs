@@ -57,7 +57,7 @@ public sealed record MarkdownInput(MarkdownBody Body, string SourcePath, string?
     public Func<ContentLink, string?>? LinkUrl { get; init; }
 
     public string? UrlOf(ContentLink link) => LinkUrl is { } url ? url(link)
-        : UrlOfSource(link.TargetSourcePath) is { } page ? page + (string.IsNullOrEmpty(link.Fragment) ? "" : "#" + link.Fragment) : null;
+        : UrlOfSource(link.TargetSourcePath) is { } page ? string.IsNullOrEmpty(link.Fragment) ? page : Routes.WithFragment(page, link.Fragment) : null;
 }
 
 /// <param name="PassedGuard">Whether <see cref="SafetyNet"/> passed the HTML untouched, which lets the same body's prefixed copy skip it.</param>

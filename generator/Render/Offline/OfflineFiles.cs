@@ -42,16 +42,13 @@ public static class OfflineFiles
     /// </summary>
     public static string List(Roadmap roadmap, Routes urls, IReadOnlyCollection<OutputFile> output, IEnumerable<string> headerPages)
     {
-        var folder = urls.Roadmap(roadmap)[urls.Base.Length..];
+        var folder = urls.Relative(urls.Roadmap(roadmap));
         var own = output.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
         var shared = new[] { urls.Home, urls.TopicIndex }.Concat(headerPages).Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
-        var assets = Routes.AssetsFolder + "/";
-        var media = Routes.MediaFolder + "/";
         var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith(Routes.OfflineListFile, StringComparison.Ordinal))
-            .Concat(output.Where(f => f.Path.StartsWith(assets, StringComparison.Ordinal) || f.Path.StartsWith(media, StringComparison.Ordinal)
-                || f.Path == urls.OutputPath(urls.SearchIndex)))
+            .Concat(output.Where(f => Routes.IsShared(f.Path) || f.Path == urls.OutputPath(urls.SearchIndex)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
         return JsonSerializer.Serialize(new OfflineList(roadmap.Id, roadmap.Title, pages, files), OfflineJsonContext.Default.OfflineList) + "\n";
     }

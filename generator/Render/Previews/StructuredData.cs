@@ -28,7 +28,7 @@ public sealed class StructuredData(Site site, Routes urls)
         new BreadcrumbListLd(
         [
             new ListItemLd(1, topic.Roadmap.Name, Absolute(urls.Roadmap(topic.Roadmap))),
-            new ListItemLd(2, $"Stage {topic.Stage.Number}: {topic.Stage.Title}", Absolute(urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id)),
+            new ListItemLd(2, $"Stage {topic.Stage.Number}: {topic.Stage.Title}", Absolute(urls.Stage(topic.Roadmap, topic.Stage))),
             new ListItemLd(3, topic.Title, Absolute(urls.Topic(topic))),
         ]),
         new LearningResourceLd(topic.Title, topic.Summary, Absolute(urls.Topic(topic)),

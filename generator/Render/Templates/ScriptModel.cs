@@ -111,9 +111,9 @@ public sealed class ScriptModel
         ["first"] = roadmap.First is { } first ? TopicLink(first) : null,
     });
 
-    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(8)
+    private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(9)
     {
-        ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary,
+        ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary, ["url"] = stage.Url,
         ["topic_count"] = stage.Topics.Count, ["topics"] = List(stage.Topics, TopicLink),
         ["entries"] = List(stage.Entries, Entry), ["path_count"] = stage.PathCount,
     });
@@ -125,9 +125,9 @@ public sealed class ScriptModel
         ["side"] = entry.Side,
     });
 
-    private ScriptObject Choice(ChoiceView choice) => Shared(choice, c => Freeze(new ScriptObject(6)
+    private ScriptObject Choice(ChoiceView choice) => Shared(choice, c => Freeze(new ScriptObject(8)
     {
-        ["id"] = c.Id, ["title"] = c.Title, ["topics"] = List(c.Topics, TopicLink), ["topic_count"] = c.Topics.Count,
+        ["id"] = c.Id, ["title"] = c.Title, ["url"] = c.Url, ["menu_id"] = c.MenuId, ["topics"] = List(c.Topics, TopicLink), ["topic_count"] = c.Topics.Count,
         ["recommended"] = c.Recommended is { } recommended ? TopicLink(recommended) : null, ["reason"] = c.Reason,
     }));
 

@@ -48,10 +48,10 @@ public sealed class SiteViews
             };
         foreach (var choice in site.Roadmaps.SelectMany(r => r.Stages).SelectMany(s => s.Choices))
             _choices[choice] = new ChoiceView(choice.Id, choice.Title, choice.Topics.Select(Link).ToList(),
-                choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason);
+                choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason, urls.Choice(choice.Topics[0].Roadmap, choice));
         foreach (var roadmap in site.Roadmaps)
         {
-            var stages = roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, s.Topics.Select(Link).ToList(),
+            var stages = roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, urls.Stage(roadmap, s), s.Topics.Select(Link).ToList(),
                 Entries(s), PathCount(s.Topics))).ToList();
             _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Name, roadmap.Summary,
                 urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
@@ -141,7 +141,7 @@ public sealed class SiteViews
         var (previous, next) = ReadingPath.Neighbours(topic);
         var (notice, contentLang) = Notice(topic.Source.Translation, _urls.Topic(topic));
         return new TopicView(Link(topic), html,
-            new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Roadmap(topic.Roadmap) + "#" + topic.Stage.Id),
+            new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Stage(topic.Roadmap, topic.Stage)),
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),
@@ -168,7 +168,5 @@ public sealed class SiteViews
 
     public static string ContentRelative(SourceFile file) => "content/" + file.Relative;
 
-    public string? EditUrl(SourceFile file) => _site.Config.Repository is { } repo
-        ? $"{repo.TrimEnd('/')}/edit/{_site.Config.Branch}/{ContentRelative(file)}"
-        : null;
+    public string? EditUrl(SourceFile file) => _site.Config.Repository is { } repo ? Routes.Edit(repo, _site.Config.Branch, ContentRelative(file)) : null;
 }

@@ -59,13 +59,19 @@ public sealed record TopicLinkView(string Slug, string Title, string Summary, st
 }
 
 /// <summary>A group of alternatives: "Pick one server-side language".</summary>
-public sealed record ChoiceView(string Id, string Title, IReadOnlyList<TopicLinkView> Topics, TopicLinkView? Recommended, string? Reason);
+/// <param name="Url">The group on its roadmap's page.</param>
+public sealed record ChoiceView(string Id, string Title, IReadOnlyList<TopicLinkView> Topics, TopicLinkView? Recommended, string? Reason, string Url)
+{
+    /// <summary>The element id of the menu a reader picks one of the group's topics with (Load keeps stage ids off it).</summary>
+    public string MenuId => Load.PageIds.MenuOf(Id);
+}
 
 /// <summary>One item of a stage's diagram: a topic on one side of the trunk, or a choice across it.</summary>
 public sealed record StageEntryView(TopicLinkView? Topic, ChoiceView? Choice, string Side);
 
 /// <param name="PathCount">Topics of the stage on a reader's path: the required ones and one per choice.</param>
-public sealed record StageView(int Number, string Id, string Title, string Summary, IReadOnlyList<TopicLinkView> Topics,
+/// <param name="Url">The stage on its roadmap's page.</param>
+public sealed record StageView(int Number, string Id, string Title, string Summary, string Url, IReadOnlyList<TopicLinkView> Topics,
     IReadOnlyList<StageEntryView> Entries, int PathCount);
 
 /// <param name="PathCount">Topics on a reader's path: the required ones and one per choice.</param>

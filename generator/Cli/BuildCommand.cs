@@ -22,13 +22,15 @@ public static class BuildCommand
         return command;
     }
 
-    public static int Run(BuildOptions options, string outFolder, TextWriter console) =>
-        Run(options, outFolder, console, (o, rendered) => SiteBuild.Run(o, rendered: rendered));
+    /// <param name="annotations">Whether each problem is also printed as a GitHub annotation; by default, when running in GitHub Actions.</param>
+    public static int Run(BuildOptions options, string outFolder, TextWriter console, bool? annotations = null) =>
+        Run(options, outFolder, console, (o, rendered) => SiteBuild.Run(o, rendered: rendered), annotations);
 
     /// <param name="build">The build itself; a test passes one that throws, to see how a bug of ours reaches the contributor.</param>
     internal static int Run(BuildOptions options, string outFolder, TextWriter console,
-        Func<BuildOptions, Action<IReadOnlyList<Render.OutputFile>>, BuildResult> build)
+        Func<BuildOptions, Action<IReadOnlyList<Render.OutputFile>>, BuildResult> build, bool? annotations = null)
     {
+        var github = annotations ?? DiagnosticPrinter.InGitHubActions;
         // Pages are written to a staging folder while their links are checked; the staging folder
         // replaces the output only if the whole build succeeds.
         var writeDiagnostics = new DiagnosticBag();
@@ -55,7 +57,7 @@ public static class BuildCommand
             staging?.Discard();
             var bug = Diagnostic.Error(Codes.InternalError, DisplayPath.Of(Path.GetFullPath(options.Content)), 0, 0,
                 $"internal error while building ({e.GetType().Name}: {e.Message}); this is a bug in RoadmapGen, not in your content: please report it with the content that caused it");
-            DiagnosticPrinter.Print([bug], console, DiagnosticPrinter.InGitHubActions);
+            DiagnosticPrinter.Print([bug], console, github);
             console.WriteLine($"Build failed: 1 error(s), 0 warning(s); {DisplayPath.Of(Path.GetFullPath(outFolder))}/ left as it was.");
             return 1;
         }
@@ -64,7 +66,7 @@ public static class BuildCommand
         if (staging is not null && result.Succeeded && !diagnostics.HasErrors) staging.Commit(diagnostics);
         else staging?.Discard();
         var sorted = diagnostics.Sorted();
-        DiagnosticPrinter.Print(sorted, console, DiagnosticPrinter.InGitHubActions);
+        DiagnosticPrinter.Print(sorted, console, github);
         var warnings = sorted.Count(d => !d.IsError);
         if (diagnostics.HasErrors)
         {

@@ -14,7 +14,8 @@ namespace RoadmapGen.Tests.Golden;
 /// <c>build</c> (options in args.txt) unless command.txt names another (<c>new topic …</c>,
 /// <c>check DIR [--external]</c>); links.txt makes symbolic links (<c>path -&gt; target</c>), which
 /// git would not keep portably; fault.txt makes the build itself throw, with its text as the
-/// message, the one way to meet a bug on purpose. Set ROADMAPGEN_UPDATE_GOLDEN=1 to rewrite the
+/// message, the one way to meet a bug on purpose; github.txt prints each problem's GitHub
+/// annotation too, as CI does, so the case shows the span a pull request underlines. Set ROADMAPGEN_UPDATE_GOLDEN=1 to rewrite the
 /// expected files after an intended change, then review the diff.
 /// </summary>
 public class GoldenDiagnosticsTests
@@ -62,10 +63,11 @@ public class GoldenDiagnosticsTests
 
         var command = ReadLines(Path.Combine(work, "command.txt")).FirstOrDefault()?.Split(' ') ?? ["build"];
         var fault = ReadLines(Path.Combine(work, "fault.txt")).FirstOrDefault();
+        var annotations = File.Exists(Path.Combine(work, "github.txt"));
         var writer = new StringWriter();
         int exit;
         using (DisplayPath.RelativeTo(work))
-            exit = Run(command, args, work, outDir, fault, writer);
+            exit = Run(command, args, work, outDir, fault, annotations, writer);
 
         var actual = Normalise(writer.ToString(), work) + $"exit {exit}\n";
         var expectedPath = Path.Combine(caseDir, "expected.txt");
@@ -128,7 +130,7 @@ public class GoldenDiagnosticsTests
         Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
     }
 
-    private static int Run(string[] command, string[] args, string work, string outDir, string? fault, TextWriter writer)
+    private static int Run(string[] command, string[] args, string work, string outDir, string? fault, bool annotations, TextWriter writer)
     {
         switch (command[0])
         {
@@ -144,8 +146,8 @@ public class GoldenDiagnosticsTests
                 var options = new BuildOptions(Path.Combine(work, Arg(args, "--content") ?? "content"), Path.Combine(work, Arg(args, "--templates") ?? "templates"), "/");
                 var output = Arg(args, "--out") is { } o ? Path.Combine(work, o) : outDir;
                 return fault is null
-                    ? BuildCommand.Run(options, output, writer)
-                    : BuildCommand.Run(options, output, writer, (_, _) => throw new InvalidOperationException(fault));
+                    ? BuildCommand.Run(options, output, writer, annotations)
+                    : BuildCommand.Run(options, output, writer, (_, _) => throw new InvalidOperationException(fault), annotations);
             default:
                 throw new ArgumentException($"command.txt names an unknown command: {string.Join(' ', command)}");
         }

@@ -56,7 +56,7 @@ public sealed record ImageReference(string File, int Line, int Column);
 
 /// <param name="SourcePath">Display path of the image file.</param>
 /// <param name="ContentPath">Its path inside the content folder ("roadmaps/backend/topics/cache-aside.svg"), which its URL keeps.</param>
-public sealed record ContentImage(SourceFile File, byte[] Bytes)
+public sealed record ContentImage(SourceFile File, ReadOnlyMemory<byte> Bytes)
 {
     public string SourcePath => File.Display;
 

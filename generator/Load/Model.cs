@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 
@@ -12,26 +13,42 @@ public sealed class Site
     public required SiteConfig Config { get; init; }
     /// <summary>Full path of the content folder; edit links are made relative to it.</summary>
     public required string ContentRoot { get; init; }
-    public required IReadOnlyList<Roadmap> Roadmaps { get; init; }
-    public required IReadOnlyList<Page> Pages { get; init; }
+    public required IReadOnlyList<Roadmap> Roadmaps { get; init => field = ReadOnly.List(value); }
+    public required IReadOnlyList<Page> Pages { get; init => field = ReadOnly.List(value); }
     /// <summary>The images the bodies show, saved beside their Markdown.</summary>
-    public IReadOnlyList<ContentImage> Images { get; init; } = [];
+    public IReadOnlyList<ContentImage> Images { get; init => field = ReadOnly.List(value); } = [];
     /// <summary>The home page text (content/pages/index.md), when present.</summary>
     public Page? Home { get; init; }
     /// <summary>When each content file last changed (see <see cref="ChangeDates"/>), by display path.</summary>
-    public required IReadOnlyDictionary<string, DateTimeOffset> Changed { get; init; }
+    public required IReadOnlyDictionary<string, DateTimeOffset> Changed { get; init => field = ReadOnly.Map(value); }
 
     /// <summary>The language this site is in: null for a one-language site (no 'languages:' in site.yml).</summary>
     public Language? Language { get; init; }
     /// <summary>On the source language's site, the site in each other language (translated where written, the source elsewhere).</summary>
-    public IReadOnlyList<Site> Translations { get; init; } = [];
+    public IReadOnlyList<Site> Translations { get; init => field = ReadOnly.List(value); } = [];
     /// <summary>Every translatable file in every other language, translated or not, for translators.</summary>
-    public IReadOnlyList<TranslationState> TranslationStates { get; init; } = [];
+    public IReadOnlyList<TranslationState> TranslationStates { get; init => field = ReadOnly.List(value); } = [];
     /// <summary>The translation site.yml's title and description come from, when this site's language has one.</summary>
     public Translation? ConfigTranslation { get; init; }
 
     /// <summary>A file's change date; a file read after Load (none should be) counts as never changed.</summary>
     public DateTimeOffset ChangedAt(string displayPath) => Changed.GetValueOrDefault(displayPath, DateTimeOffset.UnixEpoch);
+
+    /// <summary>
+    /// Every Markdown body of this site with the file it is in, for whatever looks at all of them
+    /// (the images they show, the code blocks to highlight): the home page, the pages, then each
+    /// topic's body and its answers in reading order.
+    /// </summary>
+    public IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies()
+    {
+        if (Home is { } home) yield return (home.Body, home.SourcePath);
+        foreach (var page in Pages) yield return (page.Body, page.SourcePath);
+        foreach (var topic in Roadmaps.SelectMany(r => r.Topics))
+        {
+            yield return (topic.Body, topic.SourcePath);
+            foreach (var question in topic.Questions) yield return (question.Answer, topic.SourcePath);
+        }
+    }
 }
 
 public sealed record SiteConfig(string Title, string Description, string? Url, string? Repository, string Branch, string SourcePath)
@@ -39,7 +56,7 @@ public sealed record SiteConfig(string Title, string Description, string? Url, s
     /// <summary>The editorial rules of site.yml's 'rules:', lenient where it sets none.</summary>
     public EditorialRules Rules { get; init; } = EditorialRules.Lenient;
     /// <summary>site.yml's 'languages:', the source language first; empty for a one-language site.</summary>
-    public IReadOnlyList<Language> Languages { get; init; } = [];
+    public IReadOnlyList<Language> Languages { get; init => field = ReadOnly.List(value); } = [];
 }
 
 public sealed class Roadmap
@@ -60,9 +77,9 @@ public sealed class Roadmap
     public static string NameOf(string title) => title.EndsWith("roadmap", StringComparison.OrdinalIgnoreCase) ? title : title + " roadmap";
     public required string Summary { get; init; }
     public required string SourcePath { get; init; }
-    public required IReadOnlyList<Stage> Stages { get; init; }
+    public required IReadOnlyList<Stage> Stages { get; init => field = ReadOnly.List(value); }
     /// <summary>Every topic in reading order: stage by stage, then as listed.</summary>
-    public required IReadOnlyList<Topic> Topics { get; init; }
+    public required IReadOnlyList<Topic> Topics { get; init => field = ReadOnly.List(value); }
     /// <summary>Set when roadmap.yml's words are translated: its source and how current it is.</summary>
     public Translation? Translation { get; init; }
 }
@@ -74,9 +91,9 @@ public sealed class Stage
     public required string Title { get; init; }
     public required string Summary { get; init; }
     /// <summary>The stage's topics in reading order: required, choice and optional ones alike.</summary>
-    public required IReadOnlyList<Topic> Topics { get; init; }
+    public required IReadOnlyList<Topic> Topics { get; init => field = ReadOnly.List(value); }
     /// <summary>Groups of alternatives among <see cref="Topics"/>, each listed next to each other there.</summary>
-    public required IReadOnlyList<Choice> Choices { get; init; }
+    public required IReadOnlyList<Choice> Choices { get; init => field = ReadOnly.List(value); }
 }
 
 /// <summary>What a topic is for a reader's path: needed, one of several alternatives, or skippable.</summary>
@@ -89,14 +106,14 @@ public sealed class Choice
     public required string Id { get; init; }
     /// <summary>A singular noun phrase completing "Pick one …", e.g. "server-side language".</summary>
     public required string Title { get; init; }
-    public required IReadOnlyList<Topic> Topics { get; init; }
+    public required IReadOnlyList<Topic> Topics { get; init => field = ReadOnly.List(value); }
     /// <summary>Where <see cref="Recommended"/> is in <see cref="Topics"/>: a topic names its choice, so the choice is made first.</summary>
     internal int? RecommendedAt { get; init; }
     public Topic? Recommended => RecommendedAt is { } at ? Topics[at] : null;
     /// <summary>Why the recommended topic is recommended: one sentence, present when <see cref="Recommended"/> is.</summary>
     public string? Reason { get; init; }
     /// <summary>When to choose each alternative, by slug: for every member or for none.</summary>
-    public IReadOnlyDictionary<string, string> When { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> When { get; init => field = ReadOnly.Map(value); } = ReadOnlyDictionary<string, string>.Empty;
 }
 
 /// <summary>A slug as written in YAML, with where it was written.</summary>
@@ -114,8 +131,8 @@ public sealed class MarkdownBody
     /// <summary>Lines before the body in its file (front matter), to turn Markdig's body lines into file lines.</summary>
     public required int LineOffset { get; init; }
     /// <summary>Links written as links to other content files (<c>http.md#x</c>), resolved at Load.</summary>
-    public required IReadOnlyList<ContentLink> ContentLinks { get; init; }
-    public required IReadOnlyList<string> Headings { get; init; }
+    public required IReadOnlyList<ContentLink> ContentLinks { get; init => field = ReadOnly.List(value); }
+    public required IReadOnlyList<string> Headings { get; init => field = ReadOnly.List(value); }
     public required string PlainText { get; init; }
     /// <summary>Whether the body holds raw HTML: the one way markup Markdig did not write itself can reach a page.</summary>
     public bool HasRawHtml => RawHtml is not null;
@@ -144,9 +161,9 @@ public sealed class TopicSource
     public required SourceFile File { get; init; }
     public string SourcePath => File.Display;
     /// <summary>Prerequisites as written, with positions for diagnostics; resolved into <see cref="Topic.Prerequisites"/>.</summary>
-    public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init; }
-    public required IReadOnlyList<Resource> Resources { get; init; }
-    public IReadOnlyList<Question> Questions { get; init; } = [];
+    public required IReadOnlyList<SlugRef> PrerequisiteRefs { get; init => field = ReadOnly.List(value); }
+    public required IReadOnlyList<Resource> Resources { get; init => field = ReadOnly.List(value); }
+    public IReadOnlyList<Question> Questions { get; init => field = ReadOnly.List(value); } = [];
     public required MarkdownBody Body { get; init; }
     public TopicPositions Positions { get; init; } = TopicPositions.None;
     /// <summary>Set when this is a translation: its source and how current it is.</summary>
@@ -171,9 +188,9 @@ public sealed class Topic
     public required Stage Stage { get; init; }
     /// <summary>Position in the roadmap's reading order, from 0.</summary>
     public required int Index { get; init; }
-    public required IReadOnlyList<Topic> Prerequisites { get; init; }
+    public required IReadOnlyList<Topic> Prerequisites { get; init => field = ReadOnly.List(value); }
     /// <summary>The topics listing this one as a prerequisite, in reading order.</summary>
-    public required IReadOnlyList<Topic> RequiredBy { get; init; }
+    public required IReadOnlyList<Topic> RequiredBy { get; init => field = ReadOnly.List(value); }
     public TopicKind Kind { get; init; }
     /// <summary>The group this topic is an alternative in, when <see cref="Kind"/> is <see cref="TopicKind.Choice"/>.</summary>
     public Choice? Choice { get; init; }

@@ -85,10 +85,10 @@ public static class SiteLoader
             Changed = changed.GetAwaiter().GetResult(),
         };
         if (config.Languages.Count == 0 && !Directory.Exists(Path.Combine(root, TranslationLoader.Folder)))
-            return With(site, ReadImages(Bodies(site), contentFiles, root, diagnostics), null, [], []);
+            return With(site, ReadImages(site.Bodies(), contentFiles, root, diagnostics), null, [], []);
         var (translations, states) = TranslationLoader.Load(site, contentFiles, history.GetAwaiter().GetResult(), diagnostics);
         // The translations' images are the source's (see TranslationLoader), read once for every language.
-        var images = ReadImages(translations.Prepend(site).SelectMany(Bodies), contentFiles, root, diagnostics);
+        var images = ReadImages(translations.Prepend(site).SelectMany(s => s.Bodies()), contentFiles, root, diagnostics);
         return With(site, images, config.Languages.FirstOrDefault(), translations.Select(t => With(t, images, t.Language, [], [])).ToList(), states);
 
         T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class => reuse.Read(file, diagnostics, read);
@@ -99,10 +99,6 @@ public static class SiteLoader
         Config = site.Config, ContentRoot = site.ContentRoot, Roadmaps = site.Roadmaps, Pages = site.Pages, Home = site.Home, Changed = site.Changed,
         Images = images, Language = language, Translations = translations, TranslationStates = states, ConfigTranslation = site.ConfigTranslation,
     };
-
-    private static IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies(Site site) =>
-        site.Roadmaps.SelectMany(r => r.Topics).SelectMany(t => t.Questions.Select(q => q.Answer).Prepend(t.Body).Select(b => (b, t.SourcePath)))
-            .Concat(site.Pages.Append(site.Home).OfType<Page>().Select(p => (p.Body, p.SourcePath)));
 
     /// <summary>A language's pages live under its code, so no roadmap or page may take it.</summary>
     private static void CheckLanguagesAgainstRoutes(SiteConfig config, List<Roadmap> roadmaps, List<Page> pages, DiagnosticBag diagnostics)

@@ -18,7 +18,7 @@ public static class Staleness
         foreach (var (file, language) in files)
         {
             var source = DisplayPath.Of(file.SourceFullPath);
-            Translation Made(int count, string? changes) => new(language, source, file.Display, file.Commit.Hash, count, changes) { SourceFullPath = file.SourceFullPath };
+            Translation Made(int count, string? changes) => new(language, source, file.Display, file.Commit.Hash, count, changes) { SourceFullPath = file.SourceFullPath, MissingSourceIds = file.MissingSourceIds };
             // Without a repository (an exported folder) there is nothing to compare with.
             if (history.IsEmpty) { result[file] = Made(0, null); continue; }
             if (!history.Contains(file.Commit.Hash))
@@ -51,11 +51,11 @@ public static class Staleness
             // translator read it (the same text at source-commit and now), change nothing to translate.
             if (before.TryGetValue(spec, out var same) && same.ReplaceLineEndings() == now.ReplaceLineEndings())
             {
-                result[file] = new Translation(language, source, file.Display, file.Commit.Hash, 0, null) { SourceFullPath = file.SourceFullPath };
+                result[file] = new Translation(language, source, file.Display, file.Commit.Hash, 0, null) { SourceFullPath = file.SourceFullPath, MissingSourceIds = file.MissingSourceIds };
                 continue;
             }
             var summary = before.TryGetValue(spec, out var old) ? SourceDiff.Summary(old, now) : "the file had another name at that commit";
-            result[file] = new Translation(language, source, file.Display, file.Commit.Hash, changes.Count, summary) { SourceFullPath = file.SourceFullPath };
+            result[file] = new Translation(language, source, file.Display, file.Commit.Hash, changes.Count, summary) { SourceFullPath = file.SourceFullPath, MissingSourceIds = file.MissingSourceIds };
             var commits = changes.Count == 1 ? "1 commit" : $"{changes.Count} commits";
             diagnostics.Warning(Codes.TranslationBehind, file.Display, file.Commit.Line, file.Commit.Column,
                 $"this translation is behind its source {source} by {commits}; what changed: {summary} "

@@ -12,5 +12,7 @@ namespace RoadmapGen.Load;
 public sealed record TopicPositions((int Line, int Column) FrontMatter, (int Line, int Column) Resources,
     (int Line, int Column) Questions, IReadOnlyList<(int Line, int Column)> ResourceItems, int ResourcesWritten)
 {
+    public IReadOnlyList<(int Line, int Column)> ResourceItems { get; init => field = ReadOnly.List(value); } = ReadOnly.List(ResourceItems);
+
     public static TopicPositions None { get; } = new((1, 1), (1, 1), (1, 1), [], 0);
 }

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Collections.ObjectModel;
+
 namespace RoadmapGen.Load;
 
 /// <summary>
@@ -11,6 +14,13 @@ public sealed record Translation(Language Language, string SourcePath, string Tr
     /// <summary>Where the source is on disk: a translation's links to its source's neighbours resolve from there.</summary>
     public string SourceFullPath { get; init; } = "";
     public bool IsBehind => Behind > 0;
+
+    /// <summary>
+    /// The source's heading ids this translation lacks, because its headings differ from the
+    /// source's (see TranslationReader): a link to such a section is read in the source language,
+    /// where the section exists. Empty for a faithful translation, which keeps every id.
+    /// </summary>
+    public IReadOnlySet<string> MissingSourceIds { get; init; } = FrozenSet<string>.Empty;
 }
 
 public enum TranslationProgress { UpToDate, Behind, Missing }
@@ -26,14 +36,17 @@ public sealed class RoadmapWords
     public string? Name { get; init; }
     public string? Summary { get; init; }
     /// <summary>By stage id: the stage's title and summary.</summary>
-    public IReadOnlyDictionary<string, (string? Title, string? Summary)> Stages { get; init; } = new Dictionary<string, (string?, string?)>();
+    public IReadOnlyDictionary<string, (string? Title, string? Summary)> Stages { get; init => field = ReadOnly.Map(value); } = ReadOnlyDictionary<string, (string?, string?)>.Empty;
     /// <summary>By the choice's title in the source.</summary>
-    public IReadOnlyDictionary<string, ChoiceWords> Choices { get; init; } = new Dictionary<string, ChoiceWords>();
+    public IReadOnlyDictionary<string, ChoiceWords> Choices { get; init => field = ReadOnly.Map(value); } = ReadOnlyDictionary<string, ChoiceWords>.Empty;
     /// <summary>By topic slug: the optional topic's note.</summary>
-    public IReadOnlyDictionary<string, string> Optional { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Optional { get; init => field = ReadOnly.Map(value); } = ReadOnlyDictionary<string, string>.Empty;
 }
 
-public sealed record ChoiceWords(string? Title, string? Reason, IReadOnlyDictionary<string, string> When);
+public sealed record ChoiceWords(string? Title, string? Reason, IReadOnlyDictionary<string, string> When)
+{
+    public IReadOnlyDictionary<string, string> When { get; init => field = ReadOnly.Map(value); } = ReadOnly.Map(When);
+}
 
 /// <summary>A translated site.yml: the site's title and description.</summary>
 public sealed record SiteWords(string? Title, string? Description);

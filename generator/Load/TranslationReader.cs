@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using System.Text.RegularExpressions;
@@ -10,7 +11,11 @@ public sealed record SourceCommitRef(string Hash, int Line, int Column);
 
 /// <summary>A translated file as read, before its staleness is known.</summary>
 /// <param name="Value">What it translates: a <see cref="TopicSource"/>, a <see cref="Page"/>, <see cref="RoadmapWords"/> or <see cref="SiteWords"/>.</param>
-public sealed record TranslatedFile(string FullPath, string Display, string SourceFullPath, SourceCommitRef Commit, object Value);
+public sealed record TranslatedFile(string FullPath, string Display, string SourceFullPath, SourceCommitRef Commit, object Value)
+{
+    /// <summary>The source's heading ids this translation's body does not have (see <see cref="Translation.MissingSourceIds"/>).</summary>
+    public IReadOnlySet<string> MissingSourceIds { get; init; } = FrozenSet<string>.Empty;
+}
 
 /// <summary>
 /// Reads the files of content/translations/&lt;code&gt;/: a topic or page (front matter and body, as
@@ -30,13 +35,16 @@ public static partial class TranslationReader
     /// levels (as a faithful translation does): a link to "http/#status-codes" from any page, and a
     /// reader's bookmark, then reach the same section in every language.
     /// </summary>
-    private static void KeepSourceAnchors(MarkdownBody translated, MarkdownBody source)
+    /// <returns>The source's heading ids the translation still lacks: all it does not share when its headings differ.</returns>
+    private static IReadOnlySet<string> KeepSourceAnchors(MarkdownBody translated, MarkdownBody source)
     {
         var mine = translated.Document.Descendants<HeadingBlock>().ToList();
         var theirs = source.Document.Descendants<HeadingBlock>().ToList();
-        if (mine.Count != theirs.Count || mine.Zip(theirs).Any(p => p.First.Level != p.Second.Level)) return;
-        foreach (var (heading, original) in mine.Zip(theirs))
-            if (original.TryGetAttributes()?.Id is { } id) heading.GetAttributes().Id = id;
+        if (mine.Count == theirs.Count && mine.Zip(theirs).All(p => p.First.Level == p.Second.Level))
+            foreach (var (heading, original) in mine.Zip(theirs))
+                if (original.TryGetAttributes()?.Id is { } id) heading.GetAttributes().Id = id;
+        var kept = mine.Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return theirs.Select(h => h.TryGetAttributes()?.Id).OfType<string>().Where(id => !kept.Contains(id)).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>A translation's path in the content folder: its source's, under its language's folder ("translations/es/pages/about.md").</summary>
@@ -69,7 +77,7 @@ public static partial class TranslationReader
         var questions = questionsWritten ? TopicReader.ReadQuestions(map, path, fullPath, contentFiles, diagnostics) : null;
         map.ReportUnknown([.. TopicFields, "prerequisites"]);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics, aliases);
-        KeepSourceAnchors(body, source.Body);
+        var missing = KeepSourceAnchors(body, source.Body);
         if (commit is null || title is null || summary is null) return null;
         var topic = new TopicSource
         {
@@ -77,7 +85,7 @@ public static partial class TranslationReader
             Resources = resources ?? source.Resources, Questions = questions ?? source.Questions,
             PrerequisiteRefs = source.PrerequisiteRefs, Positions = source.Positions,
         };
-        return new TranslatedFile(fullPath, path, sourceFullPath, commit, topic);
+        return new TranslatedFile(fullPath, path, sourceFullPath, commit, topic) { MissingSourceIds = missing };
     }
 
     public static TranslatedFile? Page(string fullPath, Page source, string sourceFullPath, IReadOnlyDictionary<string, string> contentFiles,
@@ -90,10 +98,10 @@ public static partial class TranslationReader
         var description = map.String("summary", required: false);
         map.ReportUnknown(PageFields);
         var body = MarkdownParser.Parse(front.Body, front.BodyLineOffset, path, fullPath, contentFiles, diagnostics, aliases);
-        KeepSourceAnchors(body, source.Body);
+        var missing = KeepSourceAnchors(body, source.Body);
         if (commit is null || title is null) return null;
         var page = new Page { Slug = source.Slug, Title = title, Summary = description ?? source.Summary, File = new SourceFile(fullPath, RelativeOf(source.File, fullPath), path), Body = body };
-        return new TranslatedFile(fullPath, path, sourceFullPath, commit, page);
+        return new TranslatedFile(fullPath, path, sourceFullPath, commit, page) { MissingSourceIds = missing };
     }
 
     /// <summary>A translated roadmap.yml; a stage, choice or optional topic the source does not have is an error at its name.</summary>

@@ -1,5 +1,3 @@
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
 using System.Collections.Concurrent;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
@@ -24,17 +22,16 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
     {
         var data = new StructuredData(site, urls);
         var siteUpdated = site.Changed.Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
-        var sourceUrls = SourceUrls();
-        var translatedIds = TranslatedHeadingIds();
-        // A translation whose headings differ from its source's lacks some of their ids: a link
-        // written to such a section is read in the source language, where the section exists.
+        var (sourceUrls, translations) = SourceUrls();
+        // A translation whose headings differ from its source's lacks some of their ids (Load
+        // records which): a link written to such a section is read in the source language, where the section exists.
         string? LinkUrl(ContentLink link)
         {
             if (!sourceUrls.TryGetValue(link.TargetSourcePath, out var url)) return null;
             if (string.IsNullOrEmpty(link.Fragment)) return url;
-            return translatedIds.TryGetValue(link.TargetSourcePath, out var ids) && !ids.Contains(link.Fragment) && sourceRoutes is not null
-                ? urls.Translate(url, sourceRoutes) + "#" + link.Fragment
-                : url + "#" + link.Fragment;
+            var lacking = sourceRoutes is not null && translations.TryGetValue(link.TargetSourcePath, out var translation)
+                && translation.MissingSourceIds.Contains(link.Fragment);
+            return Routes.WithFragment(lacking ? urls.Translate(url, sourceRoutes!) : url, link.Fragment);
         }
         var language = site.Language?.Code ?? InterfaceStrings.SourceLanguage;
         string Words(string key, params (string, string)[] values) => templates.Strings.Text(language, key, diagnostics, values);
@@ -131,40 +128,27 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         return reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix));
     }
 
-    /// <summary>The heading ids of each translated topic and page, by its file and its source's file.</summary>
-    private Dictionary<string, HashSet<string>> TranslatedHeadingIds()
-    {
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Add(MarkdownBody body, SourceFile file, Translation? translation)
-        {
-            if (translation is null) return;
-            var own = body.Document.Descendants<HeadingBlock>()
-                .Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            ids[file.FullPath] = own;
-            ids[translation.SourceFullPath] = own;
-        }
-        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) Add(topic.Body, topic.File, topic.Source.Translation);
-        foreach (var page in site.Pages.Append(site.Home).OfType<Page>()) Add(page.Body, page.File, page.Translation);
-        return ids;
-    }
-
     /// <summary>
     /// Content file → this language's page URL, for Markdown links written as links to files. A
     /// translation's links name the source's files (see TranslationLoader), so a translated
-    /// topic is reached by its source's path too.
+    /// topic is reached by its source's path too; by both, the translation it is reached in.
     /// </summary>
-    private Dictionary<string, string> SourceUrls()
+    private (Dictionary<string, string> Urls, Dictionary<string, Translation> Translations) SourceUrls()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var translations = new Dictionary<string, Translation>(StringComparer.Ordinal);
         void Add(SourceFile file, Translation? translation, string url)
         {
             map[file.FullPath] = url;
-            if (translation is not null) map[translation.SourceFullPath] = url;
+            if (translation is null) return;
+            map[translation.SourceFullPath] = url;
+            translations[file.FullPath] = translation;
+            translations[translation.SourceFullPath] = translation;
         }
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics)) Add(topic.File, topic.Source.Translation, urls.Topic(topic));
         foreach (var page in site.Pages) Add(page.File, page.Translation, urls.Page(page));
         if (site.Home is { } home) Add(home.File, home.Translation, urls.Home);
         foreach (var image in site.Images) map[image.File.FullPath] = urls.Image(image);
-        return map;
+        return (map, translations);
     }
 }

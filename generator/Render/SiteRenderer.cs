@@ -42,7 +42,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var run = templates.BeginRun(editions.Sum(e => e.Site.Roadmaps.Sum(r => r.Topics.Count)), _reuse);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
         var highlighter = new CodeHighlighter(_reuse);
-        highlighter.Prepare(editions.SelectMany(e => Bodies(e.Site)).SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
+        highlighter.Prepare(editions.SelectMany(e => e.Site.Bodies()).SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
         if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
         foreach (var (edition, editionUrls) in editions)
@@ -51,7 +51,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         run.Report(diagnostics);
 
         foreach (var image in site.Images)
-            output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes, SourcePath = image.SourcePath });
+            output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes.ToArray(), SourcePath = image.SourcePath });
         var pages = output.Where(f => f.IsHtml && f.Path != Routes.NotFoundFile);
         output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), languages.Count == 0
             ? Sitemap.Xml(site.Config.Url, urls, pages)
@@ -97,7 +97,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
             bool IsContent(OutputFile f) => f.SourcePath?.EndsWith(".md", StringComparison.Ordinal) == true;
             var owner = files.FirstOrDefault(f => !IsContent(f)) ?? files.OrderBy(f => f.SourcePath, StringComparer.Ordinal).First();
             kept.Add(owner);
-            var route = "/" + Routes.RouteOf(group.Key);
+            var route = urls.UrlOf(group.Key);
             foreach (var clash in files.Where(f => f != owner && IsContent(f)))
                 diagnostics.Error(Codes.RouteCollision, clash.SourcePath!, 0, 0,
                     $"this file's route '{route}' is also {Describe(owner)}; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
@@ -114,21 +114,10 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         _ => file.SourcePath is { } source ? $"the page of {source}" : $"the generated file {file.Path}",
     };
 
-    private static IEnumerable<(MarkdownBody Body, string SourcePath)> Bodies(Site site)
-    {
-        if (site.Home is { } home) yield return (home.Body, home.SourcePath);
-        foreach (var page in site.Pages) yield return (page.Body, page.SourcePath);
-        foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
-        {
-            yield return (topic.Body, topic.SourcePath);
-            foreach (var question in topic.Questions) yield return (question.Answer, topic.SourcePath);
-        }
-    }
-
     /// <summary>The site is still right without colours, so a warning, at the first block that shows it.</summary>
     private void HighlightingUnavailable(string reason, DiagnosticBag diagnostics)
     {
-        var (body, source, block) = Bodies(site)
+        var (body, source, block) = site.Bodies()
             .SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>().Select(f => (b.Body, b.SourcePath, Block: f)))
             .First(b => CodeLanguages.Find(b.Block.Info) is not null);
         diagnostics.Warning(Codes.HighlightingUnavailable, source, FileSpan.Markdown(block, body.LineOffset),

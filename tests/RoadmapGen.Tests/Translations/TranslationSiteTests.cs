@@ -79,6 +79,23 @@ public sealed class TranslationSiteTests
     }
 
     [Fact]
+    public void A_link_to_a_section_a_translation_lacks_opens_that_section_in_the_source_language()
+    {
+        using var site = new TranslatedSite();
+        site.Tiny.Replace("roadmaps/tiny/topics/beta.md", "[Alpha](alpha.md)", "[Alpha](alpha.md#key-ideas)");
+        // One level down, the Spanish heading no longer matches the English one, so it gets an id of its own.
+        site.Tiny.Replace("translations/es/roadmaps/tiny/topics/alpha.md", "## Ideas clave", "### Ideas clave");
+        var build = site.Build();
+
+        var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
+        Assert.Null(alpha.GetElementById("key-ideas"));
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        Assert.Equal("/tiny/alpha/#key-ideas", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+        var english = Parser.ParseDocument(TranslatedSite.Html(build, "tiny/beta/index.html"));
+        Assert.Equal("/tiny/alpha/#key-ideas", english.QuerySelector(".prose a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Every_page_links_its_other_language_both_ways_in_the_head_the_switcher_and_the_sitemap()
     {
         using var site = new TranslatedSite();

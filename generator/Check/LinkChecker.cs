@@ -23,7 +23,7 @@ public sealed class LinkChecker
     {
         _urls = urls;
         _reuse = reuse ?? ICheckReuse.None;
-        _siteUrl = siteUrl is not null && Uri.TryCreate(siteUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u : null;
+        _siteUrl = siteUrl is not null && Uri.TryCreate(Routes.PublishedRoot(siteUrl), UriKind.Absolute, out var u) ? u : null;
         _displayPath = displayPath;
     }
 

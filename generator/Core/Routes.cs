@@ -104,7 +104,10 @@ public sealed class Routes
     /// Null without a site URL.
     /// </summary>
     public string? Absolute(string? siteUrl, string url) =>
-        siteUrl is null ? null : siteUrl.TrimEnd('/') + "/" + Relative(url);
+        siteUrl is null ? null : PublishedRoot(siteUrl) + Relative(url);
+
+    /// <summary>The address the site is published at, ending in one "/": every absolute URL of the site starts with it.</summary>
+    public static string PublishedRoot(string siteUrl) => siteUrl.TrimEnd('/') + "/";
 
     /// <summary>An element of a page: "/backend/" and "databases" → "/backend/#databases".</summary>
     public static string WithFragment(string url, string fragment) => url + "#" + fragment;

@@ -15,7 +15,7 @@ public static class ExternalLinks
     /// <param name="siteUrl">The site's own address: links to it are internal and checked without the network.</param>
     public static List<ExternalLinkUse> Collect(IReadOnlyList<OutputFile> files, Func<OutputFile, string> displayPath, string? siteUrl)
     {
-        var own = siteUrl is { Length: > 0 } ? siteUrl.TrimEnd('/') + "/" : null;
+        var own = siteUrl is { Length: > 0 } ? Routes.PublishedRoot(siteUrl) : null;
         var perPage = new List<ExternalLinkUse>[files.Count];
         Parallel.For(0, files.Count, i =>
         {

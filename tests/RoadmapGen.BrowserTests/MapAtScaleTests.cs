@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
-using RoadmapGen.Cli;
 
 namespace RoadmapGen.BrowserTests;
 
@@ -10,24 +9,18 @@ namespace RoadmapGen.BrowserTests;
 /// and desktop widths without overlap or sideways scrolling.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class MapAtScaleTests(SiteFixture site) : IAsyncLifetime
+public sealed class MapAtScaleTests(SiteFixture site, MapAtScaleTests.BigRoadmapSite big) : IClassFixture<MapAtScaleTests.BigRoadmapSite>
 {
     private const int Topics = 1500;
     private const int PerStage = 60;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-scale-" + Guid.NewGuid().ToString("N")[..12]);
-    private SiteServer? _server;
 
     private static readonly string LongStageTitle = string.Join(' ', Enumerable.Repeat("Distributed-consensus", 10)).PadRight(200, 'x')[..200];
 
-    public async Task InitializeAsync()
+    public sealed class BigRoadmapSite() : GeneratedSite(Write);
+
+    private static void Write(GeneratedSite site)
     {
-        if (!Chromium.IsInstalled) return;
-        var content = Path.Combine(_root, "content");
-        var roadmap = Path.Combine(content, "roadmaps", "big");
-        Directory.CreateDirectory(Path.Combine(roadmap, "topics"));
-        // The real site's settings without its editorial rules: a generated topic has one resource and no questions.
-        var settings = File.ReadAllText(Path.Combine(site.RepoRoot, "content", "site.yml"));
-        File.WriteAllText(Path.Combine(content, "site.yml"), settings[..settings.IndexOf("\nrules:", StringComparison.Ordinal)] + "\n");
+        GeneratedContent.WriteSettings(site.Content);
         var stages = new System.Text.StringBuilder("title: Big\nsummary: A generated roadmap of many topics.\nstages:\n");
         for (var s = 0; s < Topics / PerStage; s++)
         {
@@ -36,24 +29,10 @@ public sealed class MapAtScaleTests(SiteFixture site) : IAsyncLifetime
             if (s == 2)
                 stages.Append($"    choices:\n      - title: generated tool\n        topics: [{string.Join(", ", slugs.Take(12))}]\n        recommended: {slugs[0]}\n        reason: It is first.\n");
         }
-        File.WriteAllText(Path.Combine(roadmap, "roadmap.yml"), stages.ToString());
+        var roadmap = GeneratedContent.WriteRoadmap(site.Content, "big", stages.ToString());
         for (var i = 0; i < Topics; i++)
-        {
-            var title = i == 7 ? "A topic whose title goes on and on " + new string('w', 60) + " to test wrapping" : $"Generated topic {i}";
-            File.WriteAllText(Path.Combine(roadmap, "topics", $"topic-{i:0000}.md"),
-                $"---\ntitle: {title}\nsummary: Topic {i}.\nresources:\n  - title: Docs\n    url: https://example.com/{i}\n    type: official\n---\n\nText of topic {i}.\n");
-        }
-        var log = new StringWriter();
-        var outDir = Path.Combine(_root, "site");
-        if (BuildCommand.Run(new BuildOptions(content, Path.Combine(site.RepoRoot, "templates"), SiteFixture.BasePath), outDir, log) != 0)
-            throw new InvalidOperationException("The generated site did not build:\n" + log);
-        _server = await SiteServer.StartAsync(outDir, SiteFixture.BasePath);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            GeneratedContent.WriteTopic(roadmap, $"topic-{i:0000}",
+                i == 7 ? "A topic whose title goes on and on " + new string('w', 60) + " to test wrapping" : $"Generated topic {i}");
     }
 
     [BrowserFact]
@@ -63,7 +42,7 @@ public sealed class MapAtScaleTests(SiteFixture site) : IAsyncLifetime
         {
             await using var session = await site.NewSessionAsync(new BrowserNewContextOptions
             {
-                BaseURL = _server!.SiteUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 900 },
+                BaseURL = big.SiteUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 900 },
             });
             // 1,500 topics are a big page for a busy machine: give it time to load.
             var page = await session.Context.NewPageAsync();

@@ -10,7 +10,7 @@ public sealed class OfflineTests(SiteFixture site)
 {
     private async Task<(OwnSite Own, BrowserSession Session)> StartAsync()
     {
-        var own = await OwnSite.StartAsync(site.RepoRoot);
+        var own = await OwnSite.StartAsync();
         var session = await site.NewSessionAsync(new BrowserNewContextOptions { BaseURL = own.SiteUrl.ToString() });
         return (own, session);
     }

@@ -2,7 +2,6 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
-using RoadmapGen.Cli;
 using static Microsoft.Playwright.Assertions;
 
 namespace RoadmapGen.BrowserTests;
@@ -13,11 +12,8 @@ namespace RoadmapGen.BrowserTests;
 /// wider than the window, and no accessibility violation.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
+public sealed class RightToLeftTests(SiteFixture site, RightToLeftTests.RightToLeftSite rtl) : IClassFixture<RightToLeftTests.RightToLeftSite>
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-rtl-" + Guid.NewGuid().ToString("N")[..12]);
-    private SiteServer? _server;
-
     private static readonly AxeRunOptions Wcag2AAndAA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
@@ -54,44 +50,26 @@ public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
 
     private static readonly string[] HeaderParts = [".site-header > .brand, .site-header > .site-nav, .site-header > .search, .site-header > .language-switcher, .site-header > .theme-toggle"];
 
-    public async Task InitializeAsync()
-    {
-        if (!Chromium.IsInstalled) return;
-        var content = Path.Combine(_root, "content");
-        var templates = Path.Combine(_root, "templates");
-        var fixture = Path.Combine(site.RepoRoot, "tests", "fixtures", "rtl");
-        Copy(Path.Combine(site.RepoRoot, "content"), content);
-        Copy(Path.Combine(site.RepoRoot, "templates"), templates);
-        Copy(Path.Combine(fixture, "strings"), Path.Combine(templates, "strings"));
-        // The test language replaces the published ones: its translations only.
-        if (Directory.Exists(Path.Combine(content, "translations"))) Directory.Delete(Path.Combine(content, "translations"), recursive: true);
-        Copy(Path.Combine(fixture, "translations"), Path.Combine(content, "translations"));
-        var siteYml = File.ReadAllText(Path.Combine(content, "site.yml"));
-        var languages = siteYml.IndexOf("\nlanguages:", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(content, "site.yml"), (languages < 0 ? siteYml : siteYml[..(languages + 1)])
-            + "languages:\n  - { code: en, name: English, dir: ltr }\n  - { code: ar, name: العربية, dir: rtl }\n");
-        var outDir = Path.Combine(_root, "site");
-        var log = new StringWriter();
-        if (BuildCommand.Run(new BuildOptions(content, templates, SiteFixture.BasePath), outDir, log) != 0)
-            throw new InvalidOperationException("The right-to-left site did not build:\n" + log);
-        _server = await SiteServer.StartAsync(outDir, SiteFixture.BasePath);
-    }
+    public sealed class RightToLeftSite() : GeneratedSite(Write);
 
-    private static void Copy(string from, string to)
+    private static void Write(GeneratedSite site)
     {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        var fixture = Path.Combine(RepositoryFiles.Root, "tests", "fixtures", "rtl");
+        // The test language replaces the published ones: its translations only.
+        RepositoryFiles.CopyContent(site.Content, withTranslations: false);
+        RepositoryFiles.CopyFolder(Path.Combine(fixture, "translations"), Path.Combine(site.Content, "translations"));
+        RepositoryFiles.CopyFolder(Path.Combine(fixture, "strings"), Path.Combine(site.CopyTemplates(), "strings"));
+        var siteYml = File.ReadAllText(Path.Combine(site.Content, "site.yml"));
+        var languages = siteYml.IndexOf("\nlanguages:", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(site.Content, "site.yml"), (languages < 0 ? siteYml : siteYml[..(languages + 1)])
+            + "languages:\n  - { code: en, name: English, dir: ltr }\n  - { code: ar, name: العربية, dir: rtl }\n");
     }
 
     private async Task<(BrowserSession Session, IPage Page)> OpenAsync(int width)
     {
         var session = await site.NewSessionAsync(new BrowserNewContextOptions
         {
-            BaseURL = _server!.SiteUrl.ToString(), BypassCSP = true, ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            BaseURL = rtl.SiteUrl.ToString(), BypassCSP = true, ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         return (session, await session.Context.NewPageAsync());
     }
@@ -141,11 +119,5 @@ public sealed class RightToLeftTests(SiteFixture site) : IAsyncLifetime
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Empty(session.Errors);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }

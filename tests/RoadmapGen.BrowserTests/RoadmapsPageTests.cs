@@ -2,7 +2,6 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
-using RoadmapGen.Cli;
 using static Microsoft.Playwright.Assertions;
 
 namespace RoadmapGen.BrowserTests;
@@ -13,49 +12,29 @@ namespace RoadmapGen.BrowserTests;
 /// the header's one "Roadmaps" entry reached and followed with the keyboard.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class RoadmapsPageTests(SiteFixture site) : IAsyncLifetime
+public sealed class RoadmapsPageTests(SiteFixture site, RoadmapsPageTests.ManyRoadmapsSite many) : IClassFixture<RoadmapsPageTests.ManyRoadmapsSite>
 {
     private static readonly string[] Roadmaps = ["first", "second", "third"];
     private const int TopicsEach = 3;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-many-" + Guid.NewGuid().ToString("N")[..12]);
-    private SiteServer? _server;
 
-    public async Task InitializeAsync()
+    public sealed class ManyRoadmapsSite() : GeneratedSite(Write);
+
+    private static void Write(GeneratedSite site)
     {
-        if (!Chromium.IsInstalled) return;
-        var content = Path.Combine(_root, "content");
-        Directory.CreateDirectory(content);
-        // The real site's settings without its editorial rules: a generated topic has one resource and no questions.
-        var settings = File.ReadAllText(Path.Combine(site.RepoRoot, "content", "site.yml"));
-        File.WriteAllText(Path.Combine(content, "site.yml"), settings[..settings.IndexOf("\nrules:", StringComparison.Ordinal)] + "\n");
+        GeneratedContent.WriteSettings(site.Content);
         foreach (var id in Roadmaps)
         {
-            var topics = Path.Combine(content, "roadmaps", id, "topics");
-            Directory.CreateDirectory(topics);
             var slugs = Enumerable.Range(1, TopicsEach).Select(i => $"{id}-topic-{i}").ToList();
-            File.WriteAllText(Path.Combine(content, "roadmaps", id, "roadmap.yml"),
+            var roadmap = GeneratedContent.WriteRoadmap(site.Content, id,
                 $"title: The {id} roadmap\nsummary: What the {id} roadmap covers.\nstages:\n  - title: Basics\n    summary: Where to start.\n    topics: [{string.Join(", ", slugs)}]\n");
-            foreach (var slug in slugs)
-                File.WriteAllText(Path.Combine(topics, slug + ".md"),
-                    $"---\ntitle: Topic {slug}\nsummary: About {slug}.\nresources:\n  - title: Docs\n    url: https://example.com/{slug}\n    type: official\n---\n\nText of {slug}.\n");
+            foreach (var slug in slugs) GeneratedContent.WriteTopic(roadmap, slug, $"Topic {slug}");
         }
-        var log = new StringWriter();
-        var outDir = Path.Combine(_root, "site");
-        if (BuildCommand.Run(new BuildOptions(content, Path.Combine(site.RepoRoot, "templates"), SiteFixture.BasePath), outDir, log) != 0)
-            throw new InvalidOperationException("The generated site did not build:\n" + log);
-        _server = await SiteServer.StartAsync(outDir, SiteFixture.BasePath);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
     private Task<BrowserSession> SessionAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.BaseURL = _server!.SiteUrl.ToString();
+        options.BaseURL = many.SiteUrl.ToString();
         return site.NewSessionAsync(options);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class SearchRelevanceTests(SiteFixture site)
 
     /// <summary>Lines "query | topic slug"; # starts a comment.</summary>
     private List<(string Query, string Slug)> RelevanceSet() =>
-        File.ReadLines(Path.Combine(site.RepoRoot, "tests", "RoadmapGen.BrowserTests", "search-relevance.txt"))
+        File.ReadLines(Path.Combine(RepositoryFiles.Root, "tests", "RoadmapGen.BrowserTests", "search-relevance.txt"))
             .Where(line => line.Trim().Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
             .Select(parts => (parts[0], parts[1]))

@@ -1,20 +1,12 @@
 namespace RoadmapGen.Tests;
 
-/// <summary>Finds the repository from the test binaries, so tests run from any working directory.</summary>
+/// <summary>The repository's folders the unit tests read (see <see cref="RepositoryFiles"/>), and their temporary folders.</summary>
 public static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
-
-    public static string Content => Path.Combine(RepoRoot, "content");
-    public static string Templates => Path.Combine(RepoRoot, "templates");
+    public static string RepoRoot => RepositoryFiles.Root;
+    public static string Content => RepositoryFiles.Content;
+    public static string Templates => RepositoryFiles.Templates;
     public static string Golden => Path.Combine(RepoRoot, "tests", "golden");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RoadmapGen.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("RoadmapGen.sln not found above the test binaries");
-    }
 
     public static string NewTempDir()
     {
@@ -23,15 +15,7 @@ public static class TestPaths
         return dir;
     }
 
-    public static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
+    public static void CopyDirectory(string from, string to) => RepositoryFiles.CopyFolder(from, to);
 }
 
 /// <summary>Temporary folders a test class makes, deleted when xunit disposes the class (after each test).</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using RoadmapGen.Cli;
 
 namespace RoadmapGen.BrowserTests.Infrastructure;
 
@@ -8,41 +7,13 @@ namespace RoadmapGen.BrowserTests.Infrastructure;
 /// A private copy of the real content, built and served under /roadmap/ for tests that change
 /// the content and build again (the shared site stays as it is). Deletes its folders on dispose.
 /// </summary>
-public sealed partial class OwnSite : IAsyncDisposable
+public sealed partial class OwnSite() : GeneratedSite(site => RepositoryFiles.CopyContent(site.Content))
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-own-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly string _templates;
-    private SiteServer? _server;
-
-    private OwnSite(string repoRoot)
+    public static async Task<OwnSite> StartAsync()
     {
-        _templates = Path.Combine(repoRoot, "templates");
-        foreach (var file in Directory.GetFiles(Path.Combine(repoRoot, "content"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Content, Path.GetRelativePath(Path.Combine(repoRoot, "content"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    public string Content => Path.Combine(_root, "content");
-    public string OutDir => Path.Combine(_root, "site");
-    public Uri SiteUrl => _server!.SiteUrl;
-
-    public static async Task<OwnSite> StartAsync(string repoRoot)
-    {
-        var site = new OwnSite(repoRoot);
-        site.Build();
-        site._server = await SiteServer.StartAsync(site.OutDir, SiteFixture.BasePath);
+        var site = new OwnSite();
+        await site.InitializeAsync();
         return site;
-    }
-
-    /// <summary>Builds the content into the served folder (a build replaces the folder it wrote before).</summary>
-    public void Build()
-    {
-        var log = new StringWriter();
-        if (BuildCommand.Run(new BuildOptions(Content, _templates, SiteFixture.BasePath), OutDir, log) != 0)
-            throw new InvalidOperationException("The site did not build:\n" + log);
     }
 
     public void ChangeTopic(string roadmap, string slug, string from, string to)
@@ -64,11 +35,5 @@ public sealed partial class OwnSite : IAsyncDisposable
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutDir, roadmap, "offline.json")));
         return json.RootElement.GetProperty("pages").EnumerateArray().Select(e => e.GetString()!).ToList();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }

@@ -21,7 +21,6 @@ public sealed class SiteFixture : IAsyncLifetime
     private IBrowser? _browser;
     private SiteServer? _server;
 
-    public string RepoRoot { get; } = FindRepoRoot();
     public string OutDir { get; } = Path.Combine(Path.GetTempPath(), "roadmapgen-browser-" + Guid.NewGuid().ToString("N")[..12]);
     public RoadmapContent Content { get; private set; } = null!;
 
@@ -38,10 +37,10 @@ public sealed class SiteFixture : IAsyncLifetime
             if (Chromium.IsRequired) throw new InvalidOperationException(Chromium.MissingMessage + "; CI=true, so the browser tests must run, not skip.");
             return;
         }
-        Content = RoadmapContent.Load(Path.Combine(RepoRoot, "content"), "backend");
+        Content = RoadmapContent.Load(RepositoryFiles.Content, "backend");
 
         var log = new StringWriter();
-        var options = new BuildOptions(Path.Combine(RepoRoot, "content"), Path.Combine(RepoRoot, "templates"), BasePath);
+        var options = new BuildOptions(RepositoryFiles.Content, RepositoryFiles.Templates, BasePath);
         if (BuildCommand.Run(options, OutDir, log) != 0)
             throw new InvalidOperationException("The site did not build:\n" + log);
         _server = await SiteServer.StartAsync(OutDir, BasePath);
@@ -86,12 +85,5 @@ public sealed class SiteFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
         if (Directory.Exists(OutDir)) Directory.Delete(OutDir, recursive: true);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RoadmapGen.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"RoadmapGen.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -24,7 +24,7 @@ public sealed class FuzzWorkspace : IDisposable
     {
         _root = TestPaths.NewTempDir();
         Content = Path.Combine(_root, "content");
-        TestPaths.CopyDirectory(TestPaths.Content, Content);
+        RepositoryFiles.CopyContent(Content);
         Files = Directory.GetFiles(Content, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Content, f).Replace('\\', '/'))

@@ -9,7 +9,7 @@ public class SymlinkTests
         var work = TestPaths.NewTempDir();
         var content = Path.Combine(work, "content");
         var templates = Path.Combine(work, "templates");
-        TestPaths.CopyDirectory(TestPaths.Content, content);
+        RepositoryFiles.CopyContent(content);
         TestPaths.CopyDirectory(TestPaths.Templates, templates);
         var secret = Path.Combine(work, "secret.txt");
         File.WriteAllText(secret, "---\ntitle: Secret\nsummary: TOKEN-123\n---\nTOKEN-123\n");

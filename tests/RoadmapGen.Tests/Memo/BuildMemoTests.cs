@@ -9,7 +9,7 @@ public class BuildMemoTests
     private static (string Content, string Templates) CopyOfRealSite()
     {
         var root = TestPaths.NewTempDir();
-        TestPaths.CopyDirectory(TestPaths.Content, Path.Combine(root, "content"));
+        RepositoryFiles.CopyContent(Path.Combine(root, "content"));
         TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(root, "templates"));
         return (Path.Combine(root, "content"), Path.Combine(root, "templates"));
     }

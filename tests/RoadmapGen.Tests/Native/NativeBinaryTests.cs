@@ -13,7 +13,7 @@ public sealed partial class NativeBinaryTests : IDisposable
 
     private string CopyOfRepository()
     {
-        TestPaths.CopyDirectory(TestPaths.Content, Path.Combine(_work, "content"));
+        RepositoryFiles.CopyContent(Path.Combine(_work, "content"));
         TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(_work, "templates"));
         return _work;
     }

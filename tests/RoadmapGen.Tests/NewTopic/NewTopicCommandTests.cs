@@ -13,7 +13,7 @@ public class NewTopicCommandTests : IDisposable
     private string CopyOfContent()
     {
         var content = Path.Combine(_temp.New(), "content");
-        TestPaths.CopyDirectory(TestPaths.Content, content);
+        RepositoryFiles.CopyContent(content);
         return content;
     }
 

@@ -10,7 +10,7 @@ public class InternalErrorTests
     public void A_crash_in_a_rebuild_is_reported_the_last_good_site_stays_and_the_next_save_is_served()
     {
         var content = TestPaths.NewTempDir();
-        TestPaths.CopyDirectory(TestPaths.Content, content);
+        RepositoryFiles.CopyContent(content);
         var topic = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
         var crash = false;
         var console = new StringWriter();

@@ -33,7 +33,7 @@ public sealed class ServeSession : IAsyncDisposable
     public static async Task<ServeSession> StartAsync(string basePath = "/", Action<string>? prepare = null)
     {
         var root = TestPaths.NewTempDir();
-        TestPaths.CopyDirectory(TestPaths.Content, Path.Combine(root, "content"));
+        RepositoryFiles.CopyContent(Path.Combine(root, "content"));
         TestPaths.CopyDirectory(TestPaths.Templates, Path.Combine(root, "templates"));
         prepare?.Invoke(Path.Combine(root, "content"));
         var console = new StringWriter { NewLine = "\n" };

@@ -4,11 +4,6 @@ using AngleSharp.Html.Parser;
 
 namespace RoadmapGen.Tests.Templates;
 
-/// <summary>
-/// Contributors' text reaches templates unescaped by Scriban: the rendering context must make
-/// every title and summary inert, in element text and in attributes, on every page that shows it.
-/// The pages are parsed as a browser would, not searched as strings.
-/// </summary>
 /// <summary>The hostile site, built once for all the tests of the class and deleted after them.</summary>
 public sealed class HostileSite : IDisposable
 {
@@ -21,6 +16,11 @@ public sealed class HostileSite : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }
 
+/// <summary>
+/// Contributors' text reaches templates unescaped by Scriban: the rendering context must make
+/// every title and summary inert, in element text and in attributes, on every page that shows it.
+/// The pages are parsed as a browser would, not searched as strings.
+/// </summary>
 public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
 {
     private const string Payload = "<script>alert(1)</script> \"q\" \" onmouseover=\"alert(2)";
@@ -38,10 +38,9 @@ public class HostileTextTests(HostileSite site) : IClassFixture<HostileSite>
     internal static Dictionary<string, IHtmlDocument> BuildHostileSite(string work)
     {
         var content = Path.Combine(work, "content");
-        TestPaths.CopyDirectory(TestPaths.Content, content);
         // The Spanish pages then show the English text, hostile titles and all; a translation's
         // keys would name the stage and choice renamed below.
-        Directory.Delete(Path.Combine(content, "translations"), recursive: true);
+        RepositoryFiles.CopyContent(content, withTranslations: false);
         Edit(Path.Combine(content, "site.yml"), "title: Backend Developer Roadmap", "title: " + Yaml(SiteTitle));
         var topic = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
         Edit(topic, "title: Caching\n", "title: " + Yaml(TopicTitle) + "\n");

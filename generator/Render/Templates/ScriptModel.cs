@@ -86,10 +86,10 @@ public sealed class ScriptModel
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
         ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd,
-        ["lang"] = page.Lang, ["dir"] = page.Dir,
-        ["alternates"] = List(page.Alternates, a => Freeze(new ScriptObject(5)
+        ["lang"] = page.Lang, ["dir"] = page.Dir, ["og_locale"] = page.OgLocale,
+        ["alternates"] = List(page.Alternates, a => Freeze(new ScriptObject(6)
         {
-            ["lang"] = a.Lang, ["name"] = a.Name, ["url"] = a.Url, ["href"] = a.Href, ["current"] = a.Current,
+            ["lang"] = a.Lang, ["name"] = a.Name, ["url"] = a.Url, ["href"] = a.Href, ["current"] = a.Current, ["og_locale"] = a.OgLocale,
         })),
     });
 

@@ -28,6 +28,8 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     public string OgType => Kind == "topic" ? "article" : "website";
     /// <summary>The page's language, for &lt;html lang&gt;.</summary>
     public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
+    /// <summary>The language as Open Graph writes a locale, with an underscore ("pt-BR" → "pt_BR").</summary>
+    public string OgLocale => Views.OgLocale.Of(Lang);
     /// <summary>Its writing direction, for &lt;html dir&gt;; null on a one-language site, whose pages stay as they were.</summary>
     public string? Dir { get; init; }
     /// <summary>This page in every language of the site, this one included (hreflang links, the language switcher); empty on a one-language site.</summary>
@@ -35,7 +37,16 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
 }
 
 /// <param name="Href">The absolute URL when the site has one (hreflang wants it), else <paramref name="Url"/>.</param>
-public sealed record AlternateView(string Lang, string Name, string Url, string Href, bool Current);
+public sealed record AlternateView(string Lang, string Name, string Url, string Href, bool Current)
+{
+    public string OgLocale => Views.OgLocale.Of(Lang);
+}
+
+public static class OgLocale
+{
+    /// <summary>Open Graph's locale form of a BCP 47 code: the same subtags, joined by "_".</summary>
+    public static string Of(string lang) => lang.Replace('-', '_');
+}
 
 /// <summary>
 /// Tells a reader that a page is not in their language yet ("untranslated": shown in the source

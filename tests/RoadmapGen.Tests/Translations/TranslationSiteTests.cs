@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using RoadmapGen.Diagnostics;
+using RoadmapGen.Tests.Previews;
 
 namespace RoadmapGen.Tests.Translations;
 
@@ -48,6 +49,46 @@ public sealed class TranslationSiteTests
         Assert.Equal("en", beta.QuerySelector(".prose")!.GetAttribute("lang"));
         // Its link to Alpha stays in the Spanish site.
         Assert.Equal("/es/tiny/alpha/", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Each_language_has_its_own_open_graph_locale_and_web_app_manifest_in_its_words()
+    {
+        using var site = new TranslatedSite();
+        var build = site.Build();
+
+        foreach (var (path, own, other, manifest) in new[]
+        {
+            ("es/tiny/alpha/index.html", "es", "en", "/es/manifest.webmanifest"), ("tiny/alpha/index.html", "en", "es", "/manifest.webmanifest"),
+        })
+        {
+            var page = Parser.ParseDocument(TranslatedSite.Html(build, path));
+            Assert.Equal(own, page.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+            Assert.Equal([other], page.QuerySelectorAll("meta[property='og:locale:alternate']").Select(m => m.GetAttribute("content")));
+            Assert.Equal(manifest, page.QuerySelector("link[rel=manifest]")!.GetAttribute("href"));
+        }
+        using var spanish = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "es/manifest.webmanifest"));
+        var app = spanish.RootElement;
+        Assert.Equal("Hoja de ruta diminuta", app.GetProperty("name").GetString());
+        Assert.Equal(("es", "ltr", "/es/", "/"), (app.GetProperty("lang").GetString(), app.GetProperty("dir").GetString(),
+            app.GetProperty("start_url").GetString(), app.GetProperty("scope").GetString()));
+        using var source = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "manifest.webmanifest"));
+        Assert.Equal(("Tiny Roadmap", "en", "/"), (source.RootElement.GetProperty("name").GetString(),
+            source.RootElement.GetProperty("lang").GetString(), source.RootElement.GetProperty("start_url").GetString()));
+    }
+
+    [Fact]
+    public void A_one_language_site_keeps_one_manifest_without_a_direction_and_an_english_locale()
+    {
+        using var site = new TinySite();
+        var build = site.Build();
+
+        var page = Parser.ParseDocument(TranslatedSite.Html(build, "tiny/alpha/index.html"));
+        Assert.Equal("en", page.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+        Assert.Empty(page.QuerySelectorAll("meta[property='og:locale:alternate']"));
+        Assert.Equal(["manifest.webmanifest"], build.Files.Select(f => f.Path).Where(p => p.EndsWith(".webmanifest", StringComparison.Ordinal)));
+        using var manifest = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "manifest.webmanifest"));
+        Assert.False(manifest.RootElement.TryGetProperty("dir", out _));
     }
 
     [Fact]

@@ -52,6 +52,42 @@ public sealed class TranslationSiteTests
     }
 
     [Fact]
+    public void Words_a_translation_leaves_out_are_marked_english_on_spanish_pages_so_screen_readers_pronounce_them_right()
+    {
+        using var site = new TranslatedSite();
+        // The stage's words are left untranslated, and Beta (untranslated) becomes optional with a note only in English.
+        site.Tiny.Replace("translations/es/roadmaps/tiny/roadmap.yml", "stages:\n  basics:\n    title: Fundamentos\n    summary: La primera etapa.\n", "");
+        site.Tiny.Replace("roadmaps/tiny/roadmap.yml", "topics: [alpha, beta]", "topics: [alpha, beta]\n    optional:\n      - topic: beta\n        note: Safe to skip on a first pass.");
+        var build = site.Build();
+
+        var map = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/index.html"));
+        Assert.Equal("Basics", map.QuerySelector(".stage-title [lang=en]")!.TextContent);
+        Assert.Equal("en", map.QuerySelector(".stage-summary")!.GetAttribute("lang"));
+        Assert.Equal("en", map.QuerySelector("[data-topic=beta] .node-title")!.GetAttribute("lang"));
+        // Alpha is translated: its title is Spanish, like the page, and carries no lang of its own.
+        Assert.Equal("Alfa", map.QuerySelector("[data-topic=alpha] .node-title")!.TextContent);
+        Assert.False(map.QuerySelector("[data-topic=alpha] .node-title")!.HasAttribute("lang"));
+        var english = map.QuerySelectorAll("main [lang]").Select(e => (e.GetAttribute("lang"), e.TextContent.Trim())).ToList();
+        Assert.Equal([("en", "Basics"), ("en", "The first stage."), ("en", "Beta")], english);
+
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        var note = beta.QuerySelector(".kind-optional p")!;
+        Assert.Equal(("en", "Safe to skip on a first pass."), (note.GetAttribute("lang"), note.TextContent));
+        Assert.Equal("Basics", beta.QuerySelector(".breadcrumbs li:nth-child(2) [lang=en]")!.TextContent);
+        Assert.Equal("Alfa", beta.QuerySelector(".relations a")!.TextContent);
+        Assert.False(beta.QuerySelector(".relations a")!.HasAttribute("lang"));
+        var all = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/all/index.html"));
+        Assert.Equal("Basics", all.QuerySelector(".all-stage-title [lang=en]")!.TextContent);
+        Assert.Equal("en", all.QuerySelector("#beta .prose")!.GetAttribute("lang"));
+        Assert.False(all.QuerySelector("#alpha .prose")!.HasAttribute("lang"));
+
+        // The English pages need no marks: their only lang attributes are the document's and the switcher's.
+        foreach (var path in new[] { "tiny/index.html", "tiny/beta/index.html", "tiny/all/index.html" })
+            Assert.All(Parser.ParseDocument(TranslatedSite.Html(build, path)).QuerySelectorAll("[lang]"),
+                e => Assert.True(e.LocalName == "html" || e.Closest(".language-switcher") is not null, $"{path}: {e.OuterHtml}"));
+    }
+
+    [Fact]
     public void Each_language_has_its_own_open_graph_locale_and_web_app_manifest_in_its_words()
     {
         using var site = new TranslatedSite();

@@ -43,7 +43,7 @@ public sealed class Routes
     /// <summary>Names inside a roadmap's folder no topic may take.</summary>
     public static readonly IReadOnlySet<string> ReservedTopicSlugs = new HashSet<string>(StringComparer.Ordinal) { WholeRoadmapName };
 
-    /// <summary>The site's base path: shared files (assets, media, the worker, the manifest, the sitemap) are here.</summary>
+    /// <summary>The site's base path: shared files (assets, media, the worker, the sitemap) are here.</summary>
     public string Base { get; }
 
     /// <summary>
@@ -92,7 +92,8 @@ public sealed class Routes
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
     public string Image(ContentImage image) => Base + MediaFolder + "/" + image.ContentPath;
     public string Feed => Root + FeedFile;
-    public string WebManifest => Base + "manifest.webmanifest";
+    /// <summary>One per language, since it holds the site's name, description and start page in that language.</summary>
+    public string WebManifest => Root + "manifest.webmanifest";
     /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
     public string ServiceWorker => Base + "sw.js";
     /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>

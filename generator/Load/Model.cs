@@ -82,6 +82,28 @@ public sealed class Roadmap
     public required IReadOnlyList<Topic> Topics { get; init => field = ReadOnly.List(value); }
     /// <summary>Set when roadmap.yml's words are translated: its source and how current it is.</summary>
     public Translation? Translation { get; init; }
+    /// <summary>In another language, which of its words are still the source's.</summary>
+    public Untranslated Untranslated { get; init; }
+}
+
+/// <summary>
+/// Which words of a roadmap, stage, choice or topic a translation left out, so they are shown in
+/// the source language (and marked as such, for screen readers); None in the source language.
+/// </summary>
+[Flags]
+public enum Untranslated
+{
+    None = 0,
+    Title = 1,
+    Summary = 2,
+    /// <summary>A roadmap's name ("Backend Developer roadmap").</summary>
+    Name = 4,
+    /// <summary>A choice's reason for its recommended topic.</summary>
+    Reason = 8,
+    /// <summary>An optional topic's note, why a beginner may skip it.</summary>
+    Note = 16,
+    /// <summary>An alternative's "choose it when" sentence.</summary>
+    When = 32,
 }
 
 public sealed class Stage
@@ -94,6 +116,8 @@ public sealed class Stage
     public required IReadOnlyList<Topic> Topics { get; init => field = ReadOnly.List(value); }
     /// <summary>Groups of alternatives among <see cref="Topics"/>, each listed next to each other there.</summary>
     public required IReadOnlyList<Choice> Choices { get; init => field = ReadOnly.List(value); }
+    /// <summary>In another language, which of its words (title, summary) are still the source's.</summary>
+    public Untranslated Untranslated { get; init; }
 }
 
 /// <summary>What a topic is for a reader's path: needed, one of several alternatives, or skippable.</summary>
@@ -114,6 +138,8 @@ public sealed class Choice
     public string? Reason { get; init; }
     /// <summary>When to choose each alternative, by slug: for every member or for none.</summary>
     public IReadOnlyDictionary<string, string> When { get; init => field = ReadOnly.Map(value); } = ReadOnlyDictionary<string, string>.Empty;
+    /// <summary>In another language, which of its words (title, reason) are still the source's; a member's own <c>when</c> is its topic's.</summary>
+    public Untranslated Untranslated { get; init; }
 }
 
 /// <summary>A slug as written in YAML, with where it was written.</summary>
@@ -196,6 +222,11 @@ public sealed class Topic
     public Choice? Choice { get; init; }
     /// <summary>Why a reader may skip it, when <see cref="Kind"/> is <see cref="TopicKind.Optional"/>.</summary>
     public string? OptionalNote { get; init; }
+    /// <summary>
+    /// In another language, which of the roadmap's words about it (its optional note, its "when") are
+    /// still the source's. Its own file's words are untranslated when <see cref="TopicSource.Translation"/> is null.
+    /// </summary>
+    public Untranslated Untranslated { get; init; }
 }
 
 public sealed class Page

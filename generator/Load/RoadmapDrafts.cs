@@ -11,6 +11,7 @@ internal sealed class StageDraft
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string Summary { get; init; }
+    public Untranslated Untranslated { get; init; }
     public List<TopicDraft> Topics { get; } = [];
     public List<ChoiceDraft> Choices { get; } = [];
 }
@@ -23,6 +24,7 @@ internal sealed class ChoiceDraft
     public TopicDraft? Recommended { get; init; }
     public string? Reason { get; init; }
     public IReadOnlyDictionary<string, string> When { get; init; } = new Dictionary<string, string>();
+    public Untranslated Untranslated { get; init; }
 }
 
 internal sealed class TopicDraft(TopicSource source, StageDraft stage)
@@ -36,6 +38,7 @@ internal sealed class TopicDraft(TopicSource source, StageDraft stage)
     public TopicKind Kind { get; set; }
     public ChoiceDraft? Choice { get; set; }
     public string? OptionalNote { get; set; }
+    public Untranslated Untranslated { get; set; }
     public List<TopicDraft> Prerequisites { get; } = [];
     public List<TopicDraft> RequiredBy { get; } = [];
 }
@@ -48,7 +51,7 @@ internal static class RoadmapDrafts
     /// without giving any of them a setter.
     /// </summary>
     public static Roadmap Freeze(string id, string title, string summary, string sourcePath, IReadOnlyList<StageDraft> drafts, Translation? translation = null,
-        string? name = null)
+        string? name = null, Untranslated untranslated = Untranslated.None)
     {
         var stages = new List<Stage>(drafts.Count);
         var topics = new List<Topic>();
@@ -56,6 +59,7 @@ internal static class RoadmapDrafts
         {
             Id = id, Title = title, Summary = summary, SourcePath = sourcePath,
             Stages = stages.AsReadOnly(), Topics = topics.AsReadOnly(), Translation = translation, Name = name ?? Roadmap.NameOf(title),
+            Untranslated = untranslated,
         };
         var made = new Dictionary<TopicDraft, (Topic Topic, List<Topic> Prerequisites, List<Topic> RequiredBy)>();
         foreach (var draft in drafts)
@@ -65,7 +69,7 @@ internal static class RoadmapDrafts
             var stage = new Stage
             {
                 Number = draft.Number, Id = draft.Id, Title = draft.Title, Summary = draft.Summary,
-                Topics = stageTopics.AsReadOnly(), Choices = choices.AsReadOnly(),
+                Topics = stageTopics.AsReadOnly(), Choices = choices.AsReadOnly(), Untranslated = draft.Untranslated,
             };
             var choiceOf = new Dictionary<ChoiceDraft, (Choice Choice, List<Topic> Members)>();
             foreach (var c in draft.Choices)
@@ -73,7 +77,7 @@ internal static class RoadmapDrafts
                 var members = new List<Topic>(c.Topics.Count);
                 var choice = new Choice
                 {
-                    Id = c.Id, Title = c.Title, Topics = members.AsReadOnly(), Reason = c.Reason, When = c.When,
+                    Id = c.Id, Title = c.Title, Topics = members.AsReadOnly(), Reason = c.Reason, When = c.When, Untranslated = c.Untranslated,
                     RecommendedAt = c.Recommended is null ? null : IndexOf(c.Topics, c.Recommended),
                 };
                 choiceOf[c] = (choice, members);
@@ -87,6 +91,7 @@ internal static class RoadmapDrafts
                 {
                     Source = t.Source, Roadmap = roadmap, Stage = stage, Index = t.Index,
                     Kind = t.Kind, Choice = t.Choice is null ? null : choiceOf[t.Choice].Choice, OptionalNote = t.OptionalNote,
+                    Untranslated = t.Untranslated,
                     Prerequisites = prerequisites.AsReadOnly(), RequiredBy = requiredBy.AsReadOnly(),
                 };
                 made[t] = (topic, prerequisites, requiredBy);
@@ -117,13 +122,19 @@ internal static class RoadmapDrafts
         foreach (var stage in source.Stages)
         {
             var (title, summary) = words?.Stages.GetValueOrDefault(stage.Id) ?? default;
-            var draft = new StageDraft { Number = stage.Number, Id = stage.Id, Title = title ?? stage.Title, Summary = summary ?? stage.Summary };
+            var draft = new StageDraft
+            {
+                Number = stage.Number, Id = stage.Id, Title = title ?? stage.Title, Summary = summary ?? stage.Summary,
+                Untranslated = Left(title is null, Untranslated.Title) | Left(summary is null && stage.Summary != "", Untranslated.Summary),
+            };
             foreach (var topic in stage.Topics)
             {
+                var note = words?.Optional.GetValueOrDefault(topic.Slug);
                 var topicDraft = new TopicDraft(topics.GetValueOrDefault(topic.Slug) ?? topic.Source, draft)
                 {
                     Index = topic.Index, Kind = topic.Kind,
-                    OptionalNote = topic.OptionalNote is null ? null : words?.Optional.GetValueOrDefault(topic.Slug) ?? topic.OptionalNote,
+                    OptionalNote = topic.OptionalNote is null ? null : note ?? topic.OptionalNote,
+                    Untranslated = Left(topic.OptionalNote is not null && note is null, Untranslated.Note),
                 };
                 drafts[topic] = topicDraft;
                 draft.Topics.Add(topicDraft);
@@ -132,11 +143,14 @@ internal static class RoadmapDrafts
             {
                 var said = words?.Choices.GetValueOrDefault(choice.Title);
                 var when = choice.When.ToDictionary(w => w.Key, w => said?.When.GetValueOrDefault(w.Key) ?? w.Value, StringComparer.Ordinal);
+                foreach (var slug in choice.When.Keys.Where(s => said?.When.ContainsKey(s) != true))
+                    drafts[choice.Topics.Single(t => t.Slug == slug)].Untranslated |= Untranslated.When;
                 var choiceDraft = new ChoiceDraft
                 {
                     Id = choice.Id, Title = said?.Title ?? choice.Title, Topics = choice.Topics.Select(t => drafts[t]).ToList(),
                     Recommended = choice.Recommended is { } recommended ? drafts[recommended] : null,
                     Reason = choice.Reason is null ? null : said?.Reason ?? choice.Reason, When = when,
+                    Untranslated = Left(said?.Title is null, Untranslated.Title) | Left(choice.Reason is not null && said?.Reason is null, Untranslated.Reason),
                 };
                 choices[choice] = choiceDraft;
                 draft.Choices.Add(choiceDraft);
@@ -149,9 +163,14 @@ internal static class RoadmapDrafts
             draft.Prerequisites.AddRange(topic.Prerequisites.Select(p => drafts[p]));
             draft.RequiredBy.AddRange(topic.RequiredBy.Select(r => drafts[r]));
         }
+        var untranslated = Left(words?.Title is null, Untranslated.Title) | Left(words?.Summary is null, Untranslated.Summary)
+            // A name made from a translated title ("Diminuto roadmap") is in neither language: only the source's own is marked.
+            | Left(words?.Name is null && words?.Title is null, Untranslated.Name);
         return Freeze(source.Id, words?.Title ?? source.Title, words?.Summary ?? source.Summary,
-            translation?.TranslationPath ?? source.SourcePath, stages, translation, words?.Name);
+            translation?.TranslationPath ?? source.SourcePath, stages, translation, words?.Name, untranslated);
     }
+
+    private static Untranslated Left(bool left, Untranslated words) => left ? words : Untranslated.None;
 
     private static int IndexOf(IReadOnlyList<TopicDraft> topics, TopicDraft topic)
     {

@@ -67,13 +67,14 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         site.Translations.Select(t => (t, urls.In(t.Language!.Code))).Prepend((site, urls)).ToList();
 
     /// <summary>
-    /// The web app manifest, each roadmap's offline list and, last, the service worker named by
-    /// the hash of everything else: it is the one file that changes whenever anything does.
+    /// Each language's web app manifest, each roadmap's offline list and, last, the service worker
+    /// named by the hash of everything else: it is the one file that changes whenever anything does.
     /// </summary>
     private void AddOffline(ConcurrentBag<OutputFile> output, string? worker, Assets assets, List<(Site Site, Routes Urls)> editions)
     {
         if (assets.Urls.TryGetValue(Assets.Key("favicon.svg"), out var icon))
-            output.Add(OutputFile.Text(urls.OutputPath(urls.WebManifest), OfflineFiles.Manifest(site, urls, icon)));
+            foreach (var (edition, editionUrls) in editions)
+                output.Add(OutputFile.Text(editionUrls.OutputPath(editionUrls.WebManifest), OfflineFiles.Manifest(edition, site, editionUrls, icon)));
         if (worker is null) return;
         var built = output.ToList();
         foreach (var (edition, editionUrls) in editions)

@@ -25,13 +25,21 @@ public static class OfflineFiles
         return File.ReadAllText(file);
     }
 
-    public static string Manifest(Site site, Routes urls, string iconUrl) => JsonSerializer.Serialize(
-        new WebManifest(site.Config.Title, ShortName(site.Config.Title), site.Config.Description,
+    /// <summary>
+    /// The manifest of one language's edition: its name and description in that language, its home
+    /// page as start and id (so each language installs as its own app), and the whole site as scope,
+    /// since the language switcher leads between editions.
+    /// </summary>
+    /// <param name="source">The source language's site: the short name is its title's, in every language.</param>
+    public static string Manifest(Site edition, Site source, Routes urls, string iconUrl) => JsonSerializer.Serialize(
+        new WebManifest(edition.Config.Title, ShortName(source.Config.Title), edition.Config.Description,
             StartUrl: urls.Home, Scope: urls.Base, Id: urls.Home, Display: "browser",
-            BackgroundColor: "#f6f7fb", ThemeColor: "#2a56c6", Lang: "en",
-            [new ManifestIcon(iconUrl, "any", "image/svg+xml", "any")]),
+            BackgroundColor: "#f6f7fb", ThemeColor: "#2a56c6", Lang: edition.Language?.Code ?? "en",
+            [new ManifestIcon(iconUrl, "any", "image/svg+xml", "any")]) { Dir = edition.Language?.Direction },
         ManifestJsonContext.Default.WebManifest) + "\n";
 
+    // The first word of the title; a translated title's first word ("Hoja de ruta …" → "Hoja") names
+    // nothing, so every edition keeps the source's, the product's short name.
     private static string ShortName(string title) => title.Length <= 12 ? title : title.Split(' ')[0];
 
     /// <summary>

@@ -86,10 +86,10 @@ public sealed class ScriptModel
     {
         ["title"] = page.Title, ["description"] = page.Description, ["url"] = page.Url, ["kind"] = page.Kind,
         ["is_home"] = page.IsHome, ["canonical"] = page.Canonical, ["og_type"] = page.OgType, ["json_ld"] = page.JsonLd,
-        ["lang"] = page.Lang, ["dir"] = page.Dir,
-        ["alternates"] = List(page.Alternates, a => Freeze(new ScriptObject(5)
+        ["lang"] = page.Lang, ["dir"] = page.Dir, ["og_locale"] = page.OgLocale,
+        ["alternates"] = List(page.Alternates, a => Freeze(new ScriptObject(6)
         {
-            ["lang"] = a.Lang, ["name"] = a.Name, ["url"] = a.Url, ["href"] = a.Href, ["current"] = a.Current,
+            ["lang"] = a.Lang, ["name"] = a.Name, ["url"] = a.Url, ["href"] = a.Href, ["current"] = a.Current, ["og_locale"] = a.OgLocale,
         })),
     });
 
@@ -99,7 +99,7 @@ public sealed class ScriptModel
         ["source_name"] = notice.SourceName, ["behind"] = notice.Behind,
     });
 
-    private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(2) { ["title"] = l.Title, ["url"] = l.Url }));
+    private ScriptObject Link(LinkView link) => Shared(link, l => Freeze(new ScriptObject(3) { ["title"] = l.Title, ["url"] = l.Url, ["lang"] = l.Lang }));
 
     private ScriptObject Roadmap(RoadmapView roadmap) => Freeze(new ScriptObject(14)
     {
@@ -109,6 +109,7 @@ public sealed class ScriptModel
         ["stages"] = List(roadmap.Stages, Stage), ["offline_list"] = roadmap.OfflineList,
         ["path_count"] = roadmap.PathCount, ["choice_count"] = roadmap.ChoiceCount, ["optional_count"] = roadmap.OptionalCount,
         ["first"] = roadmap.First is { } first ? TopicLink(first) : null,
+        ["title_lang"] = roadmap.TitleLang, ["name_lang"] = roadmap.NameLang, ["summary_lang"] = roadmap.SummaryLang,
     });
 
     private ScriptObject Stage(StageView stage) => Freeze(new ScriptObject(9)
@@ -116,6 +117,7 @@ public sealed class ScriptModel
         ["number"] = stage.Number, ["id"] = stage.Id, ["title"] = stage.Title, ["summary"] = stage.Summary, ["url"] = stage.Url,
         ["topic_count"] = stage.Topics.Count, ["topics"] = List(stage.Topics, TopicLink),
         ["entries"] = List(stage.Entries, Entry), ["path_count"] = stage.PathCount,
+        ["title_lang"] = stage.TitleLang, ["summary_lang"] = stage.SummaryLang,
     });
 
     private ScriptObject Entry(StageEntryView entry) => Freeze(new ScriptObject(3)
@@ -129,6 +131,7 @@ public sealed class ScriptModel
     {
         ["id"] = c.Id, ["title"] = c.Title, ["url"] = c.Url, ["menu_id"] = c.MenuId, ["topics"] = List(c.Topics, TopicLink), ["topic_count"] = c.Topics.Count,
         ["recommended"] = c.Recommended is { } recommended ? TopicLink(recommended) : null, ["reason"] = c.Reason,
+        ["title_lang"] = c.TitleLang, ["reason_lang"] = c.ReasonLang,
     }));
 
     private ScriptObject TopicLink(TopicLinkView topic) => Shared(topic, t => Freeze(AddTopicLink(new ScriptObject(6), t)));
@@ -146,6 +149,9 @@ public sealed class ScriptModel
         obj["recommended"] = topic.Recommended;
         obj["optional_note"] = topic.OptionalNote;
         obj["when"] = topic.When;
+        obj["lang"] = topic.Lang;
+        obj["when_lang"] = topic.WhenLang;
+        obj["note_lang"] = topic.NoteLang;
         return obj;
     }
 
@@ -153,7 +159,10 @@ public sealed class ScriptModel
     {
         var obj = AddTopicLink(new ScriptObject(16), topic.Link);
         obj["html"] = topic.Html;
-        obj["stage"] = Freeze(new ScriptObject(3) { ["number"] = topic.Stage.Number, ["title"] = topic.Stage.Title, ["url"] = topic.Stage.Url });
+        obj["stage"] = Freeze(new ScriptObject(4)
+        {
+            ["number"] = topic.Stage.Number, ["title"] = topic.Stage.Title, ["url"] = topic.Stage.Url, ["title_lang"] = topic.Stage.TitleLang,
+        });
         obj["prerequisites"] = List(topic.Prerequisites, TopicLink);
         obj["required_by"] = List(topic.RequiredBy, TopicLink);
         obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject(4)

@@ -16,22 +16,35 @@ namespace RoadmapGen.Render.Templates;
 /// for 12 by CLDR category and fills <c>{count}</c>; <c>{{ t "topic.eyebrow" { stage: 2, stages: 17 } }}</c>
 /// fills named placeholders (and picks the plural form by its <c>count</c>, if it has plural forms).
 /// <c>{{ t_date topic.updated.iso }}</c> writes a yyyy-mm-dd date as the language writes it.
-/// The result is a plain string, escaped like any other value.
+/// The result is a plain string, escaped like any other value; with a placeholder value of
+/// <c>in_lang</c> (a text in another language, in its own element) it is that markup with
+/// everything else escaped.
+/// <c>{{ in_lang stage.title stage.title_lang }}</c> is the text in a <c>&lt;span lang&gt;</c> when
+/// its language is given (a translation left it in the source language), else the text itself.
 /// </summary>
 public static class TranslateFunctions
 {
     public const string Name = "t";
     public const string DateName = "t_date";
     public const string ScriptsName = "t_json";
+    public const string InLanguageName = "in_lang";
 
     public static void Register(ScriptObject builtins)
     {
         builtins.SetValue(Name, new Function(Name, 2, Translate), true);
         builtins.SetValue(DateName, new Function(DateName, 1, Date), true);
         builtins.SetValue(ScriptsName, new Function(ScriptsName, 1, Scripts), true);
+        builtins.SetValue(InLanguageName, new Function(InLanguageName, 2, InLanguage), true);
     }
 
-    private static string Translate(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    private static object InLanguage(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
+    {
+        var text = context.ObjectToString(arguments[0]) ?? "";
+        var lang = arguments.Count > 1 ? context.ObjectToString(arguments[1]) : null;
+        return string.IsNullOrEmpty(lang) ? text : new TrustedHtml($"<span lang=\"{HtmlEscape.Text(lang)}\">{HtmlEscape.Text(text)}</span>");
+    }
+
+    private static object Translate(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
     {
         var key = arguments[0] as string ?? throw new ScriptRuntimeException(caller.Span,
             "t needs a key in quotes as its first argument, like {{ t \"nav.topics\" }}");
@@ -59,11 +72,19 @@ public static class TranslateFunctions
         {
             text = entry.Text ?? throw new ScriptRuntimeException(caller.Span, $"the string '{key}' is a list, not a text");
         }
-        var filled = StringEntry.Fill(text, name => value(name) is { } v ? context.ObjectToString(v) : null, out var missing);
+        var markup = values is ScriptObject given && given.Values.Any(v => v is TrustedHtml);
+        var filled = markup
+            ? StringEntry.Fill(HtmlEscape.Text(text), name => value(name) switch
+            {
+                TrustedHtml html => html.Html,
+                { } v => HtmlEscape.Text(context.ObjectToString(v) ?? ""),
+                null => null,
+            }, out var missing)
+            : StringEntry.Fill(text, name => value(name) is { } v ? context.ObjectToString(v) : null, out missing);
         if (missing is not null)
             throw new ScriptRuntimeException(caller.Span,
                 $"the string '{key}' has the placeholder {{{missing}}}, which this call does not give (pass it, like {{{{ t \"{key}\" {{ {missing}: … }} }}}})");
-        return filled;
+        return markup ? new TrustedHtml(filled) : filled;
     }
 
     private static string Date(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
@@ -155,7 +176,8 @@ public static class TranslateFunctions
         {
             var caller = callerContext ?? context.CurrentNode!;
             if (arguments.Count < 1 || arguments.Count > count)
-                throw new ScriptRuntimeException(caller.Span, $"{name} takes {(count == 1 ? "one argument" : "a key and, optionally, a count or placeholder values")}");
+                throw new ScriptRuntimeException(caller.Span, $"{name} takes {(count == 1 ? "one argument"
+                    : name == InLanguageName ? "a text and, optionally, its language" : "a key and, optionally, a count or placeholder values")}");
             return body((HtmlTemplateContext)context, caller, arguments);
         }
 

@@ -38,33 +38,48 @@ public sealed class SiteViews
             ServiceWorker = offline ? urls.ServiceWorker : null,
             RoadmapIndex = HasRoadmapIndex(site) ? urls.RoadmapIndex : null,
         };
-        _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r))).ToList();
-        _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p))).ToList();
+        _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r)) { Lang = SourceLang(r.Untranslated, Untranslated.Title) }).ToList();
+        _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p)) { Lang = SourceLang(p.Translation is null) }).ToList();
         foreach (var topic in site.Roadmaps.SelectMany(r => r.Topics))
             _topicLinks[topic] = new TopicLinkView(topic.Slug, topic.Title, topic.Summary, urls.Topic(topic), topic.Index + 1, topic.Stage.Number,
                 KindName(topic.Kind), topic.Choice?.Id, topic.Choice?.Recommended == topic, topic.OptionalNote)
             {
                 When = topic.Choice?.When.GetValueOrDefault(topic.Slug),
+                Lang = SourceLang(topic.Source.Translation is null),
+                WhenLang = SourceLang(topic.Untranslated, Untranslated.When), NoteLang = SourceLang(topic.Untranslated, Untranslated.Note),
             };
         foreach (var choice in site.Roadmaps.SelectMany(r => r.Stages).SelectMany(s => s.Choices))
             _choices[choice] = new ChoiceView(choice.Id, choice.Title, choice.Topics.Select(Link).ToList(),
-                choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason, urls.Choice(choice.Topics[0].Roadmap, choice));
+                choice.Recommended is { } recommended ? Link(recommended) : null, choice.Reason, urls.Choice(choice.Topics[0].Roadmap, choice))
+            {
+                TitleLang = SourceLang(choice.Untranslated, Untranslated.Title), ReasonLang = SourceLang(choice.Untranslated, Untranslated.Reason),
+            };
         foreach (var roadmap in site.Roadmaps)
         {
             var stages = roadmap.Stages.Select(s => new StageView(s.Number, s.Id, s.Title, s.Summary, urls.Stage(roadmap, s), s.Topics.Select(Link).ToList(),
-                Entries(s), PathCount(s.Topics))).ToList();
+                Entries(s), PathCount(s.Topics))
+            {
+                TitleLang = SourceLang(s.Untranslated, Untranslated.Title), SummaryLang = SourceLang(s.Untranslated, Untranslated.Summary),
+            }).ToList();
             _roadmaps[roadmap] = new RoadmapView(roadmap.Id, roadmap.Title, roadmap.Name, roadmap.Summary,
                 urls.Roadmap(roadmap), urls.WholeRoadmap(roadmap), urls.RoadmapJson(roadmap),
                 roadmap.Topics.Count, roadmap.Stages.Count, stages, PathCount(roadmap.Topics),
                 roadmap.Stages.Sum(s => s.Choices.Count), roadmap.Topics.Count(t => t.Kind == TopicKind.Optional), roadmap.Topics.Count > 0 ? Link(roadmap.Topics[0]) : null)
             {
                 OfflineList = offline ? urls.OfflineList(roadmap) : null,
+                TitleLang = SourceLang(roadmap.Untranslated, Untranslated.Title), NameLang = SourceLang(roadmap.Untranslated, Untranslated.Name),
+                SummaryLang = SourceLang(roadmap.Untranslated, Untranslated.Summary),
             };
         }
         Roadmaps = site.Roadmaps.Select(Roadmap).ToList();
     }
 
     public IReadOnlyList<RoadmapView> Roadmaps { get; }
+
+    /// <summary>On a translated site, the source language's code for a text left untranslated; null for a text in the page's language.</summary>
+    private string? SourceLang(bool untranslated) => untranslated && _urls.Language is not null && _languages.Count > 0 ? _languages[0].Language.Code : null;
+
+    private string? SourceLang(Untranslated words, Untranslated which) => SourceLang(words.HasFlag(which));
 
     /// <summary>A site of one roadmap has no page listing roadmaps: its header links to the roadmap itself.</summary>
     public static bool HasRoadmapIndex(Site site) => site.Roadmaps.Count > 1;
@@ -141,7 +156,10 @@ public sealed class SiteViews
         var (previous, next) = ReadingPath.Neighbours(topic);
         var (notice, contentLang) = Notice(topic.Source.Translation, _urls.Topic(topic));
         return new TopicView(Link(topic), html,
-            new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Stage(topic.Roadmap, topic.Stage)),
+            new StageRefView(topic.Stage.Number, topic.Stage.Title, _urls.Stage(topic.Roadmap, topic.Stage))
+            {
+                TitleLang = SourceLang(topic.Stage.Untranslated, Untranslated.Title),
+            },
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
             topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),

@@ -6,6 +6,8 @@ namespace RoadmapGen.Render.Views;
 // What templates can read, and nothing else. Every URL is already computed (by Routes);
 // text is plain and escaped when written; HTML is TrustedHtml. ScriptModel turns these into
 // Scriban objects with snake_case names (TopicCount → topic_count).
+// A "…Lang" is the language of a text a translation left in the source language (written as a
+// lang attribute, so screen readers pronounce it right); null when the text is the page's language.
 
 public sealed record SiteView(string Title, string Description, string? Repository, string Home, string TopicIndex, string SearchIndex, string Base)
 {
@@ -28,6 +30,8 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
     public string OgType => Kind == "topic" ? "article" : "website";
     /// <summary>The page's language, for &lt;html lang&gt;.</summary>
     public string Lang { get; init; } = InterfaceStrings.SourceLanguage;
+    /// <summary>The language as Open Graph writes a locale, with an underscore ("pt-BR" → "pt_BR").</summary>
+    public string OgLocale => Views.OgLocale.Of(Lang);
     /// <summary>Its writing direction, for &lt;html dir&gt;; null on a one-language site, whose pages stay as they were.</summary>
     public string? Dir { get; init; }
     /// <summary>This page in every language of the site, this one included (hreflang links, the language switcher); empty on a one-language site.</summary>
@@ -35,7 +39,16 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
 }
 
 /// <param name="Href">The absolute URL when the site has one (hreflang wants it), else <paramref name="Url"/>.</param>
-public sealed record AlternateView(string Lang, string Name, string Url, string Href, bool Current);
+public sealed record AlternateView(string Lang, string Name, string Url, string Href, bool Current)
+{
+    public string OgLocale => Views.OgLocale.Of(Lang);
+}
+
+public static class OgLocale
+{
+    /// <summary>Open Graph's locale form of a BCP 47 code: the same subtags, joined by "_".</summary>
+    public static string Of(string lang) => lang.Replace('-', '_');
+}
 
 /// <summary>
 /// Tells a reader that a page is not in their language yet ("untranslated": shown in the source
@@ -46,7 +59,10 @@ public sealed record TranslationNoticeView(string Kind, string SourceUrl, string
 /// <summary>When a topic last changed, as an ISO date: for &lt;time datetime&gt;, and written in the page's language by <c>t_date</c>.</summary>
 public sealed record UpdatedView(string Iso);
 
-public sealed record LinkView(string Title, string Url);
+public sealed record LinkView(string Title, string Url)
+{
+    public string? Lang { get; init; }
+}
 
 /// <param name="Kind">"required", "choice" or "optional": what the topic is for a reader's path.</param>
 /// <param name="Choice">The id of the choice it is an alternative in, else null.</param>
@@ -56,6 +72,10 @@ public sealed record TopicLinkView(string Slug, string Title, string Summary, st
 {
     /// <summary>For an alternative of a choice: when to choose it rather than another (null when the choice does not say).</summary>
     public string? When { get; init; }
+    /// <summary>Of its title and summary (an untranslated topic).</summary>
+    public string? Lang { get; init; }
+    public string? WhenLang { get; init; }
+    public string? NoteLang { get; init; }
 }
 
 /// <summary>A group of alternatives: "Pick one server-side language".</summary>
@@ -64,6 +84,8 @@ public sealed record ChoiceView(string Id, string Title, IReadOnlyList<TopicLink
 {
     /// <summary>The element id of the menu a reader picks one of the group's topics with (Load keeps stage ids off it).</summary>
     public string MenuId => Load.PageIds.MenuOf(Id);
+    public string? TitleLang { get; init; }
+    public string? ReasonLang { get; init; }
 }
 
 /// <summary>One item of a stage's diagram: a topic on one side of the trunk, or a choice across it.</summary>
@@ -72,7 +94,11 @@ public sealed record StageEntryView(TopicLinkView? Topic, ChoiceView? Choice, st
 /// <param name="PathCount">Topics of the stage on a reader's path: the required ones and one per choice.</param>
 /// <param name="Url">The stage on its roadmap's page.</param>
 public sealed record StageView(int Number, string Id, string Title, string Summary, string Url, IReadOnlyList<TopicLinkView> Topics,
-    IReadOnlyList<StageEntryView> Entries, int PathCount);
+    IReadOnlyList<StageEntryView> Entries, int PathCount)
+{
+    public string? TitleLang { get; init; }
+    public string? SummaryLang { get; init; }
+}
 
 /// <param name="PathCount">Topics on a reader's path: the required ones and one per choice.</param>
 public sealed record RoadmapView(string Id, string Title, string Name, string Summary, string Url, string AllUrl, string JsonUrl,
@@ -80,12 +106,18 @@ public sealed record RoadmapView(string Id, string Title, string Name, string Su
 {
     /// <summary>What "Save this roadmap for offline" fetches; null when the templates have no service worker.</summary>
     public string? OfflineList { get; init; }
+    public string? TitleLang { get; init; }
+    public string? NameLang { get; init; }
+    public string? SummaryLang { get; init; }
 }
 
 /// <param name="Type">article, video, …: templates write it in the page's language (<c>t ("resource_type." + resource.type)</c>).</param>
 public sealed record ResourceView(string Title, string Url, string Type);
 
-public sealed record StageRefView(int Number, string Title, string Url);
+public sealed record StageRefView(int Number, string Title, string Url)
+{
+    public string? TitleLang { get; init; }
+}
 
 public sealed record QuestionView(TrustedHtml Question, TrustedHtml Answer);
 

@@ -195,6 +195,24 @@ public sealed class InterfaceStringsTests : IDisposable
     }
 
     [Fact]
+    public void A_text_left_in_another_language_is_marked_with_its_lang_inside_a_translated_sentence_and_everything_stays_escaped()
+    {
+        var root = Templates("map:\n  pick: \"Pick one {choice} & {other}\"\n", "map:\n  pick: \"Elige <un> {choice} & {other}\"\n",
+            ("pages/page", "<p id=\"marked\">{{ t \"map.pick\" { choice: (in_lang \"<db>\" \"en\"), other: \"<i>\" } }}</p>"
+                + "<p id=\"plain\">{{ t \"map.pick\" { choice: (in_lang \"<db>\" null), other: \"<i>\" } }}</p><p id=\"alone\">{{ in_lang \"A & B\" \"en\" }}</p>"));
+        var diagnostics = new DiagnosticBag();
+        var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
+
+        var html = Encoding.UTF8.GetString(run.Render(Page("es"), "x/index.html")!.Html);
+
+        Assert.Empty(diagnostics.Sorted());
+        Assert.Contains("<p id=\"marked\">Elige &lt;un&gt; <span lang=\"en\">&lt;db&gt;</span> &amp; &lt;i&gt;</p>", html);
+        // Without a language it is the plain text, escaped as every value is.
+        Assert.Contains("<p id=\"plain\">Elige &lt;un&gt; &lt;db&gt; &amp; &lt;i&gt;</p>", html);
+        Assert.Contains("<p id=\"alone\"><span lang=\"en\">A &amp; B</span></p>", html);
+    }
+
+    [Fact]
     public void The_scripts_get_their_words_as_JSON_that_no_translation_can_break_out_of()
     {
         var root = Templates("js:\n  hello: \"Hi </script><b>&\"\n  found:\n    one: \"{count} found\"\n    other: \"{count} found\"\nnav:\n  home: Home\n", "",

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using RoadmapGen.Diagnostics;
+using RoadmapGen.Tests.Previews;
 
 namespace RoadmapGen.Tests.Translations;
 
@@ -48,6 +49,82 @@ public sealed class TranslationSiteTests
         Assert.Equal("en", beta.QuerySelector(".prose")!.GetAttribute("lang"));
         // Its link to Alpha stays in the Spanish site.
         Assert.Equal("/es/tiny/alpha/", beta.QuerySelector(".prose a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Words_a_translation_leaves_out_are_marked_english_on_spanish_pages_so_screen_readers_pronounce_them_right()
+    {
+        using var site = new TranslatedSite();
+        // The stage's words are left untranslated, and Beta (untranslated) becomes optional with a note only in English.
+        site.Tiny.Replace("translations/es/roadmaps/tiny/roadmap.yml", "stages:\n  basics:\n    title: Fundamentos\n    summary: La primera etapa.\n", "");
+        site.Tiny.Replace("roadmaps/tiny/roadmap.yml", "topics: [alpha, beta]", "topics: [alpha, beta]\n    optional:\n      - topic: beta\n        note: Safe to skip on a first pass.");
+        var build = site.Build();
+
+        var map = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/index.html"));
+        Assert.Equal("Basics", map.QuerySelector(".stage-title [lang=en]")!.TextContent);
+        Assert.Equal("en", map.QuerySelector(".stage-summary")!.GetAttribute("lang"));
+        Assert.Equal("en", map.QuerySelector("[data-topic=beta] .node-title")!.GetAttribute("lang"));
+        // Alpha is translated: its title is Spanish, like the page, and carries no lang of its own.
+        Assert.Equal("Alfa", map.QuerySelector("[data-topic=alpha] .node-title")!.TextContent);
+        Assert.False(map.QuerySelector("[data-topic=alpha] .node-title")!.HasAttribute("lang"));
+        var english = map.QuerySelectorAll("main [lang]").Select(e => (e.GetAttribute("lang"), e.TextContent.Trim())).ToList();
+        Assert.Equal([("en", "Basics"), ("en", "The first stage."), ("en", "Beta")], english);
+
+        var beta = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/beta/index.html"));
+        var note = beta.QuerySelector(".kind-optional p")!;
+        Assert.Equal(("en", "Safe to skip on a first pass."), (note.GetAttribute("lang"), note.TextContent));
+        Assert.Equal("Basics", beta.QuerySelector(".breadcrumbs li:nth-child(2) [lang=en]")!.TextContent);
+        Assert.Equal("Alfa", beta.QuerySelector(".relations a")!.TextContent);
+        Assert.False(beta.QuerySelector(".relations a")!.HasAttribute("lang"));
+        var all = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/all/index.html"));
+        Assert.Equal("Basics", all.QuerySelector(".all-stage-title [lang=en]")!.TextContent);
+        Assert.Equal("en", all.QuerySelector("#beta .prose")!.GetAttribute("lang"));
+        Assert.False(all.QuerySelector("#alpha .prose")!.HasAttribute("lang"));
+
+        // The English pages need no marks: their only lang attributes are the document's and the switcher's.
+        foreach (var path in new[] { "tiny/index.html", "tiny/beta/index.html", "tiny/all/index.html" })
+            Assert.All(Parser.ParseDocument(TranslatedSite.Html(build, path)).QuerySelectorAll("[lang]"),
+                e => Assert.True(e.LocalName == "html" || e.Closest(".language-switcher") is not null, $"{path}: {e.OuterHtml}"));
+    }
+
+    [Fact]
+    public void Each_language_has_its_own_open_graph_locale_and_web_app_manifest_in_its_words()
+    {
+        using var site = new TranslatedSite();
+        var build = site.Build();
+
+        foreach (var (path, own, other, manifest) in new[]
+        {
+            ("es/tiny/alpha/index.html", "es", "en", "/es/manifest.webmanifest"), ("tiny/alpha/index.html", "en", "es", "/manifest.webmanifest"),
+        })
+        {
+            var page = Parser.ParseDocument(TranslatedSite.Html(build, path));
+            Assert.Equal(own, page.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+            Assert.Equal([other], page.QuerySelectorAll("meta[property='og:locale:alternate']").Select(m => m.GetAttribute("content")));
+            Assert.Equal(manifest, page.QuerySelector("link[rel=manifest]")!.GetAttribute("href"));
+        }
+        using var spanish = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "es/manifest.webmanifest"));
+        var app = spanish.RootElement;
+        Assert.Equal("Hoja de ruta diminuta", app.GetProperty("name").GetString());
+        Assert.Equal(("es", "ltr", "/es/", "/"), (app.GetProperty("lang").GetString(), app.GetProperty("dir").GetString(),
+            app.GetProperty("start_url").GetString(), app.GetProperty("scope").GetString()));
+        using var source = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "manifest.webmanifest"));
+        Assert.Equal(("Tiny Roadmap", "en", "/"), (source.RootElement.GetProperty("name").GetString(),
+            source.RootElement.GetProperty("lang").GetString(), source.RootElement.GetProperty("start_url").GetString()));
+    }
+
+    [Fact]
+    public void A_one_language_site_keeps_one_manifest_without_a_direction_and_an_english_locale()
+    {
+        using var site = new TinySite();
+        var build = site.Build();
+
+        var page = Parser.ParseDocument(TranslatedSite.Html(build, "tiny/alpha/index.html"));
+        Assert.Equal("en", page.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+        Assert.Empty(page.QuerySelectorAll("meta[property='og:locale:alternate']"));
+        Assert.Equal(["manifest.webmanifest"], build.Files.Select(f => f.Path).Where(p => p.EndsWith(".webmanifest", StringComparison.Ordinal)));
+        using var manifest = System.Text.Json.JsonDocument.Parse(TranslatedSite.Html(build, "manifest.webmanifest"));
+        Assert.False(manifest.RootElement.TryGetProperty("dir", out _));
     }
 
     [Fact]

@@ -83,10 +83,14 @@ public sealed class Routes
     public string Topic(string roadmapId, string slug) => Root + roadmapId + "/" + slug + "/";
     public string Page(Page page) => Root + page.Slug + "/";
     public string TopicIndex => Root + TopicIndexName + "/";
+    /// <summary>One letter's page of the A–Z on a large site ("/topics/a/"), by <see cref="LetterKey"/>.</summary>
+    public string TopicLetter(string key) => TopicIndex + key + "/";
     public string RoadmapIndex => Root + RoadmapIndexName + "/";
     /// <summary>One for the whole site: a static host serves the top-level 404.html for every missing path.</summary>
     public string NotFound => Base + NotFoundFile;
     public string SearchIndex => Root + SearchIndexFile;
+    /// <summary>A roadmap's own part of a split search index, in its folder, so saving the roadmap for offline reading keeps it.</summary>
+    public string SearchShard(Roadmap roadmap) => Root + roadmap.Id + "/" + SearchIndexFile;
     public string Sitemap => Base + SitemapFile;
     public string Asset(string fingerprintedName) => Base + AssetsFolder + "/" + fingerprintedName;
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
@@ -98,6 +102,15 @@ public sealed class Routes
     public string ServiceWorker => Base + "sw.js";
     /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
     public string OfflineList(Roadmap roadmap) => Root + roadmap.Id + "/" + OfflineListFile;
+
+    /// <summary>
+    /// The URL segment of a first letter's A–Z page: an ASCII letter or digit as itself in lower
+    /// case ("a", "7"), any other character by its code ("x00e9" for "É"), which no letter's
+    /// one-character key can equal.
+    /// </summary>
+    public static string LetterKey(char letter) => char.IsAsciiLetterOrDigit(letter)
+        ? char.ToLowerInvariant(letter).ToString()
+        : "x" + ((int)letter).ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A site URL made absolute with site.yml's <c>url</c> (the address the site is published

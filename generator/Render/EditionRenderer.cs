@@ -73,8 +73,14 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                 Words("description.roadmap_index", ("count", site.Roadmaps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("site", site.Config.Title)),
                 urls.RoadmapIndex, "roadmaps"), views.Roadmaps), null);
 
+        var letters = views.Letters();
+        var splitIndex = SiteScale.SplitsTopicIndex(site);
         AddPage(new TopicIndexPage(views.Chrome(Words("title.topic_index"), Words("description.topic_index"), urls.TopicIndex, "topics"),
-            views.Letters()), null);
+            letters, splitIndex), null);
+        if (splitIndex)
+            foreach (var letter in letters)
+                AddPage(new TopicLetterPage(views.Chrome(Words("title.topic_letter", ("letter", letter.Letter)), Words("description.topic_index"), letter.Href, "topics"),
+                    letters, letter), null);
 
         // A roadmap's whole-roadmap page (its biggest) renders on its own task while the next
         // roadmap's topics render, rather than after them with one core idle; only the
@@ -116,7 +122,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             }));
         }
         Task.WaitAll(roadmapPages);
-        output.Add(OutputFile.Text(urls.OutputPath(urls.SearchIndex), SearchIndex.Json(site, urls, reuse)));
+        foreach (var (path, json) in SearchIndex.Files(site, urls, reuse)) output.Add(OutputFile.Text(path, json));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RoadmapGen.Load;
 
 namespace RoadmapGen.Render;
@@ -7,13 +6,40 @@ namespace RoadmapGen.Render;
 /// <summary>
 /// The search index, built at build time: titles, summaries, headings and the distinct words
 /// of each body (not the full text: a word list finds the same topics at a third of the size).
+/// A large site of many roadmaps (<see cref="SiteScale.SplitsSearchIndex"/>) gets it in parts:
+/// at the same URL a shared index of every topic's title and summary, fetched by the first
+/// search, and beside each roadmap the headings and words of its topics, fetched by a search on
+/// that roadmap's pages (search.js merges them).
 /// </summary>
 public static class SearchIndex
 {
+    /// <summary>Every file of the index, by output path.</summary>
     /// <param name="reuse">Where a body's word list may come from an earlier run (serve keeps unchanged bodies between rebuilds).</param>
-    public static string Json(Site site, Routes urls, IRenderReuse? reuse = null)
+    public static IEnumerable<(string Path, string Json)> Files(Site site, Routes urls, IRenderReuse? reuse = null)
     {
-        reuse ??= IRenderReuse.None;
+        var entries = Entries(site, urls, reuse ?? IRenderReuse.None);
+        if (!SiteScale.SplitsSearchIndex(site))
+        {
+            yield return (urls.OutputPath(urls.SearchIndex), JsonSerializer.Serialize(entries, SearchIndexJson.Default.ListSearchEntry));
+            yield break;
+        }
+        var roadmaps = site.Roadmaps.Select(r => new SearchRoadmap(r.Title, urls.Roadmap(r), urls.SearchShard(r))).ToList();
+        // Entries are in the site's order: each roadmap's topics in turn.
+        var titles = site.Roadmaps.SelectMany((roadmap, r) => roadmap.Topics.Select(_ => r))
+            .Zip(entries, (r, e) => new SearchTitle(e.Title, e.Summary, e.Url, r, e.Stage)).ToList();
+        yield return (urls.OutputPath(urls.SearchIndex), JsonSerializer.Serialize(new SearchShared(roadmaps, titles), SearchIndexJson.Default.SearchShared));
+        var start = 0;
+        foreach (var roadmap in site.Roadmaps)
+        {
+            var own = entries.Skip(start).Take(roadmap.Topics.Count).Select(e => new SearchText(e.Url, e.Headings, e.Words)).ToList();
+            start += roadmap.Topics.Count;
+            yield return (urls.OutputPath(urls.SearchShard(roadmap)), JsonSerializer.Serialize(own, SearchIndexJson.Default.ListSearchText));
+        }
+    }
+
+    /// <summary>Every topic of the site, in the site's order.</summary>
+    private static List<SearchEntry> Entries(Site site, Routes urls, IRenderReuse reuse)
+    {
         var topics = site.Roadmaps.SelectMany(r => r.Topics.Select(t => (Roadmap: r, Topic: t))).ToList();
         var entries = new SearchEntry[topics.Count];
         // It runs after every page is rendered, so on every core: 10,000 bodies' words are half a second of CPU.
@@ -23,7 +49,7 @@ public static class SearchIndex
             entries[i] = new SearchEntry(topic.Title, topic.Summary, urls.Topic(topic), roadmap.Title, topic.Stage.Number, topic.Body.Headings,
                 reuse.Words(topic.Body, () => WordList(topic.Body)));
         });
-        return JsonSerializer.Serialize(entries.ToList(), SearchIndexJson.Default.ListSearchEntry);
+        return entries.ToList();
     }
 
     private static string WordList(MarkdownBody body) => string.Join(' ', Words(body.PlainText));
@@ -34,16 +60,3 @@ public static class SearchIndex
         .Where(w => w.Length >= 3)
         .Distinct(StringComparer.Ordinal);
 }
-
-/// <summary>One topic in the search index; one-letter names keep the file small.</summary>
-public sealed record SearchEntry(
-    [property: JsonPropertyName("t")] string Title,
-    [property: JsonPropertyName("s")] string Summary,
-    [property: JsonPropertyName("u")] string Url,
-    [property: JsonPropertyName("r")] string Roadmap,
-    [property: JsonPropertyName("n")] int Stage,
-    [property: JsonPropertyName("h")] IReadOnlyList<string> Headings,
-    [property: JsonPropertyName("w")] string Words);
-
-[JsonSerializable(typeof(List<SearchEntry>))]
-internal sealed partial class SearchIndexJson : JsonSerializerContext;

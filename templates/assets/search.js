@@ -30,10 +30,28 @@ const attr = (e, name, value) => e.setAttribute(name, value);
 const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
 const t = (key, values) => globalThis.roadmapgenText(key, values);
 const meta = e => t("js.search_meta", { roadmap: e.r, number: e.n });
-let engine = null;
-const loadIndex = form => engine ||= Promise.all([import(form.dataset.searchEngine), import(form.dataset.searchStemmer), json(document.body.dataset.searchIndex)])
+let engine = null, scope = null;
+const loadIndex = form => engine ||= Promise.all([import(form.dataset.searchEngine), import(form.dataset.searchStemmer), json(document.body.dataset.searchIndex).then(entriesOf)])
   .then(([{ default: MiniSearch }, { stemmer }, entries]) => createIndex(MiniSearch, stemmer, entries))
   .catch(err => { engine = null; throw err; });
+
+// A large site's index comes in parts (SearchIndex.cs): every topic's title and summary, and the
+// headings and words of one roadmap, the one whose pages the reader is on (or, on the results
+// page, was on: ?in=). Without its part (offline and not saved) titles and summaries still answer.
+function scopeOf(roadmaps, here) {
+  return roadmaps.find(r => here.startsWith(r.u)) ?? null;
+}
+async function entriesOf(index) {
+  if (Array.isArray(index)) return index;
+  scope = scopeOf(index.roadmaps, new URLSearchParams(location.search).get("in") ?? location.pathname);
+  const text = new Map(scope ? (await json(scope.i).catch(() => [])).map(e => [e.u, e]) : []);
+  return index.topics.map(e => ({ ...e, r: index.roadmaps[e.r].t, h: text.get(e.u)?.h ?? [], w: text.get(e.u)?.w ?? "" }));
+}
+// The results page searches what the box searched.
+const scoped = form => {
+  if (scope && !form.elements.in) form.append(make("input", { type: "hidden", name: "in", value: scope.u }));
+  return scope ? "&in=" + encodeURIComponent(scope.u) : "";
+};
 
 // ARIA 1.2 combobox.
 function combobox(form) {
@@ -53,7 +71,7 @@ function combobox(form) {
     let found = [];
     if (query) try { found = (await loadIndex(form))(query); } catch { return; }
     if (mine !== seq) return;
-    const all = { t: t("js.all_results", { count: found.length }), s: t("js.open_results"), u: form.action + "?q=" + encodeURIComponent(query) };
+    const all = { t: t("js.all_results", { count: found.length }), s: t("js.open_results"), u: form.action + "?q=" + encodeURIComponent(query) + scoped(form) };
     items = found.length > 8 ? [...found.slice(0, 8), all] : found;
     list.replaceChildren(...items.map((e, i) => {
       const li = make("li", { id: "search-option-" + i }, make("span", { className: "search-title" }, e.t), make("small", {}, e.s), e.r ? make("small", { className: "search-meta" }, meta(e)) : "");

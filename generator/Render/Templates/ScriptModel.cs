@@ -48,7 +48,13 @@ public sealed class ScriptModel
                 });
                 break;
             case TopicIndexPage index:
-                globals["letters"] = List(index.Letters, Letter);
+                globals["letters"] = SharedList(index.Letters, Letter);
+                globals["split"] = index.Split;
+                globals["sections"] = index.Split ? List<LetterView>([], Letter) : SharedList(index.Letters, Letter);
+                break;
+            case TopicLetterPage letterPage:
+                globals["letters"] = SharedList(letterPage.Letters, Letter);
+                globals["letter"] = Shared(letterPage.Letter, Letter);
                 break;
             case RoadmapPage roadmap:
                 globals["roadmap"] = Shared(roadmap.Roadmap, Roadmap);
@@ -185,11 +191,11 @@ public sealed class ScriptModel
         return Freeze(obj);
     }
 
-    private ScriptObject Letter(LetterView letter) => Freeze(new ScriptObject(3)
+    private ScriptObject Letter(LetterView letter) => Shared(letter, l => Freeze(new ScriptObject(4)
     {
-        ["letter"] = letter.Letter, ["id"] = letter.Id,
-        ["topics"] = List(letter.Topics, e => Freeze(AddTopicLink(new ScriptObject(7) { ["roadmap"] = e.Roadmap }, e.Topic))),
-    });
+        ["letter"] = l.Letter, ["id"] = l.Id, ["href"] = l.Href,
+        ["topics"] = List(l.Topics, e => Freeze(AddTopicLink(new ScriptObject(12) { ["roadmap"] = e.Roadmap }, e.Topic))),
+    }));
 
     private ScriptObject Shared<T>(T view, Func<T, ScriptObject> convert) where T : notnull =>
         _shared.TryGetValue(view, out var done) ? done : _shared.GetOrAdd(view, _ => convert(view));

@@ -177,11 +177,16 @@ public sealed class SiteViews
     public static UpdatedView Updated(DateTimeOffset date) => new(
         date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Every topic by its title's first letter; on a large site each letter links to its own page.</summary>
     public IReadOnlyList<LetterView> Letters() => _site.Roadmaps.SelectMany(r => r.Topics)
         .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
         .GroupBy(t => char.ToUpperInvariant(t.Title[0]))
-        .Select(g => new LetterView(g.Key.ToString(), "letter-" + char.ToLowerInvariant(g.Key),
-            g.Select(t => new IndexEntryView(Link(t), t.Roadmap.Title)).ToList()))
+        .Select(g =>
+        {
+            var id = "letter-" + char.ToLowerInvariant(g.Key);
+            var href = SiteScale.SplitsTopicIndex(_site) ? _urls.TopicLetter(Routes.LetterKey(g.Key)) : "#" + id;
+            return new LetterView(g.Key.ToString(), id, href, g.Select(t => new IndexEntryView(Link(t), t.Roadmap.Title)).ToList());
+        })
         .ToList();
 
     public static string ContentRelative(SourceFile file) => "content/" + file.Relative;

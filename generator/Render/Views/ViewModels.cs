@@ -143,7 +143,8 @@ public sealed record ContentView(string Title, string Summary, TrustedHtml Html,
 
 public sealed record IndexEntryView(TopicLinkView Topic, string Roadmap);
 
-public sealed record LetterView(string Letter, string Id, IReadOnlyList<IndexEntryView> Topics);
+/// <param name="Href">Where the A–Z's letter links lead: the letter's section ("#letter-a"), or on a large site its own page.</param>
+public sealed record LetterView(string Letter, string Id, string Href, IReadOnlyList<IndexEntryView> Topics);
 
 /// <summary>What every page's layout needs: the site, its assets, this page, and the navigation.</summary>
 public sealed record Chrome(SiteView Site, IReadOnlyDictionary<string, string> Assets, PageMeta Page,
@@ -176,9 +177,16 @@ public sealed record ContentPage(Chrome Chrome, ContentView Content) : PageModel
     public override string Template => "page";
 }
 
-public sealed record TopicIndexPage(Chrome Chrome, IReadOnlyList<LetterView> Letters) : PageModel(Chrome)
+/// <param name="Split">A large site's A–Z: the letters link to their own pages, and this page lists no topics.</param>
+public sealed record TopicIndexPage(Chrome Chrome, IReadOnlyList<LetterView> Letters, bool Split) : PageModel(Chrome)
 {
     public override string Template => "topics";
+}
+
+/// <summary>One letter of a large site's A–Z, with every letter's link.</summary>
+public sealed record TopicLetterPage(Chrome Chrome, IReadOnlyList<LetterView> Letters, LetterView Letter) : PageModel(Chrome)
+{
+    public override string Template => "topic-letter";
 }
 
 public sealed record RoadmapPage(Chrome Chrome, RoadmapView Roadmap) : PageModel(Chrome)

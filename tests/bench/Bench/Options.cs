@@ -12,6 +12,7 @@ public sealed class Options
           --runs 3                builds per generator and size; medians are reported (default 3)
           --seed 42               seed of the synthetic content (default 42)
           --topics-per-roadmap N  split topics into roadmaps of at most N topics (default 1000)
+          --content-only          write each size's content to <out>/n<size>/content and stop (to build or measure by hand)
           --check-size N          size whose Hugo output is link-checked (default: the largest size)
           --checkers LIST         link checkers to race: roadmapgen,linkchecker,linkinator (default all)
           --broken N              broken page links and broken #fragments to inject, N of each (default 10)
@@ -47,6 +48,7 @@ public sealed class Options
     public string RoadmapGenDll { get; private set; } = "";
     public string Templates { get; private set; } = "";
     public bool Help { get; private set; }
+    public bool ContentOnly { get; private set; }
 
     public int EffectiveCheckSize => CheckSize ?? Sizes.Max();
 
@@ -87,6 +89,7 @@ public sealed class Options
                     break;
                 case "--no-roadmapgen": o.RoadmapGen = false; break;
                 case "--no-hugo": o.Hugo = false; break;
+                case "--content-only": o.ContentOnly = true; break;
                 case "--no-check": o.Check = false; break;
                 case "--no-targets": o.Targets = false; break;
                 case "--serve-edits": o.ServeEdits = Int(); break;

@@ -20,6 +20,18 @@ if (o.Help)
 }
 
 Directory.CreateDirectory(o.Out);
+if (o.ContentOnly)
+{
+    foreach (var size in o.Sizes)
+    {
+        var content = Path.Combine(o.Out, $"n{size}", "content");
+        var corpus = SyntheticContent.Generate(size, o.Seed, o.TopicsPerRoadmap);
+        Tools.DeleteDirectory(content);
+        RoadmapGenContent.Write(corpus, content);
+        Console.WriteLine($"{size} topics in {corpus.Roadmaps.Count} roadmap(s) → {content}");
+    }
+    return 0;
+}
 // Every RoadmapGen run is measured as a first run: highlighted code kept by an earlier build
 // (see HighlightStore) would make later runs faster than a fresh checkout's. The targets add
 // one row with the store warm, labelled so.

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Memo;
 
@@ -16,8 +17,10 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 {
     private sealed record KeptMarkdown(RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _previous = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _current = new(StringComparer.Ordinal);
+    private sealed record KeptPage(string Fingerprint, PageReads? Reads, RenderedPage Page);
+
+    private ConcurrentDictionary<string, KeptPage> _previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, KeptPage> _current = new(StringComparer.Ordinal);
     // Bodies are immutable and Load makes a new one whenever its file's content changes, so a
     // body is its content's identity; the table lets a body's entries go with it.
     private ConditionalWeakTable<MarkdownBody, ConcurrentDictionary<string, KeptMarkdown>> _bodies = new();
@@ -30,7 +33,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 
     public void BeginRun()
     {
-        _current = new ConcurrentDictionary<string, (string, RenderedPage)>(StringComparer.Ordinal);
+        _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);
         _rendered = 0;
         _reused = 0;
     }
@@ -49,24 +52,23 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         _words = new ConditionalWeakTable<MarkdownBody, string>();
     }
 
-    public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render)
+    /// <summary>
+    /// A page is kept with what its templates read when it was rendered: the same values read
+    /// now (the fingerprint of those reads) mean the same bytes.
+    /// </summary>
+    public RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render)
     {
-        if (!betweenRuns)
-        {
-            Interlocked.Increment(ref _rendered);
-            return render();
-        }
-        var key = fingerprint();
-        if (key is not null && _previous.TryGetValue(path, out var kept) && kept.Fingerprint == key)
+        if (betweenRuns && _previous.TryGetValue(path, out var kept) && fingerprint(kept.Reads) is { } key && key == kept.Fingerprint)
         {
             _current[path] = kept;
             Interlocked.Increment(ref _reused);
             return kept.Page;
         }
         Interlocked.Increment(ref _rendered);
-        var html = render();
-        if (key is not null && html is not null) _current[path] = (key, html);
-        return html;
+        if (!betweenRuns) return render().Page;
+        var (page, reads) = render();
+        if (page is not null && fingerprint(reads) is { } made) _current[path] = new KeptPage(made, reads, page);
+        return page;
     }
 
     /// <summary>

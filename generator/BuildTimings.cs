@@ -18,6 +18,10 @@ internal sealed class BuildTimings
     public static BuildTimings? Start(Stopwatch clock) =>
         Environment.GetEnvironmentVariable("ROADMAPGEN_TIMINGS") == "1" ? new BuildTimings(clock) : null;
 
+    /// <summary>What the build did rather than reuse: in serve, the work an edit cost.</summary>
+    public void Reuse(Memo.BuildMemo memo) => Console.Error.WriteLine(
+        $"reuse    {memo.FilesParsed} content files parsed, {memo.PagesRendered} pages rendered, {memo.PagesChecked} pages checked");
+
     public void Phase(string name) => Console.Error.WriteLine(
         $"{name,-8} {_clock.ElapsedMilliseconds,6} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,6:0} ms, "
         + $"allocated {(GC.GetTotalAllocatedBytes() - _allocatedBefore) / 1048576.0,7:0.0} MB, collections (gen 0/1/2) "

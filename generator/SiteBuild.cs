@@ -31,6 +31,7 @@ public static class SiteBuild
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path, memo.Check);
         var result = checker.Check(files, diagnostics);
         Phase("check");
+        timings?.Reuse(memo);
         if (timings is not null) Render.Highlighting.GrammarTimings.Print(Console.Error);
         return new BuildResult(files, diagnostics, result.Pages, result.LinksChecked, clock.Elapsed);
     }

@@ -20,9 +20,11 @@ public interface ILoadReuse
 
     /// <summary>
     /// The result of <paramref name="read"/> for <paramref name="fullPath"/>, from the last read
-    /// when the file is unchanged; either way the file's diagnostics end up in <paramref name="diagnostics"/>.
+    /// when the file's content is unchanged; either way the file's diagnostics end up in <paramref name="diagnostics"/>.
+    /// <paramref name="read"/> is given the bytes the decision was made on, so it parses exactly
+    /// those; null when it must read the file itself (and report why it cannot).
     /// </summary>
-    T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class;
+    T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<byte[]?, DiagnosticBag, T?> read) where T : class;
 
     /// <summary>
     /// git's history of the content folder (see <see cref="ChangeDates"/>), from the last
@@ -34,6 +36,6 @@ public interface ILoadReuse
     {
         public void BeginLoad(IReadOnlyCollection<string> contentFiles) { }
 
-        public T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class => read(diagnostics);
+        public T? Read<T>(string fullPath, DiagnosticBag diagnostics, Func<byte[]?, DiagnosticBag, T?> read) where T : class => read(null, diagnostics);
     }
 }

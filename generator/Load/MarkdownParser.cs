@@ -74,6 +74,7 @@ public static class MarkdownParser
         {
             Document = document, LineOffset = lineOffset, ContentLinks = links,
             Headings = headings, PlainText = text.ToString(), RawHtml = rawHtml, RefusedAtLoad = refused,
+            SourceHash = Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(body.AsSpan()))),
         };
 
         // The span of one raw HTML node, and of all of them together for the sanitizer behind Load.

@@ -160,6 +160,8 @@ public sealed class MarkdownBody
     public required IReadOnlyList<ContentLink> ContentLinks { get; init => field = ReadOnly.List(value); }
     public required IReadOnlyList<string> Headings { get; init => field = ReadOnly.List(value); }
     public required string PlainText { get; init; }
+    /// <summary>A hash of the Markdown text the body was parsed from: serve's memo knows a reloaded, unchanged body by it.</summary>
+    public required string SourceHash { get; init; }
     /// <summary>Whether the body holds raw HTML: the one way markup Markdig did not write itself can reach a page.</summary>
     public bool HasRawHtml => RawHtml is not null;
     /// <summary>From the first raw HTML of the body to the end of the last, where a problem with it is reported; null without raw HTML.</summary>

@@ -55,13 +55,13 @@ public static class SiteLoader
         var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);
         Parallel.ForEach(topicFilesByRoadmap.Values.SelectMany(f => f), file =>
         {
-            if (Read(file, bag => TopicReader.ReadTopic(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } topic) topics[file] = topic;
+            if (Read(file, (bytes, bag) => TopicReader.ReadTopic(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag, bytes)) is { } topic) topics[file] = topic;
         });
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(pageFiles, file =>
         {
             if (!CheckFileSlug(file, contentFiles[file], diagnostics)) return;
-            if (Read(file, bag => TopicReader.ReadPage(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag)) is { } page) pages.Add(page);
+            if (Read(file, (bytes, bag) => TopicReader.ReadPage(SourceFile.In(root, file, contentFiles[file]), contentFiles, bag, bytes)) is { } page) pages.Add(page);
         });
 
         var roadmaps = new List<Roadmap>();
@@ -91,7 +91,7 @@ public static class SiteLoader
         var images = ReadImages(translations.Prepend(site).SelectMany(s => s.Bodies()), contentFiles, root, diagnostics);
         return With(site, images, config.Languages.FirstOrDefault(), translations.Select(t => With(t, images, t.Language, [], [])).ToList(), states);
 
-        T? Read<T>(string file, Func<DiagnosticBag, T?> read) where T : class => reuse.Read(file, diagnostics, read);
+        T? Read<T>(string file, Func<byte[]?, DiagnosticBag, T?> read) where T : class => reuse.Read(file, diagnostics, read);
     }
 
     private static Site With(Site site, IReadOnlyList<ContentImage> images, Language? language, IReadOnlyList<Site> translations, IReadOnlyList<TranslationState> states) => new()

@@ -11,10 +11,11 @@ public static class TopicReader
     public static readonly string[] QuestionFields = ["question", "answer"];
     public static readonly string[] ResourceTypes = ["article", "video", "course", "book", "official", "tool", "podcast", "community"];
 
-    public static TopicSource? ReadTopic(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    /// <param name="bytes">The file's content when the caller has read it already; null: read here.</param>
+    public static TopicSource? ReadTopic(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, byte[]? bytes = null)
     {
         var fullPath = file.FullPath;
-        if (ReadFrontMatter(file, diagnostics, "the topic's front matter") is not { } read) return null;
+        if (ReadFrontMatter(file, diagnostics, "the topic's front matter", bytes) is not { } read) return null;
         var (path, front, map) = read;
         var slug = Path.GetFileNameWithoutExtension(fullPath);
 
@@ -38,10 +39,10 @@ public static class TopicReader
         };
     }
 
-    public static Page? ReadPage(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics)
+    public static Page? ReadPage(SourceFile file, IReadOnlyDictionary<string, string> contentFiles, DiagnosticBag diagnostics, byte[]? bytes = null)
     {
         var fullPath = file.FullPath;
-        if (ReadFrontMatter(file, diagnostics, "the page's front matter") is not { } read) return null;
+        if (ReadFrontMatter(file, diagnostics, "the page's front matter", bytes) is not { } read) return null;
         var (path, front, map) = read;
         var title = map.String("title", required: true, hint: "The page title");
         var summary = map.String("summary", required: true, hint: "One sentence describing the page");
@@ -62,10 +63,10 @@ public static class TopicReader
 
     /// <summary>The steps every Markdown content file shares: read it, split off its front matter, parse that.</summary>
     internal static (string Path, FrontMatter Front, YamlMap Map)? ReadFrontMatter(
-        SourceFile file, DiagnosticBag diagnostics, string what)
+        SourceFile file, DiagnosticBag diagnostics, string what, byte[]? bytes = null)
     {
         var path = file.Display;
-        var source = SourceText.Read(file.FullPath, path, diagnostics);
+        var source = bytes is null ? SourceText.Read(file.FullPath, path, diagnostics) : SourceText.FromBytes(bytes, file.FullPath, path, diagnostics);
         var front = source is null ? null : FrontMatter.Split(source, diagnostics);
         var map = front is null ? null : YamlMap.Parse(front.Yaml, path, front.YamlFirstLine, diagnostics, what);
         return map is null ? null : (path, front!, map);

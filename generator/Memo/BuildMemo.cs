@@ -12,7 +12,7 @@ public enum Keep
 {
     /// <summary>A build: reuse only within the run (and highlighted code, which depends on nothing else).</summary>
     Nothing = 0,
-    /// <summary>Each content file's parse while the file is unchanged, and git's dates while its history is.</summary>
+    /// <summary>Each content file's parse while the file's bytes are the same, and git's dates while its history is.</summary>
     Content = 1,
     /// <summary>The parsed templates until a template changes (then only the changed ones are parsed again).</summary>
     Templates = 2,
@@ -30,7 +30,7 @@ public enum Keep
 /// The one memo layer between the stages: each stage computes its results from explicit inputs
 /// and asks, through its reuse interface (<see cref="ILoadReuse"/>, <see cref="IRenderReuse"/>,
 /// <see cref="ICheckReuse"/>), whether an earlier result stands; this decides, by what the result
-/// was made from (a file's stamp, a page's fingerprint, a block's code, a page's bytes). A build
+/// was made from (a file's content hash, what a page's templates read, a block's code, a page's bytes). A build
 /// uses one for the run (<see cref="Keep.Nothing"/>); serve keeps one for its life.
 /// </summary>
 public sealed class BuildMemo
@@ -69,9 +69,6 @@ public sealed class BuildMemo
 
     /// <summary>Pages whose links the last check checked (the others kept their verdicts).</summary>
     public int PagesChecked => _check.PagesChecked;
-
-    /// <summary>A file the watcher saw change: two saves within one timestamp tick are not mistaken for none.</summary>
-    public void Invalidate(string fullPath) => _content?.Invalidate(fullPath);
 
     public void InvalidateTemplates()
     {

@@ -1,26 +1,31 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using RoadmapGen.Render;
+using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Memo;
 
 /// <summary>
 /// Render's side of the memo layer. Always: code blocks through <see cref="HighlightMemo"/>.
-/// Between runs (serve): each page's bytes under the fingerprint of everything its templates
-/// read, each Markdown body's HTML under everything its rendering reads, and each body's words.
-/// Entries not used by a run are dropped at its end, so a deleted page is not remembered.
+/// Between runs (serve): each page's bytes under the fingerprint of what its templates read,
+/// each Markdown body's HTML under its text's hash and everything else its rendering reads, and
+/// each body's words. Entries not used by a run are dropped at its end, so a deleted page is not remembered.
 /// </summary>
 internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 {
     private sealed record KeptMarkdown(RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _previous = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (string Fingerprint, RenderedPage Page)> _current = new(StringComparer.Ordinal);
-    // Bodies are immutable and Load makes a new one whenever its file's content changes, so a
-    // body is its content's identity; the table lets a body's entries go with it.
-    private ConditionalWeakTable<MarkdownBody, ConcurrentDictionary<string, KeptMarkdown>> _bodies = new();
+    private sealed record KeptPage(string Fingerprint, PageReads? Reads, RenderedPage Page);
+
+    private ConcurrentDictionary<string, KeptPage> _previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, KeptPage> _current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, KeptMarkdown> _previousMarkdown = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, KeptMarkdown> _currentMarkdown = new(StringComparer.Ordinal);
     private ConditionalWeakTable<MarkdownBody, string> _words = new();
     private int _rendered;
     private int _reused;
@@ -30,14 +35,19 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 
     public void BeginRun()
     {
-        _current = new ConcurrentDictionary<string, (string, RenderedPage)>(StringComparer.Ordinal);
+        _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);
+        _currentMarkdown = new ConcurrentDictionary<string, KeptMarkdown>(StringComparer.Ordinal);
         _rendered = 0;
         _reused = 0;
     }
 
     public void EndRun()
     {
-        if (betweenRuns) _previous = _current;
+        if (betweenRuns)
+        {
+            _previous = _current;
+            _previousMarkdown = _currentMarkdown;
+        }
         HighlightMemo.Shared.Persist();
     }
 
@@ -45,52 +55,67 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
     {
         _previous.Clear();
         _current.Clear();
-        _bodies = new ConditionalWeakTable<MarkdownBody, ConcurrentDictionary<string, KeptMarkdown>>();
+        _previousMarkdown.Clear();
+        _currentMarkdown.Clear();
         _words = new ConditionalWeakTable<MarkdownBody, string>();
     }
 
-    public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render)
+    /// <summary>
+    /// A page is kept with what its templates read when it was rendered: the same values read
+    /// now (the fingerprint of those reads) mean the same bytes.
+    /// </summary>
+    public RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render)
     {
-        if (!betweenRuns)
-        {
-            Interlocked.Increment(ref _rendered);
-            return render();
-        }
-        var key = fingerprint();
-        if (key is not null && _previous.TryGetValue(path, out var kept) && kept.Fingerprint == key)
+        if (betweenRuns && _previous.TryGetValue(path, out var kept) && fingerprint(kept.Reads) is { } key && key == kept.Fingerprint)
         {
             _current[path] = kept;
             Interlocked.Increment(ref _reused);
             return kept.Page;
         }
         Interlocked.Increment(ref _rendered);
-        var html = render();
-        if (key is not null && html is not null) _current[path] = (key, html);
-        return html;
+        if (!betweenRuns) return render().Page;
+        var (page, reads) = render();
+        if (page is not null && fingerprint(reads) is { } made) _current[path] = new KeptPage(made, reads, page);
+        return page;
     }
 
     /// <summary>
-    /// A body rendered with the same prefix, page URL and targets of its links to other content
-    /// files is the same HTML with the same diagnostics, which are replayed into <paramref name="diagnostics"/>.
+    /// A body of the same text, rendered from the same file and line with the same prefix, page
+    /// URL, heading ids and targets of its links to other content files, is the same HTML with
+    /// the same diagnostics, which are replayed into <paramref name="diagnostics"/>. A body is known
+    /// by its text, not as an object: a file parsed again (its front matter edited, a translation,
+    /// which is read on every load) finds its body's HTML all the same.
     /// </summary>
     public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render)
     {
         if (!betweenRuns) return render(diagnostics);
-        var key = string.Join('\n', input.Body.ContentLinks.Select(l => input.UrlOf(l) ?? "")
-            .Prepend(input.PageUrl ?? "").Prepend(input.IdPrefix ?? "").Prepend(input.SourcePath));
-        var renders = _bodies.GetValue(input.Body, _ => new ConcurrentDictionary<string, KeptMarkdown>(StringComparer.Ordinal));
-        if (!renders.TryGetValue(key, out var done))
+        var key = MarkdownKey(input);
+        if (!_previousMarkdown.TryGetValue(key, out var done) && !_currentMarkdown.TryGetValue(key, out done))
         {
             var own = new DiagnosticBag();
-            var rendered = render(own);
-            done = new KeptMarkdown(rendered, own.Sorted());
-            // A body's file changing makes a new body; what changes an old body's key is rarer
-            // (a linked topic renamed), so a few stale keys are let go all at once.
-            if (renders.Count > 8) renders.Clear();
-            renders[key] = done;
+            done = new KeptMarkdown(render(own), own.Sorted());
         }
+        _currentMarkdown[key] = done;
         foreach (var diagnostic in done.Diagnostics) diagnostics.Add(diagnostic);
         return done.Rendered;
+    }
+
+    /// <summary>
+    /// Everything a body's HTML is made from. Heading ids are set after parsing (a translation
+    /// takes its source's), and a link's target is resolved against the files that exist, so
+    /// both are named here rather than trusted to the text.
+    /// </summary>
+    private static string MarkdownKey(MarkdownInput input)
+    {
+        var body = input.Body;
+        var key = new StringBuilder()
+            .Append(body.SourceHash).Append('\n').Append(body.LineOffset).Append('\n').Append(input.SourcePath).Append('\n')
+            .Append(input.IdPrefix).Append('\n').Append(input.PageUrl).Append('\n');
+        foreach (var heading in body.Document.Descendants<HeadingBlock>())
+            key.Append('#').Append(heading.TryGetAttributes()?.Id).Append('\n');
+        foreach (var link in body.ContentLinks)
+            key.Append('>').Append(link.TargetSourcePath).Append('\t').Append(link.Fragment).Append('\t').Append(input.UrlOf(link)).Append('\n');
+        return key.ToString();
     }
 
     public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) =>

@@ -24,8 +24,12 @@ public interface IRenderReuse
     RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
 
     /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
-    /// <param name="fingerprint">A digest of everything the page's templates read; null when it cannot vouch for them. Computed only when asked.</param>
-    RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render);
+    /// <param name="fingerprint">
+    /// A digest of what the page's templates read, given what a render recorded they read (null:
+    /// everything they can read); null when it cannot vouch for them. Computed only when asked.
+    /// </param>
+    /// <param name="render">The page, and what its templates read (null when not recorded).</param>
+    RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render);
 
     /// <summary>A code block's highlighted lines (null: written plain), by grammar and code.</summary>
     string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize);
@@ -41,7 +45,7 @@ public interface IRenderReuse
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 
-        public RenderedPage? Page(string path, Func<string?> fingerprint, Func<RenderedPage?> render) => render();
+        public RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render) => render().Page;
 
         public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) => tokenize();
 

@@ -90,7 +90,6 @@ public sealed class LiveSite
     {
         if (change.Everything) _cache.Clear();
         if (change.Templates) _cache.InvalidateTemplates();
-        foreach (var path in change.ContentPaths) _cache.Invalidate(path);
 
         var clock = Stopwatch.StartNew();
         BuildResult result;

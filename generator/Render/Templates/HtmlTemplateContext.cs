@@ -52,6 +52,9 @@ public sealed class HtmlTemplateContext : TemplateContext
     /// <summary>That language's strings file; null when it has none (then every <c>t</c> is an error).</summary>
     public StringTable? Strings { get; set; }
 
+    /// <summary>Where the members the page's templates read are recorded (see <see cref="PageReads"/>); null: not recorded.</summary>
+    internal PageReads? Reads { get; init; }
+
     /// <summary>The page's own output, where the page body is not copied but marked (see <see cref="Splices"/>).</summary>
     internal StringBuilder? SpliceTarget { get; set; }
 
@@ -92,6 +95,13 @@ public sealed class HtmlTemplateContext : TemplateContext
     /// <summary>Lets string functions read trusted HTML as its text (the result is a plain string, escaped again when written).</summary>
     public override string? ObjectToString(object? value, bool nested = false) =>
         value is TrustedHtml html ? html.Html : base.ObjectToString(value, nested);
+
+    /// <summary>Every member a template reads from an object passes here, so it can be recorded.</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return Reads is { } reads && target is ScriptObject && accessor is not null ? new RecordingAccessor(accessor, reads) : accessor;
+    }
 
     /// <summary>Templates are parsed once per build, up front; an include never reads or parses a file.</summary>
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>

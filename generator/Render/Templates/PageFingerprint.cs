@@ -18,15 +18,66 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
     /// <summary>Frozen objects shared by many pages (a roadmap, the navigation) are hashed once per run.</summary>
     private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
 
-    /// <returns>The fingerprint, or null when a global holds a value of a kind it cannot vouch for (then the page is always rendered).</returns>
-    public string? Of(string pagePath, ScriptObject globals)
+    /// <param name="globals">The page's globals before any template assigned one.</param>
+    /// <param name="reads">What the page's templates read when it was last rendered; null: everything the globals hold.</param>
+    /// <returns>The fingerprint, or null when a value is of a kind it cannot vouch for (then the page is always rendered).</returns>
+    public string? Of(string pagePath, ScriptObject globals, PageReads? reads = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Text(hash, templateSetVersion);
         Int(hash, loopLimit);
         Text(hash, pagePath);
-        if (!Value(hash, globals)) return null;
+        if (!(reads is null ? Value(hash, globals) : ValuesRead(hash, globals, reads))) return null;
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The globals one level deep (a template reads a global by name, which no accessor sees),
+    /// then the value at each path the last render read, in the order it read them.
+    /// </summary>
+    private bool ValuesRead(IncrementalHash hash, ScriptObject globals, PageReads reads)
+    {
+        Tag(hash, 'r');
+        var names = globals.Keys.ToArray();
+        System.Array.Sort(names, string.CompareOrdinal);
+        Int(hash, names.Length);
+        foreach (var name in names)
+        {
+            Text(hash, name);
+            if (!Shallow(hash, globals[name])) return false;
+        }
+        foreach (var read in reads.Reads)
+        {
+            Tag(hash, (char)('0' + (int)read.Kind));
+            Text(hash, read.Path.Key);
+            if (!read.Path.TryResolve(globals, out var value)) { Tag(hash, 'x'); continue; }
+            switch (read.Kind)
+            {
+                case ReadKind.Value when !Shallow(hash, value):
+                case ReadKind.Whole when !Value(hash, value):
+                    return false;
+                case ReadKind.Same:
+                    Tag(hash, read.Other!.TryResolve(globals, out var other) && ReferenceEquals(value, other) ? '=' : '!');
+                    break;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A value without what lies below it: an object's members and a list's objects are read (and hashed) on their own paths.</summary>
+    private bool Shallow(IncrementalHash hash, object? value)
+    {
+        switch (value)
+        {
+            case ScriptObject: Tag(hash, 'o'); return true;
+            case ScriptArray array:
+                Tag(hash, 'a');
+                Int(hash, array.Count);
+                foreach (var item in array)
+                    if (!Shallow(hash, item)) return false;
+                return true;
+            default: return Value(hash, value);
+        }
     }
 
     /// <summary>The version of a template set: a digest of every template's name and text.</summary>

@@ -14,7 +14,7 @@ namespace RoadmapGen.Render.Templates;
 /// template mistake fails the page and is reported once, at the template's line, naming the
 /// first page (in path order) it broke and how many others.
 /// </summary>
-public sealed class TemplateRun
+public sealed partial class TemplateRun
 {
     private sealed record Failure(string Code, string File, int Line, int Column, string Message);
 
@@ -34,7 +34,18 @@ public sealed class TemplateRun
         _loopLimit = Math.Max(100_000, largestLoop * 100);
         _reuse = reuse;
         _fingerprint = new PageFingerprint(engine.Version, _loopLimit);
+        _readsTraceable = !engine.Set.Files.Any(f => WholeValueFunctions().IsMatch(f.Text));
     }
+
+    /// <summary>
+    /// Whether a page's fingerprint may hash only what its templates read (<see cref="PageReads"/>).
+    /// Scriban's object and array functions read values without the accessor that records reads,
+    /// so templates that call them are fingerprinted by everything their globals hold.
+    /// </summary>
+    private readonly bool _readsTraceable;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(object|array)\s*\.")]
+    private static partial System.Text.RegularExpressions.Regex WholeValueFunctions();
 
     // Pages are written into builders reused within the run (see TemplateOutput.WriteTo) and
     // encoded to UTF-8 straight from their chunks, with no string of the whole page in between.
@@ -54,12 +65,16 @@ public sealed class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
-        return _reuse.Page(pagePath, () => _fingerprint.Of(pagePath, globals), () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang));
+        // Templates assign globals of their own (and the layout gets 'body'): the fingerprint reads a copy made before.
+        var before = (ScriptObject)globals.Clone(false);
+        return _reuse.Page(pagePath, reads => _fingerprint.Of(pagePath, before, reads),
+            () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang));
     }
 
-    private RenderedPage? Render(string name, Template template, ScriptObject globals, string pagePath, string language)
+    private (RenderedPage? Page, PageReads? Reads) Render(string name, Template template, ScriptObject globals, string pagePath, string language)
     {
-        var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit);
+        var reads = _readsTraceable ? new PageReads(globals) : null;
+        var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit) { Reads = reads };
         context.PageLanguage = language;
         context.Strings = _engine.Strings.For(context.PageLanguage);
         context.PushGlobal(globals);
@@ -78,12 +93,12 @@ public sealed class TemplateRun
             context.SpliceTarget = html;
             _engine.Set.Find(TemplateEngine.LayoutName)!.WriteTo(context);
             context.PopOutput();
-            return new RenderedPage(Utf8(html, context.Splices), PageSources.Merge(pageOutput.Marks, context.Splices, body, bodyOutput.Marks));
+            return (new RenderedPage(Utf8(html, context.Splices), PageSources.Merge(pageOutput.Marks, context.Splices, body, bodyOutput.Marks)), reads);
         }
         catch (ScriptRuntimeException e)
         {
             Fail(Describe(e, name), pagePath);
-            return null;
+            return (null, null);
         }
         finally
         {

@@ -53,7 +53,12 @@ public static class TranslateFunctions
         Func<string, object?> value = values switch
         {
             null => _ => null,
-            ScriptObject named => name => named.TryGetValue(name, out var v) ? v : null,
+            ScriptObject named => name =>
+            {
+                var found = named.TryGetValue(name, out var v);
+                context.Reads?.Member(named, name, found ? v : null);
+                return found ? v : null;
+            },
             _ when IsNumber(values) => name => name == "count" ? values : null,
             _ => throw new ScriptRuntimeException(caller.Span,
                 $"t's second argument must be a count or an object of placeholder values, like {{ count: 3 }} (got {context.ObjectToString(values)})"),

@@ -195,7 +195,7 @@ public class RenderedHtmlCheckTests
         var body = new MarkdownBody
         {
             Document = Markdown.Parse("<script>alert(1)</script>\n", MarkdownParser.Pipeline), LineOffset = 0,
-            ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1), RefusedAtLoad = true,
+            ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1), RefusedAtLoad = true, SourceHash = "test",
         };
         var diagnostics = new DiagnosticBag();
 

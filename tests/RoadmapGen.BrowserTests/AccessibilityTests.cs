@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -9,11 +7,6 @@ namespace RoadmapGen.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class AccessibilityTests(SiteFixture site)
 {
-    private static readonly AxeRunOptions Wcag2AAndAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     // The Spanish home, map, a translated topic and one shown in English with its notice.
     private static readonly string[] Pages = ["", "backend/", "backend/caching/", "backend/sql/", "backend/all/", "topics/?q=cache",
         "es/", "es/backend/", "es/backend/http/", "es/backend/caching/"];
@@ -42,7 +35,7 @@ public sealed class AccessibilityTests(SiteFixture site)
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            found.AddRange(Describe($"/{url} {scheme}", await page.RunAxe(Wcag2AAndAA)));
+            found.AddRange(await Wcag.ViolationsAsync(page, $"/{url} {scheme}"));
         }
 
         // The open search list and a marked roadmap with picks made are states no page load shows.
@@ -62,17 +55,11 @@ public sealed class AccessibilityTests(SiteFixture site)
         {
             found.Add($"/backend/ {scheme}: could not pick, open search or mark nodes: {e.Message.Split('\n')[0]}");
         }
-        found.AddRange(Describe($"/backend/ with search open {scheme}", await page.RunAxe(Wcag2AAndAA)));
+        found.AddRange(await Wcag.ViolationsAsync(page, $"/backend/ with search open {scheme}"));
 
         await page.Locator("#search-input").FillAsync("qqqzzz");
         await page.WaitForFunctionAsync("() => !document.getElementById('search-results').textContent.includes('Caching')");
-        found.AddRange(Describe($"/backend/ with a search that finds nothing {scheme}", await page.RunAxe(Wcag2AAndAA)));
+        found.AddRange(await Wcag.ViolationsAsync(page, $"/backend/ with a search that finds nothing {scheme}"));
         return found;
     }
-
-    private static IEnumerable<string> Describe(string where, AxeResult result) =>
-        result.Violations.Select(v =>
-            $"{where}: {v.Id} ({v.Impact}) {v.Help}: " +
-            string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}")) +
-            (v.Nodes.Length > 3 ? $" | … {v.Nodes.Length - 3} more" : ""));
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -14,11 +12,6 @@ namespace RoadmapGen.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class RightToLeftTests(SiteFixture site, RightToLeftTests.RightToLeftSite rtl) : IClassFixture<RightToLeftTests.RightToLeftSite>
 {
-    private static readonly AxeRunOptions Wcag2AAndAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     // Boxes of elements that sit side by side or one above another, and must never meet.
     private const string Overlaps = """
         selectors => {
@@ -84,8 +77,7 @@ public sealed class RightToLeftTests(SiteFixture site, RightToLeftTests.RightToL
             problems.Add($"{where}: the page is {width} px wide in a {viewport} px window (it scrolls sideways); past its edges: "
                 + string.Join(", ", await page.EvaluateAsync<string[]>(PastTheEdges)));
         problems.AddRange((await page.EvaluateAsync<string[]>(Overlaps, HeaderParts.Concat(selectors).ToArray())).Select(p => $"{where}: {p}"));
-        var axe = await page.RunAxe(Wcag2AAndAA);
-        problems.AddRange(axe.Violations.Select(v => $"{where}: axe {v.Id} {v.Help}: " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))));
+        problems.AddRange(await Wcag.ViolationsAsync(page, where));
         return problems;
     }
 

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -82,11 +80,7 @@ public sealed class RoadmapsPageTests(SiteFixture site, RoadmapsPageTests.ManyRo
             await session.Context.AddInitScriptAsync("""localStorage.setItem("roadmapgen:progress:first", JSON.stringify({ "first-topic-1": "done" }))""");
             var page = await session.OpenAsync("roadmaps/");
             await Expect(page.Locator(Progress("first"))).ToHaveTextAsync("1 of 3 topics done");
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-            });
-            found.AddRange(result.Violations.Select(v => $"{(dark ? "dark" : "light")}: {v.Id} {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+            found.AddRange(await Wcag.ViolationsAsync(page, dark ? "dark" : "light"));
         }
         Assert.True(found.Count == 0, string.Join("\n", found));
     }

@@ -16,12 +16,16 @@ public class ExternalLinkCheckerTests
         MaxRetryAfter = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>A checker with nothing cached, on the test's clock.</summary>
+    private static ExternalLinkChecker Checker(TestClock clock, ExternalCheckOptions? options = null) =>
+        new(options ?? Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+
     /// <summary>Checks one URL; the waits of retries run out at once, the attempts' timeouts never.</summary>
     private static async Task<(LinkResult Result, TestClock Clock)> CheckOne(LinkServer server, string path, ExternalCheckOptions? options = null)
     {
         options ??= Options;
         var clock = new TestClock();
-        using var checker = new ExternalLinkChecker(options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        using var checker = Checker(clock, options);
         var results = await clock.DriveAsync(checker.CheckAsync([server.Url(path)]), advance: wait => wait != options.Timeout);
         return (results[server.Url(path)], clock);
     }
@@ -57,7 +61,7 @@ public class ExternalLinkCheckerTests
     {
         await using var server = await LinkServer.StartAsync();
         var clock = new TestClock();
-        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        using var checker = Checker(clock);
         var checking = checker.CheckAsync([server.Url("/flaky")]);
 
         var results = await clock.DriveAsync(checking, advance: wait => wait != Options.Timeout);
@@ -74,7 +78,7 @@ public class ExternalLinkCheckerTests
     {
         await using var server = await LinkServer.StartAsync();
         var clock = new TestClock();
-        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        using var checker = Checker(clock);
         var checking = checker.CheckAsync([server.Url("/busy")]);
 
         // Retry-After: 1 — the checker starts a wait of exactly one second and asks nothing meanwhile.
@@ -137,7 +141,7 @@ public class ExternalLinkCheckerTests
         await using var server = await LinkServer.StartAsync();
         var options = Options with { Retries = 1 };
         var clock = new TestClock();
-        using var checker = new ExternalLinkChecker(options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        using var checker = Checker(clock, options);
 
         // Every wait runs out at once: each attempt's timeout as well as the backoff between them.
         var results = await clock.DriveAsync(checker.CheckAsync([server.Url("/slow")]), advance: _ => true);
@@ -165,7 +169,7 @@ public class ExternalLinkCheckerTests
     {
         await using var server = await LinkServer.StartAsync();
         var clock = new TestClock();
-        using var checker = new ExternalLinkChecker(Options, LinkCache.Empty(TimeSpan.Zero, clock), clock);
+        using var checker = Checker(clock);
         var results = await checker.CheckAsync([server.Url("/ok"), server.Url("/ok"), server.Url("/ok")]).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Single(results);
         Assert.Single(server.RequestsTo("/ok"));

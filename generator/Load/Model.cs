@@ -104,6 +104,10 @@ public enum Untranslated
     Note = 16,
     /// <summary>An alternative's "choose it when" sentence.</summary>
     When = 32,
+    /// <summary>A translated topic's resources, when it lists none of its own.</summary>
+    Resources = 64,
+    /// <summary>A translated topic's "Check yourself" questions, when it translates none.</summary>
+    Questions = 128,
 }
 
 public sealed class Stage
@@ -196,6 +200,8 @@ public sealed class TopicSource
     public TopicPositions Positions { get; init; } = TopicPositions.None;
     /// <summary>Set when this is a translation: its source and how current it is.</summary>
     public Translation? Translation { get; init; }
+    /// <summary>In a translation, what it takes from its source as it is (the resources, the questions).</summary>
+    public Untranslated Untranslated { get; init; }
 }
 
 /// <summary>A topic in its roadmap: its file's <see cref="TopicSource"/> and what linking the roadmap learned of it.</summary>

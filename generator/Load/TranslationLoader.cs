@@ -143,7 +143,7 @@ public static class TranslationLoader
     {
         Slug = text.Slug, Title = text.Title, Summary = text.Summary, File = text.File, Body = text.Body,
         Resources = text.Resources, Questions = text.Questions, PrerequisiteRefs = text.PrerequisiteRefs, Positions = text.Positions,
-        Translation = status,
+        Translation = status, Untranslated = text.Untranslated,
     };
 
     /// <summary>Every translatable source file in every other language: translated (current or behind) or missing.</summary>

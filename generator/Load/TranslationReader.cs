@@ -84,6 +84,7 @@ public static partial class TranslationReader
             Slug = source.Slug, Title = title, Summary = summary, File = new SourceFile(fullPath, RelativeOf(source.File, fullPath), path), Body = body,
             Resources = resources ?? source.Resources, Questions = questions ?? source.Questions,
             PrerequisiteRefs = source.PrerequisiteRefs, Positions = source.Positions,
+            Untranslated = (resources is null ? Untranslated.Resources : Untranslated.None) | (questions is null && source.Questions.Count > 0 ? Untranslated.Questions : Untranslated.None),
         };
         return new TranslatedFile(fullPath, path, sourceFullPath, commit, topic) { MissingSourceIds = missing };
     }

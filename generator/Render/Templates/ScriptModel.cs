@@ -173,7 +173,7 @@ public sealed class ScriptModel
         obj["required_by"] = List(topic.RequiredBy, TopicLink);
         obj["resources"] = List(topic.Resources, r => Freeze(new ScriptObject(4)
         {
-            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type,
+            ["title"] = r.Title, ["url"] = r.Url, ["type"] = r.Type, ["lang"] = r.Lang,
         }));
         obj["previous"] = topic.Previous is { } previous ? TopicLink(previous) : null;
         obj["next"] = topic.Next is { } next ? TopicLink(next) : null;
@@ -188,6 +188,7 @@ public sealed class ScriptModel
         obj["updated"] = Freeze(new ScriptObject(1) { ["iso"] = topic.Updated.Iso });
         obj["notice"] = Notice(topic.Notice);
         obj["content_lang"] = topic.ContentLang;
+        obj["questions_lang"] = topic.QuestionsLang;
         return Freeze(obj);
     }
 

@@ -161,7 +161,10 @@ public sealed class SiteViews
                 TitleLang = SourceLang(topic.Stage.Untranslated, Untranslated.Title),
             },
             topic.Prerequisites.Select(Link).ToList(), topic.RequiredBy.Select(Link).ToList(),
-            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)).ToList(),
+            topic.Resources.Select(r => new ResourceView(r.Title, r.Url, r.Type)
+            {
+                Lang = contentLang ?? SourceLang(topic.Source.Untranslated, Untranslated.Resources),
+            }).ToList(),
             previous is null ? null : Link(previous), next is null ? null : Link(next),
             EditUrl(topic.File), ContentRelative(topic.File), anchor,
             topic.Choice is { } choice ? _choices[choice] : null,
@@ -171,6 +174,7 @@ public sealed class SiteViews
             PreviousGroup = previous?.Choice is { } before ? _choices[before] : null,
             NextGroup = next?.Choice is { } after ? _choices[after] : null,
             Notice = notice, ContentLang = contentLang,
+            QuestionsLang = contentLang ?? SourceLang(topic.Source.Untranslated, Untranslated.Questions),
         };
     }
 

@@ -112,7 +112,11 @@ public sealed record RoadmapView(string Id, string Title, string Name, string Su
 }
 
 /// <param name="Type">article, video, …: templates write it in the page's language (<c>t ("resource_type." + resource.type)</c>).</param>
-public sealed record ResourceView(string Title, string Url, string Type);
+public sealed record ResourceView(string Title, string Url, string Type)
+{
+    /// <summary>Of its title, when a translated page shows the source's resources.</summary>
+    public string? Lang { get; init; }
+}
 
 public sealed record StageRefView(int Number, string Title, string Url)
 {
@@ -133,6 +137,8 @@ public sealed record TopicView(TopicLinkView Link, TrustedHtml Html, StageRefVie
     public TranslationNoticeView? Notice { get; init; }
     /// <summary>The language of the topic's own text when it is not the page's (an untranslated topic), for a lang attribute.</summary>
     public string? ContentLang { get; init; }
+    /// <summary>The language of its "Check yourself" questions when it is not the page's.</summary>
+    public string? QuestionsLang { get; init; }
 }
 
 public sealed record ContentView(string Title, string Summary, TrustedHtml Html, string? EditUrl)

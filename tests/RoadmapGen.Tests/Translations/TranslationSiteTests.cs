@@ -58,6 +58,8 @@ public sealed class TranslationSiteTests
         // The stage's words are left untranslated, and Beta (untranslated) becomes optional with a note only in English.
         site.Tiny.Replace("translations/es/roadmaps/tiny/roadmap.yml", "stages:\n  basics:\n    title: Fundamentos\n    summary: La primera etapa.\n", "");
         site.Tiny.Replace("roadmaps/tiny/roadmap.yml", "topics: [alpha, beta]", "topics: [alpha, beta]\n    optional:\n      - topic: beta\n        note: Safe to skip on a first pass.");
+        // Alpha's translation lists no resources and translates no questions: it shows the source's.
+        site.Tiny.Replace("roadmaps/tiny/topics/alpha.md", "prerequisites: []\n", "prerequisites: []\nquestions:\n  - question: What is Alpha?\n    answer: The first topic.\n");
         var build = site.Build();
 
         var map = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/index.html"));
@@ -76,6 +78,10 @@ public sealed class TranslationSiteTests
         Assert.Equal("Basics", beta.QuerySelector(".breadcrumbs li:nth-child(2) [lang=en]")!.TextContent);
         Assert.Equal("Alfa", beta.QuerySelector(".relations a")!.TextContent);
         Assert.False(beta.QuerySelector(".relations a")!.HasAttribute("lang"));
+        var alpha = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/alpha/index.html"));
+        Assert.Equal(("en", "Alpha docs"), (alpha.QuerySelector("#resources-heading ~ ul a")!.GetAttribute("lang"), alpha.QuerySelector("#resources-heading ~ ul a")!.TextContent));
+        Assert.Equal("en", alpha.QuerySelector(".check-yourself details")!.GetAttribute("lang"));
+        Assert.Null(alpha.QuerySelector("#check-heading")!.Closest("[lang=en]"));
         var all = Parser.ParseDocument(TranslatedSite.Html(build, "es/tiny/all/index.html"));
         Assert.Equal("Basics", all.QuerySelector(".all-stage-title [lang=en]")!.TextContent);
         Assert.Equal("en", all.QuerySelector("#beta .prose")!.GetAttribute("lang"));

@@ -92,4 +92,21 @@ public sealed class SearchAtScaleTests(SiteFixture site) : IAsyncLifetime
         await page.WaitForURLAsync(_server!.SiteUrl + "r11/t42/");
         Assert.Equal(["/roadmap/search-index.json"], IndexRequests(session));
     }
+
+    [BrowserFact]
+    public async Task The_results_page_searches_the_text_of_every_roadmap_when_the_reader_asks()
+    {
+        await using var session = await Session();
+        var page = await session.OpenAsync("topics/?q=" + BodyWord(5, 9));
+        var section = page.Locator("[data-search-page]");
+        await Expect(section).ToBeVisibleAsync(FirstSearch);
+        // From outside any roadmap the first search read titles and summaries only.
+        await Expect(section.Locator("[data-search-page-results] a")).ToHaveCountAsync(0);
+        Assert.Equal(["/roadmap/search-index.json"], IndexRequests(session));
+
+        await section.Locator("button[data-search-everything]").ClickAsync();
+        await Expect(section.Locator("[data-search-page-results] a").First).ToHaveTextAsync(Title(5, 9), new() { Timeout = 30_000 });
+        await Expect(section.Locator("button[data-search-everything]")).ToBeHiddenAsync();
+        Assert.Equal(Roadmaps + 1, IndexRequests(session).Length);
+    }
 }

@@ -30,7 +30,7 @@ const attr = (e, name, value) => e.setAttribute(name, value);
 const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
 const t = (key, values) => globalThis.roadmapgenText(key, values);
 const meta = e => t("js.search_meta", { roadmap: e.r, number: e.n });
-let engine = null, scope = null;
+let engine = null, scope = null, split = false, everything = false;
 const loadIndex = form => engine ||= Promise.all([import(form.dataset.searchEngine), import(form.dataset.searchStemmer), json(document.body.dataset.searchIndex).then(entriesOf)])
   .then(([{ default: MiniSearch }, { stemmer }, entries]) => createIndex(MiniSearch, stemmer, entries))
   .catch(err => { engine = null; throw err; });
@@ -43,8 +43,11 @@ function scopeOf(roadmaps, here) {
 }
 async function entriesOf(index) {
   if (Array.isArray(index)) return index;
+  split = true;
   scope = scopeOf(index.roadmaps, new URLSearchParams(location.search).get("in") ?? location.pathname);
-  const text = new Map(scope ? (await json(scope.i).catch(() => [])).map(e => [e.u, e]) : []);
+  // On the results page, when the reader asks: every roadmap's words (what a saved roadmap lacks offline is skipped).
+  const parts = everything ? index.roadmaps : scope ? [scope] : [];
+  const text = new Map((await Promise.all(parts.map(r => json(r.i).catch(() => [])))).flat().map(e => [e.u, e]));
   return index.topics.map(e => ({ ...e, r: index.roadmaps[e.r].t, h: text.get(e.u)?.h ?? [], w: text.get(e.u)?.w ?? "" }));
 }
 // The results page searches what the box searched.
@@ -115,6 +118,16 @@ async function resultsPage(form, section) {
   $("h2", section).textContent = t("js.matches", { count: found.length, query });
   $("ul", section).replaceChildren(...found.map(e => make("li", {}, make("a", { href: e.u }, e.t), make("p", {}, e.s), make("p", { className: "muted" }, meta(e)))));
   section.hidden = false;
+  // A split index searched titles and summaries, and one roadmap's text at most: the rest on demand.
+  const more = $("[data-search-everything]", section);
+  if (!more || everything || !split) return;
+  more.hidden = false;
+  more.onclick = () => {
+    everything = true;
+    engine = null;
+    more.hidden = true;
+    resultsPage(form, section);
+  };
 }
 
 const form = globalThis.document?.querySelector("form[data-search]"), section = form && $("[data-search-page]");

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
-using RoadmapGen.Cli;
 using static Microsoft.Playwright.Assertions;
 
 namespace RoadmapGen.BrowserTests;
@@ -11,22 +10,20 @@ namespace RoadmapGen.BrowserTests;
 /// never the other roadmaps'; a topic of any roadmap is found by its title from anywhere.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class SearchAtScaleTests(SiteFixture site) : IAsyncLifetime
+public sealed class SearchAtScaleTests(SiteFixture site, SearchAtScaleTests.ManyRoadmapsSite many) : IClassFixture<SearchAtScaleTests.ManyRoadmapsSite>
 {
     private const int Roadmaps = 12, PerRoadmap = 50;
     private static readonly LocatorAssertionsToBeVisibleOptions FirstSearch = new() { Timeout = 30_000 };
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "roadmapgen-search-scale-" + Guid.NewGuid().ToString("N")[..12]);
-    private SiteServer? _server;
+
+    public sealed class ManyRoadmapsSite() : GeneratedSite(Write);
 
     /// <summary>"Alpha 0307" is topic 7 of roadmap 3; its body alone holds "bodyword03x07".</summary>
     private static string Title(int roadmap, int topic) => $"{new[] { "Alpha", "Beta", "Caching", "Queues" }[topic % 4]} {roadmap:00}{topic:00}";
     private static string BodyWord(int roadmap, int topic) => $"bodyword{roadmap:00}x{topic:00}";
 
-    public async Task InitializeAsync()
+    private static void Write(GeneratedSite generated)
     {
-        if (!Chromium.IsInstalled) return;
-        var content = Path.Combine(_root, "content");
-        Directory.CreateDirectory(content);
+        var content = generated.Content;
         File.WriteAllText(Path.Combine(content, "site.yml"), "title: Many\ndescription: A generated site of many roadmaps.\n");
         for (var r = 1; r <= Roadmaps; r++)
         {
@@ -39,20 +36,9 @@ public sealed class SearchAtScaleTests(SiteFixture site) : IAsyncLifetime
                 File.WriteAllText(Path.Combine(folder, "topics", slugs[i] + ".md"),
                     $"---\ntitle: {Title(r, i)}\nsummary: Generated topic.\nresources:\n  - title: Docs\n    url: https://example.com/{r}/{i}\n    type: official\n---\n\nText with {BodyWord(r, i)}.\n");
         }
-        var log = new StringWriter();
-        var outDir = Path.Combine(_root, "site");
-        if (BuildCommand.Run(new BuildOptions(content, Path.Combine(site.RepoRoot, "templates"), SiteFixture.BasePath), outDir, log) != 0)
-            throw new InvalidOperationException("The generated site did not build:\n" + log);
-        _server = await SiteServer.StartAsync(outDir, SiteFixture.BasePath);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
-    private Task<BrowserSession> Session() => site.NewSessionAsync(new BrowserNewContextOptions { BaseURL = _server!.SiteUrl.ToString() });
+    private Task<BrowserSession> Session() => site.NewSessionAsync(new BrowserNewContextOptions { BaseURL = many.SiteUrl.ToString() });
 
     private static string[] IndexRequests(BrowserSession session) =>
         session.Requests.Where(u => u.EndsWith("/search-index.json", StringComparison.Ordinal)).Select(u => new Uri(u).AbsolutePath).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -89,7 +75,7 @@ public sealed class SearchAtScaleTests(SiteFixture site) : IAsyncLifetime
         await Expect(first.Locator(".search-title")).ToHaveTextAsync(Title(11, 42));
         await Expect(first.Locator(".search-meta")).ToContainTextAsync("Number 11");
         await first.ClickAsync();
-        await page.WaitForURLAsync(_server!.SiteUrl + "r11/t42/");
+        await page.WaitForURLAsync(many.SiteUrl + "r11/t42/");
         Assert.Equal(["/roadmap/search-index.json"], IndexRequests(session));
     }
 

@@ -30,10 +30,13 @@ namespace RoadmapGen.Render.Highlighting;
 /// grammar makes the same choices, tokens and states as the whole one. When one wins, every token
 /// after it carries its scope (<see cref="ProbeScope"/> and the grammar's); the grammars it stood
 /// for are then loaded for real (with stand-ins for what they embed in turn), the block is
-/// tokenized again, and the language keeps them for its next blocks.
+/// tokenized again, and the language keeps them for its next blocks. Since each round builds
+/// and compiles the grammar anew, the grammars a block's text suggests it reaches are loaded for
+/// real before the first (<see cref="EmbeddedOpeners"/>).
 /// </para>
 /// </remarks>
-internal sealed class LanguageGrammars
+/// <param name="guessEmbedded">Whether to load the grammars a block seems to reach before its first round (off only in tests of the stand-ins).</param>
+internal sealed class LanguageGrammars(bool guessEmbedded = true)
 {
     /// <summary>The process's grammars, shared by every build it runs.</summary>
     public static LanguageGrammars Shared { get; } = new();
@@ -64,6 +67,7 @@ internal sealed class LanguageGrammars
         // A grammar keeps the rules it has compiled so far, and compiling is not thread-safe.
         lock (language)
         {
+            if (guessEmbedded && !language.Whole) Guess(language, lines);
             while (true)
             {
                 if (!language.Loaded) Load(language);
@@ -77,6 +81,17 @@ internal sealed class LanguageGrammars
                 language.Loaded = false;
             }
         }
+    }
+
+    /// <summary>Loads for real, before the first round, the embedded grammars the block's text suggests it reaches (<see cref="EmbeddedOpeners"/>).</summary>
+    private static void Guess(Language language, IReadOnlyList<string> lines)
+    {
+        var start = GrammarTimings.Now();
+        var likely = EmbeddedOpeners.Likely(language.Scope, language.Reached, lines);
+        GrammarTimings.Add("guess", language.Id, start);
+        if (likely.Count == 0) return;
+        language.Reached.UnionWith(likely);
+        language.Loaded = false;
     }
 
     /// <remarks>

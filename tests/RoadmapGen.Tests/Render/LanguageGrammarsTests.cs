@@ -32,14 +32,19 @@ public class LanguageGrammarsTests
     }
 
     [Theory]
-    [InlineData("markdown", "Some *text* and <b>HTML</b>.\n\n```js\nconst answer = 42; // the answer\n```\n\n```sql\nSELECT id FROM users;\n```", ".js")]
-    [InlineData("html", "<p>Hi</p>\n<style>\n  p { color: red; }\n</style>\n<script>\n  const x = \"y\";\n</script>", ".js")]
-    [InlineData("php", "<?php\n$query = \"SELECT id FROM users WHERE name = 'x'\";\nfunction greet($name) { return \"Hi $name\"; }", ".sql")]
-    [InlineData("ruby", "sql = <<~SQL\n  SELECT * FROM users WHERE id = 1\nSQL\nputs sql", ".sql")]
-    public void A_block_that_embeds_another_language_gets_it_highlighted_exactly_as_before(string language, string code, string embedded)
+    [InlineData("markdown", "Some *text* and <b>HTML</b>.\n\n```js\nconst answer = 42; // the answer\n```\n\n```sql\nSELECT id FROM users;\n```", ".js", true)]
+    [InlineData("html", "<p>Hi</p>\n<style>\n  p { color: red; }\n</style>\n<script>\n  const x = \"y\";\n</script>", ".js", true)]
+    [InlineData("php", "<?php\n$query = \"SELECT id FROM users WHERE name = 'x'\";\nfunction greet($name) { return \"Hi $name\"; }", ".sql", true)]
+    [InlineData("ruby", "sql = <<~SQL\n  SELECT * FROM users WHERE id = 1\nSQL\nputs sql", ".sql", true)]
+    [InlineData("markdown", "Some *text* and <b>HTML</b>.\n\n```js\nconst answer = 42; // the answer\n```\n\n```sql\nSELECT id FROM users;\n```", ".js", false)]
+    [InlineData("html", "<p>Hi</p>\n<style>\n  p { color: red; }\n</style>\n<script>\n  const x = \"y\";\n</script>", ".js", false)]
+    [InlineData("php", "<?php\n$query = \"SELECT id FROM users WHERE name = 'x'\";\nfunction greet($name) { return \"Hi $name\"; }", ".sql", false)]
+    [InlineData("ruby", "sql = <<~SQL\n  SELECT * FROM users WHERE id = 1\nSQL\nputs sql", ".sql", false)]
+    public void A_block_that_embeds_another_language_gets_it_highlighted_exactly_as_before(string language, string code, string embedded, bool guessEmbedded)
     {
         var lines = code.Split('\n');
-        var lean = new LanguageGrammars();
+        // Without the guess, only the stand-ins find the embedded language; with it, the guess does (or, missing, the stand-ins).
+        var lean = new LanguageGrammars(guessEmbedded);
         // A block of the same language that embeds nothing comes first, so the lean grammar is the one in use.
         AssertSameTokens(language, ["plain"], lean);
 
@@ -47,6 +52,20 @@ public class LanguageGrammarsTests
 
         // The embedded language's own scopes ("storage.type.js", "keyword.other.DML.sql") are there.
         Assert.Contains(tokens.SelectMany(line => line.Tokens), token => token.Scopes[^1].EndsWith(embedded, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("php", "<?php\n$stmt = $pdo->prepare('SELECT id FROM products WHERE price < :max');", "source.sql")]
+    [InlineData("markdown", "---\ntitle: Caching\n---\n\nA short introduction.", "source.yaml text.html.basic text.html.derivative")]
+    // Markdown's paragraph and inline rules open on nearly any line, so its HTML is guessed for nearly any block (it is loaded for most anyway).
+    [InlineData("markdown", "```python\nprint(1)\n```", "source.python text.html.basic text.html.derivative")]
+    [InlineData("php", "<?php\necho json_encode($rows);", "")]
+    [InlineData("markdown", "# A title", "text.html.basic text.html.derivative")]
+    public void The_grammars_a_block_reaches_are_guessed_from_its_text_before_it_is_tokenized(string language, string code, string expected)
+    {
+        var likely = EmbeddedOpeners.Likely(CodeLanguages.ScopeOf(language)!, [], code.Split('\n'));
+
+        Assert.Equal(expected, string.Join(' ', likely.Order(StringComparer.Ordinal)));
     }
 
     [Fact]

@@ -56,9 +56,13 @@ public static class ChangeDates
             WorkingDirectory = contentRoot,
         };
         // quotePath=false: names with non-ASCII letters come out as they are, not as "\303\251" escapes.
-        // No path filter: every commit is listed (a translation may name one that changed no
-        // content file), and --relative keeps only the content folder's files in each.
-        foreach (var arg in new[] { "-c", "core.quotePath=false", "log", "--format=" + CommitMark + "%H %P %cI", "--name-only", "--relative", "--no-renames" })
+        // Every commit is listed (a translation may name one that changed no content file):
+        // --full-history --sparse keeps the commits the path filter would drop, while the filter
+        // "-- ." lets git compare only the content folder's trees of each commit rather than the
+        // whole repository's (half of git's time on this repository), and --relative names files
+        // from the content folder. The output is the same as without the filter.
+        foreach (var arg in new[] { "-c", "core.quotePath=false", "log", "--format=" + CommitMark + "%H %P %cI", "--name-only", "--relative", "--no-renames",
+                     "--full-history", "--sparse", "--", "." })
             start.ArgumentList.Add(arg);
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["LC_ALL"] = "C";

@@ -57,7 +57,7 @@ public static class SiteWriter
                 _marker.Flush();
                 foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct().OfType<string>())
                     Directory.CreateDirectory(Path.Combine(folder, dir));
-                Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(folder, file.Path), file.Content));
+                Parallel.ForEach(files, file => UnchangedFiles.Put(Path.Combine(folder, file.Path), Path.Combine(target, file.Path), file.Content));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
             {

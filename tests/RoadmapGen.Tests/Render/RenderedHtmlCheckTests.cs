@@ -20,7 +20,7 @@ public class RenderedHtmlCheckTests
     private static MarkdownBody Unchecked(string markdown) => new()
     {
         Document = Markdown.Parse(markdown, MarkdownParser.Pipeline), LineOffset = FrontMatterLines,
-        ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1),
+        ContentLinks = [], Headings = [], PlainText = "", RawHtml = FileSpan.At(1, 1), SourceHash = "test",
     };
 
     private static (string Html, IReadOnlyList<Diagnostic> Diagnostics) Render(string markdown)

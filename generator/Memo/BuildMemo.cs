@@ -64,6 +64,9 @@ public sealed class BuildMemo
     /// <summary>Content files read and parsed by the last load (the rest came from the memo).</summary>
     public int FilesParsed => _content?.FilesParsed ?? 0;
 
+    /// <summary>Markdown bodies the last render rendered (the others kept their HTML); serve's only.</summary>
+    public int MarkdownRendered => _render.MarkdownRendered;
+
     /// <summary>Pages the last render rendered (the others kept their bytes).</summary>
     public int PagesRendered => _render.LastRun.Rendered;
 

@@ -29,9 +29,13 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
     private ConditionalWeakTable<MarkdownBody, string> _words = new();
     private int _rendered;
     private int _reused;
+    private int _markdown;
 
     /// <summary>Pages the last run rendered, and pages it took from the run before.</summary>
     public (int Rendered, int Reused) LastRun => (Volatile.Read(ref _rendered), Volatile.Read(ref _reused));
+
+    /// <summary>Markdown bodies the last run rendered (the others kept their HTML).</summary>
+    public int MarkdownRendered => Volatile.Read(ref _markdown);
 
     public void BeginRun()
     {
@@ -39,6 +43,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         _currentMarkdown = new ConcurrentDictionary<string, KeptMarkdown>(StringComparer.Ordinal);
         _rendered = 0;
         _reused = 0;
+        _markdown = 0;
     }
 
     public void EndRun()
@@ -92,6 +97,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         var key = MarkdownKey(input);
         if (!_previousMarkdown.TryGetValue(key, out var done) && !_currentMarkdown.TryGetValue(key, out done))
         {
+            Interlocked.Increment(ref _markdown);
             var own = new DiagnosticBag();
             done = new KeptMarkdown(render(own), own.Sorted());
         }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Scriban.Runtime;
 
@@ -23,19 +23,19 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
     /// <returns>The fingerprint, or null when a value is of a kind it cannot vouch for (then the page is always rendered).</returns>
     public string? Of(string pagePath, ScriptObject globals, PageReads? reads = null)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         Text(hash, templateSetVersion);
         Int(hash, loopLimit);
         Text(hash, pagePath);
         if (!(reads is null ? Value(hash, globals) : ValuesRead(hash, globals, reads))) return null;
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return Convert.ToHexString(hash.GetCurrentHash());
     }
 
     /// <summary>
     /// The globals one level deep (a template reads a global by name, which no accessor sees),
     /// then the value at each path the last render read, in the order it read them.
     /// </summary>
-    private bool ValuesRead(IncrementalHash hash, ScriptObject globals, PageReads reads)
+    private bool ValuesRead(XxHash128 hash, ScriptObject globals, PageReads reads)
     {
         Tag(hash, 'r');
         var names = globals.Keys.ToArray();
@@ -65,7 +65,7 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
     }
 
     /// <summary>A value without what lies below it: an object's members and a list's objects are read (and hashed) on their own paths.</summary>
-    private bool Shallow(IncrementalHash hash, object? value)
+    private bool Shallow(XxHash128 hash, object? value)
     {
         switch (value)
         {
@@ -83,16 +83,16 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
     /// <summary>The version of a template set: a digest of every template's name and text.</summary>
     public static string VersionOf(IEnumerable<(string Name, string Text)> templates)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         foreach (var (name, text) in templates.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             Text(hash, name);
             Text(hash, text);
         }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return Convert.ToHexString(hash.GetCurrentHash());
     }
 
-    private bool Value(IncrementalHash hash, object? value)
+    private bool Value(XxHash128 hash, object? value)
     {
         switch (value)
         {
@@ -100,7 +100,7 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
             case string s: Tag(hash, 's'); Text(hash, s); return true;
             case bool b: Tag(hash, b ? 't' : 'f'); return true;
             case int i: Tag(hash, 'i'); Int(hash, i); return true;
-            case long l: Tag(hash, 'l'); hash.AppendData(BitConverter.GetBytes(l)); return true;
+            case long l: Tag(hash, 'l'); Int(hash, (int)l); Int(hash, (int)(l >> 32)); return true;
             case TrustedHtml html: Tag(hash, 'h'); Text(hash, html.Html); return true;
             case ScriptObject obj when obj.IsReadOnly: return Shared(hash, obj, 'o');
             case ScriptObject obj: Tag(hash, 'o'); return Object(hash, obj);
@@ -110,22 +110,22 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
         }
     }
 
-    private bool Shared(IncrementalHash hash, object frozen, char tag)
+    private bool Shared(XxHash128 hash, object frozen, char tag)
     {
         if (!_shared.TryGetValue(frozen, out var digest))
         {
-            using var inner = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var inner = new XxHash128();
             var ok = frozen is ScriptObject obj ? Object(inner, obj) : Array(inner, (ScriptArray)frozen);
             if (!ok) return false;
-            digest = inner.GetHashAndReset();
+            digest = inner.GetCurrentHash();
             _shared.TryAdd(frozen, digest);
         }
         Tag(hash, tag);
-        hash.AppendData(digest);
+        hash.Append(digest);
         return true;
     }
 
-    private bool Object(IncrementalHash hash, ScriptObject obj)
+    private bool Object(XxHash128 hash, ScriptObject obj)
     {
         // Members in name order: two objects with the same members read the same to a template.
         var members = obj.ToArray();
@@ -139,7 +139,7 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
         return true;
     }
 
-    private bool Array(IncrementalHash hash, ScriptArray array)
+    private bool Array(XxHash128 hash, ScriptArray array)
     {
         Int(hash, array.Count);
         foreach (var item in array)
@@ -147,14 +147,19 @@ internal sealed class PageFingerprint(string templateSetVersion, int loopLimit)
         return true;
     }
 
-    private static void Tag(IncrementalHash hash, char tag) => hash.AppendData([(byte)tag]);
+    private static void Tag(XxHash128 hash, char tag) => hash.Append([(byte)tag]);
 
-    private static void Int(IncrementalHash hash, int value) => hash.AppendData(BitConverter.GetBytes(value));
+    private static void Int(XxHash128 hash, int value)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        BitConverter.TryWriteBytes(bytes, value);
+        hash.Append(bytes);
+    }
 
     /// <summary>Length first, so "ab" + "c" and "a" + "bc" differ.</summary>
-    private static void Text(IncrementalHash hash, string text)
+    private static void Text(XxHash128 hash, string text)
     {
         Int(hash, text.Length);
-        hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 }

@@ -35,6 +35,76 @@ public class BuildMemoTests
     }
 
     [Fact]
+    public void File_saved_again_unchanged_with_a_new_write_time_keeps_its_parse()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildMemo(Keep.Everything);
+        var first = SiteBuild.Run(options, cache);
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "http.md");
+
+        // An editor's save, a checkout or a touch: the same bytes, a later time.
+        File.WriteAllBytes(file, File.ReadAllBytes(file));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5));
+        var second = SiteBuild.Run(options, cache);
+
+        Assert.Equal(0, cache.FilesParsed);
+        Assert.Equal(0, cache.PagesRendered);
+        Assert.True(second.Succeeded);
+        Assert.True(first.Files.Single(f => f.Path == "backend/http/index.html").Content.AsSpan()
+            .SequenceEqual(second.Files.Single(f => f.Path == "backend/http/index.html").Content));
+    }
+
+    [Fact]
+    public void File_changed_within_one_clock_tick_at_the_same_size_is_parsed_again_and_shows_the_new_text()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildMemo(Keep.Everything);
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "http.md");
+        var text = File.ReadAllText(file);
+        var sentence = "Serve reads this sentence before the edit.";
+        File.WriteAllText(file, text + "\n" + sentence + "\n");
+        var stamp = File.GetLastWriteTimeUtc(file);
+        var length = new FileInfo(file).Length;
+        Assert.Contains(sentence, SiteBuild.Run(options, cache).Files.Single(f => f.Path == "backend/http/index.html").Html);
+
+        var edited = "Serve shows this sentence after the edit.";
+        Assert.Equal(sentence.Length, edited.Length);
+        File.WriteAllText(file, text + "\n" + edited + "\n");
+        File.SetLastWriteTimeUtc(file, stamp);
+        Assert.Equal(length, new FileInfo(file).Length);
+        var second = SiteBuild.Run(options, cache);
+
+        Assert.Equal(1, cache.FilesParsed);
+        var page = second.Files.Single(f => f.Path == "backend/http/index.html").Html;
+        Assert.Contains(edited, page);
+        Assert.DoesNotContain(sentence, page);
+    }
+
+    [Fact]
+    public void New_title_renders_no_Markdown_and_only_the_pages_that_show_the_title_byte_identical_to_a_full_build()
+    {
+        var (content, templates) = CopyOfRealSite();
+        var options = new BuildOptions(content, templates);
+        var cache = new BuildMemo(Keep.Everything);
+        var first = SiteBuild.Run(options, cache);
+        var file = Path.Combine(content, "roadmaps", "backend", "topics", "caching.md");
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "(?m)^title: .*$", "title: Caching, renamed"));
+
+        var cached = SiteBuild.Run(options, cache);
+        var fresh = SiteBuild.Run(options);
+
+        // Bodies are known by their text: neither the edited topic's nor a translation's, read
+        // again on every load, is rendered again; and only the pages that show the title are.
+        Assert.Equal(0, cache.MarkdownRendered);
+        Assert.InRange(cache.PagesRendered, 2, first.Pages / 4);
+        Assert.Contains("Caching, renamed", cached.Files.Single(f => f.Path == "backend/caching/index.html").Html);
+        Assert.Equal(fresh.Files.Select(f => f.Path), cached.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(cached.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
+    }
+
+    [Fact]
     public void Cached_build_equals_a_fresh_build_after_prerequisites_change()
     {
         var (content, templates) = CopyOfRealSite();

@@ -30,31 +30,23 @@ const attr = (e, name, value) => e.setAttribute(name, value);
 const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
 const t = (key, values) => globalThis.roadmapgenText(key, values);
 const meta = e => t("js.search_meta", { roadmap: e.r, number: e.n });
-let engine = null, scope = null, split = false, everything = false;
+let engine = null, scope, split, everything;
 const loadIndex = form => engine ||= Promise.all([import(form.dataset.searchEngine), import(form.dataset.searchStemmer), json(document.body.dataset.searchIndex).then(entriesOf)])
   .then(([{ default: MiniSearch }, { stemmer }, entries]) => createIndex(MiniSearch, stemmer, entries))
   .catch(err => { engine = null; throw err; });
 
-// A large site's index comes in parts (SearchIndex.cs): every topic's title and summary, and the
-// headings and words of one roadmap, the one whose pages the reader is on (or, on the results
-// page, was on: ?in=). Without its part (offline and not saved) titles and summaries still answer.
-function scopeOf(roadmaps, here) {
-  return roadmaps.find(r => here.startsWith(r.u)) ?? null;
-}
+// A large site's index is in parts (SearchIndex.cs): every title and summary, and the words of the
+// page's roadmap (?in= on the results page), or of all on request; one not saved offline is skipped.
 async function entriesOf(index) {
   if (Array.isArray(index)) return index;
+  const here = new URLSearchParams(location.search).get("in") ?? location.pathname, { roadmaps } = index;
   split = true;
-  scope = scopeOf(index.roadmaps, new URLSearchParams(location.search).get("in") ?? location.pathname);
-  // On the results page, when the reader asks: every roadmap's words (what a saved roadmap lacks offline is skipped).
-  const parts = everything ? index.roadmaps : scope ? [scope] : [];
-  const text = new Map((await Promise.all(parts.map(r => json(r.i).catch(() => [])))).flat().map(e => [e.u, e]));
-  return index.topics.map(e => ({ ...e, r: index.roadmaps[e.r].t, h: text.get(e.u)?.h ?? [], w: text.get(e.u)?.w ?? "" }));
+  scope = roadmaps.find(r => here.startsWith(r.u));
+  const text = new Map((await Promise.all((everything ? roadmaps : scope ? [scope] : []).map(r => json(r.i).catch(() => [])))).flat().map(e => [e.u, e]));
+  return index.topics.map(e => ({ h: [], w: "", ...e, ...text.get(e.u), r: roadmaps[e.r].t }));
 }
-// The results page searches what the box searched.
-const scoped = form => {
-  if (scope && !form.elements.in) form.append(make("input", { type: "hidden", name: "in", value: scope.u }));
-  return scope ? "&in=" + encodeURIComponent(scope.u) : "";
-};
+// The results page searches what the box did.
+const scoped = form => scope ? (form.elements.in || form.append(make("input", { type: "hidden", name: "in", value: scope.u })), "&in=" + encodeURIComponent(scope.u)) : "";
 
 // ARIA 1.2 combobox.
 function combobox(form) {
@@ -118,16 +110,8 @@ async function resultsPage(form, section) {
   $("h2", section).textContent = t("js.matches", { count: found.length, query });
   $("ul", section).replaceChildren(...found.map(e => make("li", {}, make("a", { href: e.u }, e.t), make("p", {}, e.s), make("p", { className: "muted" }, meta(e)))));
   section.hidden = false;
-  // A split index searched titles and summaries, and one roadmap's text at most: the rest on demand.
-  const more = $("[data-search-everything]", section);
-  if (!more || everything || !split) return;
-  more.hidden = false;
-  more.onclick = () => {
-    everything = true;
-    engine = null;
-    more.hidden = true;
-    resultsPage(form, section);
-  };
+  const more = $("button", section);
+  if (more && split && !everything) more.hidden = false, more.onclick = () => { everything = true; engine = null; more.hidden = true; resultsPage(form, section); };
 }
 
 const form = globalThis.document?.querySelector("form[data-search]"), section = form && $("[data-search-page]");

@@ -16,8 +16,9 @@ public sealed class PageHealthTests(SiteFixture site)
     // what moving the search code out of app.js freed. Then 28.5 KB for a second language: the
     // scripts read every word they show from the page's strings (one lookup with plural rules in
     // theme.js, keys in place of English in app, search, offline and copy), and the all-roadmaps
-    // page fills in each roadmap's progress.
-    private const int ScriptBudget = 28 * 1024 + 512;
+    // page fills in each roadmap's progress. Then 29.5 KB for search on a large site of many
+    // roadmaps (about 1.2 KB: the index in parts, merged per roadmap, the rest on request).
+    private const int ScriptBudget = 29 * 1024 + 512;
     // Raised from 32 KB for the roadmap map (map.css, loaded by the roadmap page only: the
     // path, the numbered topic rows, the tool bar and the key, about 10 KB, of which about
     // 8 KB replaced the old diagram's rules in style.css), then to 37 KB for the denser map

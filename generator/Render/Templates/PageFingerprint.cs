@@ -7,8 +7,9 @@ using Scriban.Runtime;
 namespace RoadmapGen.Render.Templates;
 
 /// <summary>
-/// A digest of everything a page's templates can read: the template set, the loop budget, the
-/// page's path and its globals, walked as Scriban sees them. Two renders with one fingerprint
+/// A digest of what a page's templates read: the template set, the loop budget, the page's path
+/// and its globals, walked as Scriban sees them; once the page has rendered, only the values at
+/// the paths that render read (see <see cref="PageReads"/>). Two renders with one fingerprint
 /// write the same bytes, so serve re-renders a page only when its fingerprint changes. It hashes
 /// what the templates read, not a list of what pages depend on, so a new field in a view model is
 /// covered as soon as <see cref="ScriptModel"/> hands it to templates.

@@ -48,11 +48,11 @@ public class BuildMemoTests
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5));
         var second = SiteBuild.Run(options, cache);
 
+        // Outside git a page's date is its file's time, so the page itself shows the new time.
         Assert.Equal(0, cache.FilesParsed);
-        Assert.Equal(0, cache.PagesRendered);
+        Assert.Equal(0, cache.MarkdownRendered);
         Assert.True(second.Succeeded);
-        Assert.True(first.Files.Single(f => f.Path == "backend/http/index.html").Content.AsSpan()
-            .SequenceEqual(second.Files.Single(f => f.Path == "backend/http/index.html").Content));
+        Assert.Equal(first.Files.Select(f => f.Path), second.Files.Select(f => f.Path));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class BuildMemoTests
         var length = new FileInfo(file).Length;
         Assert.Contains(sentence, SiteBuild.Run(options, cache).Files.Single(f => f.Path == "backend/http/index.html").Html);
 
-        var edited = "Serve shows this sentence after the edit.";
+        var edited = "Serve shows this sentence after the edits.";
         Assert.Equal(sentence.Length, edited.Length);
         File.WriteAllText(file, text + "\n" + edited + "\n");
         File.SetLastWriteTimeUtc(file, stamp);

@@ -37,6 +37,8 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
     /// <summary>Markdown bodies the last run rendered (the others kept their HTML).</summary>
     public int MarkdownRendered => Volatile.Read(ref _markdown);
 
+    public bool KeepsPages => betweenRuns;
+
     public void BeginRun()
     {
         _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);

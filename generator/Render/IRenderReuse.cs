@@ -23,6 +23,12 @@ public interface IRenderReuse
     /// <summary>A Markdown body's HTML; its diagnostics end up in <paramref name="diagnostics"/> either way.</summary>
     RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
 
+    /// <summary>
+    /// Whether pages are kept for a later run (serve): only then is a page's fingerprint asked for,
+    /// so only then does a render record what its templates read.
+    /// </summary>
+    bool KeepsPages { get; }
+
     /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
     /// <param name="fingerprint">
     /// A digest of what the page's templates read, given what a render recorded they read (null:
@@ -42,6 +48,8 @@ public interface IRenderReuse
         public void BeginRun() { }
 
         public void EndRun() { }
+
+        public bool KeepsPages => false;
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 

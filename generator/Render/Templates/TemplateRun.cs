@@ -66,14 +66,16 @@ public sealed partial class TemplateRun
         }
         var globals = _model.Globals(page);
         // Templates assign globals of their own (and the layout gets 'body'): the fingerprint reads a copy made before.
-        var before = (ScriptObject)globals.Clone(false);
-        return _reuse.Page(pagePath, reads => _fingerprint.Of(pagePath, before, reads),
-            () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang));
+        // A build that keeps no page for a later run never asks for one, so it neither copies nor records reads.
+        var keeps = _reuse.KeepsPages;
+        var before = keeps ? (ScriptObject)globals.Clone(false) : null;
+        return _reuse.Page(pagePath, reads => _fingerprint.Of(pagePath, before ?? globals, reads),
+            () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang, recordReads: keeps));
     }
 
-    private (RenderedPage? Page, PageReads? Reads) Render(string name, Template template, ScriptObject globals, string pagePath, string language)
+    private (RenderedPage? Page, PageReads? Reads) Render(string name, Template template, ScriptObject globals, string pagePath, string language, bool recordReads)
     {
-        var reads = _readsTraceable ? new PageReads(globals) : null;
+        var reads = recordReads && _readsTraceable ? new PageReads(globals) : null;
         var context = new HtmlTemplateContext(_engine.Set, _engine.Builtins, _loopLimit) { Reads = reads };
         context.PageLanguage = language;
         context.Strings = _engine.Strings.For(context.PageLanguage);

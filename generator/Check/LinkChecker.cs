@@ -191,13 +191,13 @@ public sealed class LinkChecker
 
     private static OutputFile? Resolve(string relative, Dictionary<string, OutputFile> files, HashSet<string>? lookups)
     {
-        var file = Routes.FileServing(relative);
-        return file != relative ? Lookup(file) : Lookup(relative) ?? Lookup(Routes.IndexOfFolder(relative));
+        // A link to a folder without its slash is followed as the host's redirect would.
+        return Routes.Serving(relative, Exists) is { } served ? files[served.Path] : null;
 
-        OutputFile? Lookup(string path)
+        bool Exists(string path)
         {
             lookups?.Add(path);
-            return files.GetValueOrDefault(path);
+            return files.ContainsKey(path);
         }
     }
 
@@ -206,7 +206,7 @@ public sealed class LinkChecker
         var wanted = relative.TrimEnd('/');
         var candidates = files.Keys.Select(Routes.FolderOf).OfType<string>();
         var best = Load.DidYouMean.Suggest(wanted, candidates);
-        return best is null ? " (correct the address, or remove the link)" : $" (did you mean '{best}/'?)";
+        return best is null ? " (correct the address, or remove the link)" : $" (did you mean '{Routes.FolderUrl(best)}'?)";
     }
 
     private static string SuggestId(string fragment, IReadOnlySet<string> ids)

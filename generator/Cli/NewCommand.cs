@@ -62,7 +62,7 @@ public static class NewCommand
         console.WriteLine($"  1. Write the topic in {topicDisplay}: replace the summary, the two example.com resources and the text under each heading.");
         if (plan.Edit is not null)
             console.WriteLine($"  2. In {roadmapDisplay}, move '{slug}' to the stage where it belongs.");
-        console.WriteLine($"  {(plan.Edit is not null ? 3 : 2)}. Preview it:  dotnet run --project generator -- serve{contentOption}   (page: {new Routes("/").Topic(roadmapId, slug)})");
+        console.WriteLine($"  {(plan.Edit is not null ? 3 : 2)}. Preview it:  dotnet run --project generator -- serve{contentOption}   (page: {Routes.AtRoot.Topic(roadmapId, slug)})");
         console.WriteLine($"  {(plan.Edit is not null ? 4 : 3)}. Check it:    dotnet run --project generator -- build{contentOption}   (it fails, RG0148, while a placeholder is left)");
         return 0;
     }

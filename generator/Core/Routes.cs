@@ -32,6 +32,8 @@ public sealed class Routes
     public const string NoJekyllFile = ".nojekyll";
     public const string SearchIndexFile = "search-index.json";
     public const string OfflineListFile = "offline.json";
+    /// <summary>How every roadmap's offline list URL ends ("/backend/offline.json"): the service worker tells a saved roadmap's list from the files it lists by it.</summary>
+    public const string OfflineListEnding = "/" + OfflineListFile;
     public const string FeedFile = "feed.xml";
 
     /// <summary>The file that serves a folder's URL: "a/b/" is served by "a/b/index.html".</summary>
@@ -63,6 +65,9 @@ public sealed class Routes
         Root = language is null ? Base : Base + language + "/";
     }
 
+    /// <summary>The routes at "/", as messages name a URL: Load and <c>new</c> know no base path.</summary>
+    public static Routes AtRoot { get; } = new("/");
+
     /// <summary>The same site's routes for a language; null for the source language.</summary>
     public Routes In(string? language) => new(Base, language);
 
@@ -92,7 +97,9 @@ public sealed class Routes
     /// <summary>A roadmap's own part of a split search index, in its folder, so saving the roadmap for offline reading keeps it.</summary>
     public string SearchShard(Roadmap roadmap) => Root + roadmap.Id + "/" + SearchIndexFile;
     public string Sitemap => Base + SitemapFile;
-    public string Asset(string fingerprintedName) => Base + AssetsFolder + "/" + fingerprintedName;
+    public string Asset(string fingerprintedName) => AssetsUrl + fingerprintedName;
+    /// <summary>The folder every language's pages share their assets from ("/repo/assets/").</summary>
+    public string AssetsUrl => Base + AssetsFolder + "/";
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>
     public string Image(ContentImage image) => Base + MediaFolder + "/" + image.ContentPath;
     public string Feed => Root + FeedFile;
@@ -101,7 +108,7 @@ public sealed class Routes
     /// <summary>At the base path's root, not under assets/: a service worker controls only the pages at or below its own folder.</summary>
     public string ServiceWorker => Base + "sw.js";
     /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
-    public string OfflineList(Roadmap roadmap) => Root + roadmap.Id + "/" + OfflineListFile;
+    public string OfflineList(Roadmap roadmap) => Root + roadmap.Id + OfflineListEnding;
 
     /// <summary>
     /// The URL segment of a first letter's A–Z page: an ASCII letter or digit as itself in lower
@@ -124,7 +131,10 @@ public sealed class Routes
     public static string PublishedRoot(string siteUrl) => siteUrl.TrimEnd('/') + "/";
 
     /// <summary>An element of a page: "/backend/" and "databases" → "/backend/#databases".</summary>
-    public static string WithFragment(string url, string fragment) => url + "#" + fragment;
+    public static string WithFragment(string url, string fragment) => url + OnThisPage(fragment);
+
+    /// <summary>A link to an element of the page it is on: "letter-a" → "#letter-a".</summary>
+    public static string OnThisPage(string fragment) => "#" + fragment;
 
     /// <summary>
     /// Where a file may be edited on the site's repository host (GitHub's form: /edit/branch/path),
@@ -150,13 +160,32 @@ public sealed class Routes
         outputPath.EndsWith(IndexFile, StringComparison.Ordinal) ? outputPath[..^IndexFile.Length] : outputPath;
 
     /// <summary>The file serving a route relative to the base path: "" and "a/b/" are folders, served by their index file.</summary>
-    public static string FileServing(string relative) =>
+    private static string FileServing(string relative) =>
         relative.Length == 0 || relative.EndsWith('/') ? relative + IndexFile : relative;
 
-    /// <summary>The index file of a folder named without its slash ("a/b" → "a/b/index.html"), which a request for "a/b" is redirected to.</summary>
-    public static string IndexOfFolder(string relative) => relative + "/" + IndexFile;
+    /// <summary>
+    /// The file a static host (GitHub Pages, serve) answers a route relative to the base path with,
+    /// given which output paths exist: "a/b/" its folder's index file; "a/b" the file "a/b" or, when
+    /// there is none but a folder "a/b" has an index file, that one behind a redirect to
+    /// <see cref="FolderUrl"/>. Null when nothing serves it.
+    /// </summary>
+    /// <param name="exists">Whether an output path exists; asked only for the paths that could serve the route, in the order tried.</param>
+    public static ServedFile? Serving(string relative, Func<string, bool> exists)
+    {
+        var file = FileServing(relative);
+        if (file != relative) return exists(file) ? new ServedFile(file, AddsSlash: false) : null;
+        if (exists(relative)) return new ServedFile(relative, AddsSlash: false);
+        var index = relative + "/" + IndexFile;
+        return exists(index) ? new ServedFile(index, AddsSlash: true) : null;
+    }
+
+    /// <summary>The URL of a folder named without its slash ("/repo/a/b" → "/repo/a/b/"): where a request or link naming it is sent.</summary>
+    public static string FolderUrl(string url) => url + "/";
 
     /// <summary>The folder an output path is the index file of ("a/b/index.html" → "a/b"), or null for any other file.</summary>
     public static string? FolderOf(string outputPath) =>
         outputPath.EndsWith("/" + IndexFile, StringComparison.Ordinal) ? outputPath[..^(IndexFile.Length + 1)] : null;
 }
+
+/// <summary>The output file that serves a route, and whether the host first redirects to the route with a slash added (a folder named without it).</summary>
+public sealed record ServedFile(string Path, bool AddsSlash);

@@ -44,7 +44,7 @@ public static class RoadmapReader
                 var slug = Path.GetFileNameWithoutExtension(file);
                 if (Routes.ReservedTopicSlugs.Contains(slug))
                     diagnostics.Error(Codes.RouteCollision, contentFiles[file], 0, 0,
-                        $"this file's route '/{id}/{slug}/' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
+                        $"this file's route '{Routes.AtRoot.Topic(id, slug)}' is the roadmap's own '{slug}' page; its file name is its URL, so rename the file (and its entry in roadmap.yml)");
                 else if (PageIds.Fixed.Contains(slug))
                     diagnostics.Error(Codes.SlugIsPageId, contentFiles[file], 0, 0,
                         $"the slug '{slug}' is the id of an element every page has ('#{slug}'), and a topic's slug is the id of its section on the whole-roadmap page (rename the file and its entry in roadmap.yml, e.g. to '{slug}-topic.md')");

@@ -107,10 +107,10 @@ public static class SiteLoader
         {
             if (roadmaps.FirstOrDefault(r => r.Id == language.Code) is { } roadmap)
                 diagnostics.Error(Codes.RouteCollision, roadmap.SourcePath, 0, 0,
-                    $"roadmap '{roadmap.Id}' has the URL of the language '{language.Code}' (/{language.Code}/), where that language's pages are: rename the roadmap's folder");
+                    $"roadmap '{roadmap.Id}' has the URL of the language '{language.Code}' ({Routes.AtRoot.In(language.Code).Home}), where that language's pages are: rename the roadmap's folder");
             if (pages.FirstOrDefault(p => p.Slug == language.Code) is { } page)
                 diagnostics.Error(Codes.RouteCollision, page.SourcePath, 0, 0,
-                    $"page '{page.Slug}' has the URL of the language '{language.Code}' (/{language.Code}/), where that language's pages are: rename the file");
+                    $"page '{page.Slug}' has the URL of the language '{language.Code}' ({Routes.AtRoot.In(language.Code).Home}), where that language's pages are: rename the file");
         }
     }
 
@@ -142,7 +142,7 @@ public static class SiteLoader
     {
         foreach (var roadmap in roadmaps.Where(r => Routes.ReservedPageSlugs.Contains(r.Id)))
             diagnostics.Error(Codes.RouteCollision, roadmap.SourcePath, 0, 0,
-                $"roadmap '{roadmap.Id}' has the URL of a built-in page (/{roadmap.Id}/): its folder's name is its URL, so rename the folder");
+                $"roadmap '{roadmap.Id}' has the URL of a built-in page ({Routes.AtRoot.Roadmap(roadmap)}): its folder's name is its URL, so rename the folder");
         foreach (var page in pages)
         {
             if (roadmaps.Any(r => r.Id == page.Slug) || Routes.ReservedPageSlugs.Contains(page.Slug))

@@ -81,7 +81,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
             foreach (var roadmap in edition.Roadmaps)
                 output.Add(OutputFile.Text(editionUrls.OutputPath(editionUrls.OfflineList(roadmap)),
                     OfflineFiles.List(roadmap, editionUrls, built, edition.Pages.Select(editionUrls.Page))));
-        output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker), OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()))));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker), OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()), urls)));
     }
 
     /// <summary>

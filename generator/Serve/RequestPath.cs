@@ -22,18 +22,20 @@ public static class RequestPath
         var path = Uri.UnescapeDataString(rawPath);
         if (!IsSafe(path)) return new(Resolution.BadRequest);
 
-        if (basePath != "/" && path == basePath.TrimEnd('/')) return new(Resolution.Redirect, basePath + query);
+        if (Routes.FolderUrl(path) == basePath) return new(Resolution.Redirect, basePath + query);
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
             return path == "/" ? new(Resolution.Redirect, basePath) : new(Resolution.NotFound);
 
         var relative = path[basePath.Length..];
         // "//x" would otherwise become a redirect to "//x/", which a browser reads as another host.
         if (relative.StartsWith('/') || relative.Contains("//", StringComparison.Ordinal)) return new(Resolution.NotFound);
-        var file = Routes.FileServing(relative);
-        if (file != relative) return exists(file) ? new(Resolution.File, file) : new(Resolution.NotFound);
-        if (exists(relative)) return new(Resolution.File, relative);
-        // The raw path is echoed (still percent-encoded) so the redirect names exactly what was asked for.
-        return exists(Routes.IndexOfFolder(relative)) ? new(Resolution.Redirect, rawPath + "/" + query) : new(Resolution.NotFound);
+        return Routes.Serving(relative, exists) switch
+        {
+            null => new(Resolution.NotFound),
+            // The raw path is echoed (still percent-encoded) so the redirect names exactly what was asked for.
+            { AddsSlash: true } => new(Resolution.Redirect, Routes.FolderUrl(rawPath) + query),
+            var served => new(Resolution.File, served.Path),
+        };
     }
 
     private static bool IsSafe(string path)

@@ -1,5 +1,6 @@
 // Offline reading. Registered only when a reader asks to save a roadmap. The build writes BUILD
-// (the hash of every file it built) above this line.
+// (the hash of every file it built), LIST_ENDING (how a roadmap's offline.json URL ends) and
+// ASSETS (the assets folder's URL) above this line, so the worker writes no URL of its own.
 //
 // Pages come from the network while there is one and from the cache when there is not, so an
 // online reader never sees an old page. A saved roadmap's list (offline.json) stays in the cache
@@ -42,7 +43,7 @@ self.addEventListener("install", event => event.waitUntil((async () => {
   for (const name of await caches.keys()) {
     if (!name.startsWith(OURS) || name === CACHE) continue;
     for (const request of await (await caches.open(name)).keys())
-      if (request.url.endsWith("/offline.json")) lists.add(request.url);
+      if (request.url.endsWith(LIST_ENDING)) lists.add(request.url);
   }
   // One failed fetch fails the install: the older worker and its complete copy stay until the next visit.
   for (const url of lists) await save(url);
@@ -68,7 +69,8 @@ self.addEventListener("fetch", event => {
 async function notSaved() {
   const cache = await caches.open(CACHE), saved = await cache.keys();
   if (!saved.length) return null;
-  const css = saved.find(r => /\/assets\/style\.[^/]*css$/.test(r.url));
+  const assets = new URL(ASSETS, self.location.href).href;
+  const css = saved.find(r => r.url.startsWith(assets) && /^style\.[^/]*css$/.test(r.url.slice(assets.length)));
   const home = self.registration.scope;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Not saved for offline reading</title>${css ? `<link rel="stylesheet" href="${css.url}">` : ""}</head>
@@ -88,7 +90,7 @@ const activated = () => new Promise(resolve => {
 self.addEventListener("message", event => {
   const { type, list } = event.data || {};
   const url = new URL(String(list), self.location.href).href;
-  if (!url.startsWith(self.registration.scope) || !url.endsWith("/offline.json")) return;
+  if (!url.startsWith(self.registration.scope) || !url.endsWith(LIST_ENDING)) return;
   const reply = message => event.source?.postMessage({ list, ...message });
   if (type === "status") event.waitUntil(activated().then(() => savedStatus(url)).then(saved => reply({ type: "status", saved })));
   if (type === "save") event.waitUntil(activated().then(() => save(url, progress => reply({ type: "progress", ...progress }))).then(

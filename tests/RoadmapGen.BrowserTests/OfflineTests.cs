@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -61,6 +62,9 @@ public sealed class OfflineTests(SiteFixture site)
         // The network really is off: a page that was not saved gets the site's own explanation, not the browser's error.
         await page.GotoAsync("no-such-page/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("You are offline, and this page was not saved");
+        // In the site's style: the worker found the saved stylesheet in the assets folder the build told it.
+        await Expect(page.Locator("link[rel='stylesheet']")).ToHaveAttributeAsync("href",
+            new Regex(Regex.Escape(SiteFixture.BasePath + "assets/style.") + "[0-9a-f]+\\.css$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the saved home page" }).ClickAsync();
         await page.WaitForURLAsync(own.SiteUrl.ToString());
         await Expect(page.Locator("a.button[href$='/backend/']").First).ToBeVisibleAsync();

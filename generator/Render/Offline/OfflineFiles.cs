@@ -61,9 +61,16 @@ public static class OfflineFiles
         return JsonSerializer.Serialize(new OfflineList(roadmap.Id, roadmap.Title, pages, files), OfflineJsonContext.Default.OfflineList) + "\n";
     }
 
-    public static string Worker(string source, string buildHash) =>
+    /// <summary>The worker: its source below what the build tells it, the cache's name and the routes it recognises files by.</summary>
+    public static string Worker(string source, string buildHash, Routes urls) =>
         $"// Written by the build: the hash of everything it built, which names the cache.\n" +
-        $"const BUILD = \"{buildHash}\";\n" + source;
+        $"const BUILD = \"{buildHash}\";\n" +
+        "// And the routes the worker knows the site's files by.\n" +
+        $"const LIST_ENDING = {Js(Routes.OfflineListEnding)};\n" +
+        $"const ASSETS = {Js(urls.AssetsUrl)};\n" + source;
+
+    // A base path is the builder's text: written as a JSON string it is a JavaScript string whatever it holds.
+    private static string Js(string value) => JsonSerializer.Serialize(value, OfflineJsonContext.Default.String);
 
     /// <summary>
     /// SHA-256 over every file's path and bytes, in path order: the same content always gives

@@ -188,7 +188,7 @@ public sealed class SiteViews
         .Select(g =>
         {
             var id = "letter-" + char.ToLowerInvariant(g.Key);
-            var href = SiteScale.SplitsTopicIndex(_site) ? _urls.TopicLetter(Routes.LetterKey(g.Key)) : "#" + id;
+            var href = SiteScale.SplitsTopicIndex(_site) ? _urls.TopicLetter(Routes.LetterKey(g.Key)) : Routes.OnThisPage(id);
             return new LetterView(g.Key.ToString(), id, href, g.Select(t => new IndexEntryView(Link(t), t.Roadmap.Title)).ToList());
         })
         .ToList();

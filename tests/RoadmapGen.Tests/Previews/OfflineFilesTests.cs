@@ -49,6 +49,27 @@ public sealed partial class OfflineFilesTests
         }
     }
 
+    [GeneratedRegex("""^const (LIST_ENDING|ASSETS) = "([^"]*)";$""", RegexOptions.Multiline)]
+    private static partial Regex RouteLine();
+
+    [Fact]
+    public void Service_worker_knows_each_roadmaps_list_and_the_stylesheet_by_the_routes_the_build_wrote_them_at()
+    {
+        var build = RealSite.Build.Value;
+        var worker = RealSite.Text("sw.js");
+        var given = RouteLine().Matches(worker).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var lists = build.Files.Where(f => f.Path.EndsWith("offline.json", StringComparison.Ordinal)).Select(f => "/roadmap/" + f.Path).ToList();
+
+        Assert.NotEmpty(lists);
+        Assert.All(lists, url => Assert.EndsWith(given["LIST_ENDING"], url));
+        Assert.Equal("/roadmap/assets/", given["ASSETS"]);
+        Assert.Contains(build.Files, f => ("/roadmap/" + f.Path).StartsWith(given["ASSETS"] + "style.", StringComparison.Ordinal));
+        // What the worker recognises it is given: its source writes none of the site's URLs.
+        var source = File.ReadAllText(Path.Combine(TestPaths.Templates, "offline", "sw.js"));
+        Assert.DoesNotContain("\"/offline.json\"", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\/assets\\/", source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Service_worker_and_manifest_sit_at_the_base_paths_root_with_its_scope()
     {

@@ -16,7 +16,7 @@ namespace RoadmapGen.Memo;
 /// each Markdown body's HTML under its text's hash and everything else its rendering reads, and
 /// each body's words. Entries not used by a run are dropped at its end, so a deleted page is not remembered.
 /// </summary>
-internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
+internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
 {
     private sealed record KeptMarkdown(RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
@@ -37,7 +37,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
     /// <summary>Markdown bodies the last run rendered (the others kept their HTML).</summary>
     public int MarkdownRendered => Volatile.Read(ref _markdown);
 
-    public bool KeepsPages => betweenRuns;
+    public IKeptPages? KeptPages => betweenRuns ? this : null;
 
     public void BeginRun()
     {
@@ -67,20 +67,25 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
         _words = new ConditionalWeakTable<MarkdownBody, string>();
     }
 
+    public RenderedPage? Page(string path, Func<RenderedPage?> render)
+    {
+        Interlocked.Increment(ref _rendered);
+        return render();
+    }
+
     /// <summary>
     /// A page is kept with what its templates read when it was rendered: the same values read
-    /// now (the fingerprint of those reads) mean the same bytes.
+    /// now (the fingerprint of those reads) mean the same bytes. Reached through <see cref="KeptPages"/>, so only between runs.
     /// </summary>
-    public RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render)
+    RenderedPage? IKeptPages.Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render)
     {
-        if (betweenRuns && _previous.TryGetValue(path, out var kept) && fingerprint(kept.Reads) is { } key && key == kept.Fingerprint)
+        if (_previous.TryGetValue(path, out var kept) && fingerprint(kept.Reads) is { } key && key == kept.Fingerprint)
         {
             _current[path] = kept;
             Interlocked.Increment(ref _reused);
             return kept.Page;
         }
         Interlocked.Increment(ref _rendered);
-        if (!betweenRuns) return render().Page;
         var (page, reads) = render();
         if (page is not null && fingerprint(reads) is { } made) _current[path] = new KeptPage(made, reads, page);
         return page;

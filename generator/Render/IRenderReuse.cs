@@ -24,18 +24,13 @@ public interface IRenderReuse
     RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
 
     /// <summary>
-    /// Whether pages are kept for a later run (serve): only then is a page's fingerprint asked for,
-    /// so only then does a render record what its templates read.
+    /// Where pages are kept for a later run (serve); null when none is. Only a kept page has a
+    /// fingerprint, so only then does a render copy a page's globals and record what its templates read.
     /// </summary>
-    bool KeepsPages { get; }
+    IKeptPages? KeptPages { get; }
 
-    /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
-    /// <param name="fingerprint">
-    /// A digest of what the page's templates read, given what a render recorded they read (null:
-    /// everything they can read); null when it cannot vouch for them. Computed only when asked.
-    /// </param>
-    /// <param name="render">The page, and what its templates read (null when not recorded).</param>
-    RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render);
+    /// <summary>A page rendered for this run alone (null: a template failed, reported by the run).</summary>
+    RenderedPage? Page(string path, Func<RenderedPage?> render);
 
     /// <summary>A code block's highlighted lines (null: written plain), by grammar and code.</summary>
     string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize);
@@ -49,16 +44,28 @@ public interface IRenderReuse
 
         public void EndRun() { }
 
-        public bool KeepsPages => false;
+        public IKeptPages? KeptPages => null;
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 
-        public RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render) => render().Page;
+        public RenderedPage? Page(string path, Func<RenderedPage?> render) => render();
 
         public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) => tokenize();
 
         public string Words(MarkdownBody body, Func<string> words) => words();
     }
+}
+
+/// <summary>Pages kept between runs under the fingerprint of what their templates read.</summary>
+public interface IKeptPages
+{
+    /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
+    /// <param name="fingerprint">
+    /// A digest of what the page's templates read, given what a render recorded they read (null:
+    /// everything they can read); null when it cannot vouch for them. Computed only when asked.
+    /// </param>
+    /// <param name="render">The page, and what its templates read (null when not recorded).</param>
+    RenderedPage? Page(string path, Func<PageReads?, string?> fingerprint, Func<(RenderedPage? Page, PageReads? Reads)> render);
 }
 
 /// <summary>Everything a Markdown body's HTML is made from besides the body itself.</summary>

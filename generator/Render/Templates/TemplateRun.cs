@@ -65,12 +65,13 @@ public sealed partial class TemplateRun
             return null;
         }
         var globals = _model.Globals(page);
+        var language = page.Chrome.Page.Lang;
+        if (_reuse.KeptPages is not { } kept)
+            return _reuse.Page(pagePath, () => Render(name, template, globals, pagePath, language, recordReads: false).Page);
         // Templates assign globals of their own (and the layout gets 'body'): the fingerprint reads a copy made before.
-        // A build that keeps no page for a later run never asks for one, so it neither copies nor records reads.
-        var keeps = _reuse.KeepsPages;
-        var before = keeps ? (ScriptObject)globals.Clone(false) : null;
-        return _reuse.Page(pagePath, reads => _fingerprint.Of(pagePath, before ?? globals, reads),
-            () => Render(name, template, globals, pagePath, page.Chrome.Page.Lang, recordReads: keeps));
+        var before = (ScriptObject)globals.Clone(false);
+        return kept.Page(pagePath, reads => _fingerprint.Of(pagePath, before, reads),
+            () => Render(name, template, globals, pagePath, language, recordReads: true));
     }
 
     private (RenderedPage? Page, PageReads? Reads) Render(string name, Template template, ScriptObject globals, string pagePath, string language, bool recordReads)

@@ -21,22 +21,8 @@ public sealed class SearchAtScaleTests(SiteFixture site, SearchAtScaleTests.Many
     private static string Title(int roadmap, int topic) => $"{new[] { "Alpha", "Beta", "Caching", "Queues" }[topic % 4]} {roadmap:00}{topic:00}";
     private static string BodyWord(int roadmap, int topic) => $"bodyword{roadmap:00}x{topic:00}";
 
-    private static void Write(GeneratedSite generated)
-    {
-        var content = generated.Content;
-        File.WriteAllText(Path.Combine(content, "site.yml"), "title: Many\ndescription: A generated site of many roadmaps.\n");
-        for (var r = 1; r <= Roadmaps; r++)
-        {
-            var folder = Path.Combine(content, "roadmaps", $"r{r:00}");
-            Directory.CreateDirectory(Path.Combine(folder, "topics"));
-            var slugs = Enumerable.Range(0, PerRoadmap).Select(i => $"t{i:00}").ToList();
-            File.WriteAllText(Path.Combine(folder, "roadmap.yml"),
-                $"title: Number {r}\nsummary: Roadmap {r}.\nstages:\n  - title: All\n    summary: Everything.\n    topics: [{string.Join(", ", slugs)}]\n");
-            for (var i = 0; i < PerRoadmap; i++)
-                File.WriteAllText(Path.Combine(folder, "topics", slugs[i] + ".md"),
-                    $"---\ntitle: {Title(r, i)}\nsummary: Generated topic.\nresources:\n  - title: Docs\n    url: https://example.com/{r}/{i}\n    type: official\n---\n\nText with {BodyWord(r, i)}.\n");
-        }
-    }
+    private static void Write(GeneratedSite generated) =>
+        ManyRoadmapsContent.Write(generated.Content, Roadmaps, PerRoadmap, Title, summary: (_, _) => "Generated topic.", body: (r, i) => $"Text with {BodyWord(r, i)}.\n");
 
     private Task<BrowserSession> Session() => site.NewSessionAsync(new BrowserNewContextOptions { BaseURL = many.SiteUrl.ToString() });
 

@@ -22,18 +22,10 @@ public sealed class SiteAtScaleTests : IDisposable
     /// <summary>Roadmaps "r01"…, topics "t00"… titled "Alpha 0" etc., each body holding a word no other topic has.</summary>
     private BuildResult BuildLarge()
     {
-        File.WriteAllText(Path.Combine(_content, "site.yml"), "title: Big\ndescription: Many roadmaps.\n");
-        for (var r = 1; r <= Roadmaps; r++)
-        {
-            var folder = Path.Combine(_content, "roadmaps", $"r{r:00}");
-            Directory.CreateDirectory(Path.Combine(folder, "topics"));
-            var slugs = Enumerable.Range(0, PerRoadmap).Select(i => $"t{i:00}").ToList();
-            File.WriteAllText(Path.Combine(folder, "roadmap.yml"),
-                $"title: Number {r}\nsummary: Roadmap {r}.\nstages:\n  - title: All\n    summary: Everything.\n    topics: [{string.Join(", ", slugs)}]\n");
-            for (var i = 0; i < PerRoadmap; i++)
-                File.WriteAllText(Path.Combine(folder, "topics", slugs[i] + ".md"),
-                    $"---\ntitle: {Starts[i % Starts.Length]} {i}\nsummary: Topic {i} of roadmap {r}.\nresources:\n  - title: Docs\n    url: https://example.com/{r}/{i}\n    type: official\n---\n\n## Heading {i}\n\nText with {BodyWord(r, i)}.\n");
-        }
+        ManyRoadmapsContent.Write(_content, Roadmaps, PerRoadmap,
+            title: (_, i) => $"{Starts[i % Starts.Length]} {i}",
+            summary: (r, i) => $"Topic {i} of roadmap {r}.",
+            body: (r, i) => $"## Heading {i}\n\nText with {BodyWord(r, i)}.\n");
         var result = SiteBuild.Run(new BuildOptions(_content, TestPaths.Templates, "/"));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Sorted()));
         return result;

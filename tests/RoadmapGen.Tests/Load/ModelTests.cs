@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 
@@ -37,5 +39,31 @@ public class ModelTests
         }
         foreach (var (name, map) in new (string, object)[] { ("Choice.When", choice.When), ("Site.Changed", site.Changed) })
             Assert.True(map is not IDictionary dictionary || dictionary.IsReadOnly, $"{name} is a {map.GetType().Name} a reader can change");
+    }
+
+    [Fact]
+    public void Nothing_the_loaded_site_holds_can_be_set_after_it_is_made()
+    {
+        // Every type of the generator's own reachable from Site, through properties and their type arguments.
+        var generator = typeof(RoadmapGen.Load.Site).Assembly;
+        var seen = new HashSet<Type>();
+        var queue = new Queue<Type>([typeof(RoadmapGen.Load.Site)]);
+        var settable = new List<string>();
+        while (queue.TryDequeue(out var type))
+        {
+            if (!seen.Add(type)) continue;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static))
+            {
+                if (property.SetMethod is { } set && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
+                    settable.Add($"{type.Name}.{property.Name}");
+                foreach (var reached in new[] { property.PropertyType }.Concat(property.PropertyType.GetGenericArguments()))
+                    if (reached.Assembly == generator && !reached.IsEnum) queue.Enqueue(reached);
+            }
+            settable.AddRange(type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+                .Where(f => !f.IsInitOnly && !f.IsLiteral && !f.IsDefined(typeof(CompilerGeneratedAttribute))).Select(f => $"{type.Name}.{f.Name} (field)"));
+        }
+        Assert.Contains(typeof(Topic), seen);
+        Assert.Contains(typeof(MarkdownBody), seen);
+        Assert.Empty(settable);
     }
 }

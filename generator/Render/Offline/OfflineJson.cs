@@ -22,4 +22,5 @@ internal sealed partial class ManifestJsonContext : JsonSerializerContext;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(OfflineList))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class OfflineJsonContext : JsonSerializerContext;

@@ -61,4 +61,21 @@ public sealed partial class OfflineFilesTests
         var icon = manifest.RootElement.GetProperty("icons")[0].GetProperty("src").GetString()!;
         Assert.Contains(build.Files, f => "/roadmap/" + f.Path == icon);
     }
+
+    [Fact]
+    public void Each_language_has_its_own_page_for_a_page_not_saved_which_saving_keeps_and_the_worker_picks_by_path()
+    {
+        // The deepest first: "/roadmap/es/…" is Spanish before "/roadmap/" takes the rest.
+        Assert.Contains("""const NOT_SAVED = ["/roadmap/es/offline.html","/roadmap/offline.html"];""", RealSite.Text("sw.js"));
+        foreach (var (folder, lang, heading) in new[] { ("", "en", "You are offline, and this page was not saved"), ("es/", "es", "Estás sin conexión y esta página no se guardó") })
+        {
+            var html = RealSite.Text(folder + "offline.html");
+            Assert.Contains($"<html lang=\"{lang}\"", html);
+            Assert.Contains($"<h1>{heading}</h1>", html);
+            Assert.Contains($"<a class=\"button\" href=\"/roadmap/{folder}\">", html);
+            using var list = JsonDocument.Parse(RealSite.Text(folder + "backend/offline.json"));
+            Assert.Contains($"/roadmap/{folder}offline.html", list.RootElement.GetProperty("pages").EnumerateArray().Select(e => e.GetString()));
+        }
+        Assert.DoesNotContain("offline.html", RealSite.Text("sitemap.xml"));
+    }
 }

@@ -34,6 +34,8 @@ public sealed class Routes
     public const string OfflineListFile = "offline.json";
     /// <summary>How every roadmap's offline list URL ends ("/backend/offline.json"): the service worker tells a saved roadmap's list from the files it lists by it.</summary>
     public const string OfflineListEnding = "/" + OfflineListFile;
+    /// <summary>A file, not a folder, so no page's slug can take its name.</summary>
+    public const string OfflinePageFile = "offline.html";
     public const string FeedFile = "feed.xml";
 
     /// <summary>The file that serves a folder's URL: "a/b/" is served by "a/b/index.html".</summary>
@@ -109,6 +111,11 @@ public sealed class Routes
     public string ServiceWorker => Base + "sw.js";
     /// <summary>The list of a roadmap's files that "Save for offline" fetches.</summary>
     public string OfflineList(Roadmap roadmap) => Root + roadmap.Id + OfflineListEnding;
+    /// <summary>
+    /// What the service worker shows, offline, for a page that was not saved: one per language, at
+    /// the language's root, so the worker picks the one whose root the requested path starts with.
+    /// </summary>
+    public string OfflinePage => Root + OfflinePageFile;
 
     /// <summary>
     /// The URL segment of a first letter's A–Z page: an ASCII letter or digit as itself in lower

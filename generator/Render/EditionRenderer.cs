@@ -68,6 +68,10 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             AddPage(new NotFoundPage(views.Chrome(Words("title.not_found"), site.Config.Description, urls.NotFound, "404"), views.Roadmaps),
                 null, path: Routes.NotFoundFile);
 
+        // Each language's own, so a reader offline is told so in the language of the page they asked for.
+        if (views.Offline)
+            AddPage(new NotSavedPage(views.Chrome(Words("title.not_saved"), Words("not_saved.lead"), urls.OfflinePage, "offline"), views.Roadmaps), null);
+
         if (SiteViews.HasRoadmapIndex(site))
             AddPage(new RoadmapIndexPage(views.Chrome(Words("title.roadmap_index"),
                 Words("description.roadmap_index", ("count", site.Roadmaps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("site", site.Config.Title)),

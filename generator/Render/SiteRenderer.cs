@@ -52,7 +52,9 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes.ToArray(), SourcePath = image.SourcePath });
-        var pages = output.Where(f => f.IsHtml && f.Path != Routes.NotFoundFile);
+        // Pages a reader only meets by a mistake or offline are no search engine's business.
+        var unlisted = editions.Select(e => e.Urls.OutputPath(e.Urls.OfflinePage)).Append(Routes.NotFoundFile).ToHashSet(StringComparer.Ordinal);
+        var pages = output.Where(f => f.IsHtml && !unlisted.Contains(f.Path));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), languages.Count == 0
             ? Sitemap.Xml(site.Config.Url, urls, pages)
             : Sitemap.Xml(site.Config.Url, urls, pages, languages.Select(l => (l.Item1.Code, l.Urls)).ToList())));
@@ -81,7 +83,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
             foreach (var roadmap in edition.Roadmaps)
                 output.Add(OutputFile.Text(editionUrls.OutputPath(editionUrls.OfflineList(roadmap)),
                     OfflineFiles.List(roadmap, editionUrls, built, edition.Pages.Select(editionUrls.Page))));
-        output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker), OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()), urls)));
+        output.Add(OutputFile.Text(urls.OutputPath(urls.ServiceWorker),
+            OfflineFiles.Worker(worker, OfflineFiles.ContentHash(output.ToList()), editions.Select(e => e.Urls.OfflinePage))));
     }
 
     /// <summary>

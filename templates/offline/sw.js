@@ -1,6 +1,6 @@
 // Offline reading. Registered only when a reader asks to save a roadmap. The build writes BUILD
 // (the hash of every file it built), LIST_ENDING (how a roadmap's offline.json URL ends) and
-// ASSETS (the assets folder's URL) above this line, so the worker writes no URL of its own.
+// NOT_SAVED (each language's offline page) above this line, so the worker writes no URL of its own.
 //
 // Pages come from the network while there is one and from the cache when there is not, so an
 // online reader never sees an old page. A saved roadmap's list (offline.json) stays in the cache
@@ -61,23 +61,22 @@ self.addEventListener("fetch", event => {
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
   event.respondWith(fetch(request).catch(async () =>
     (await caches.match(request, { cacheName: CACHE, ignoreSearch: true }))
-    || (request.mode === "navigate" && await notSaved()) || Response.error()));
+    || (request.mode === "navigate" && await notSaved(request.url)) || Response.error()));
 });
 
-// A page the reader never saved, asked for offline: say so in the site's own style, with the way
-// back to what was saved, rather than the browser's error. Nothing is cached until a save.
-async function notSaved() {
-  const cache = await caches.open(CACHE), saved = await cache.keys();
-  if (!saved.length) return null;
-  const assets = new URL(ASSETS, self.location.href).href;
-  const css = saved.find(r => r.url.startsWith(assets) && /^style\.[^/]*css$/.test(r.url.slice(assets.length)));
-  const home = self.registration.scope;
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not saved for offline reading</title>${css ? `<link rel="stylesheet" href="${css.url}">` : ""}</head>
-<body><main id="main"><h1>You are offline, and this page was not saved</h1>
-<p class="lead">Saving a roadmap for offline keeps its topics, the search and the site's main pages; this one is not among them.</p>
-<p><a class="button" href="${home}">Go to the saved home page</a></p></main></body></html>`;
-  return new Response(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
+// A page the reader never saved, asked for offline: say so in the site's own style and in the
+// language of the page asked for (NOT_SAVED: one page per language), with the way back to what
+// was saved, rather than the browser's error. A reader who saved only another language's roadmap
+// gets that language's page. Nothing is cached until a save.
+async function notSaved(url) {
+  const path = new URL(url).pathname;
+  const own = NOT_SAVED.find(page => path.startsWith(page.slice(0, page.lastIndexOf("/") + 1)));
+  const cache = await caches.open(CACHE);
+  for (const page of [own, ...NOT_SAVED.filter(p => p !== own)]) {
+    const saved = page && await cache.match(page);
+    if (saved) return new Response(saved.body, { status: 503, headers: saved.headers });
+  }
+  return null;
 }
 
 // Messages can reach a worker while it is still activating: answer them once the old copy is gone.

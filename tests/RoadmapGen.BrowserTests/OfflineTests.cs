@@ -16,15 +16,17 @@ public sealed class OfflineTests(SiteFixture site)
         return (own, session);
     }
 
-    private static async Task SaveAsync(IPage page, int pages)
+    private static Task SaveAsync(IPage page, int pages) =>
+        SaveAsync(page, "Save this roadmap for offline", $@"^Saved for offline: {pages} pages and \d+ files, [\d.]+ (kB|MB)\.$");
+
+    private static async Task SaveAsync(IPage page, string button, string saved)
     {
         var box = page.Locator("[data-offline]");
         await Expect(box).ToBeVisibleAsync();
         // Folded into the map's tool bar: one click opens it.
         if (!await box.EvaluateAsync<bool>("d => d.open")) await box.Locator("summary").ClickAsync();
-        await box.GetByRole(AriaRole.Button, new() { Name = "Save this roadmap for offline" }).ClickAsync();
-        await Expect(box.Locator("[data-offline-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(
-            $@"^Saved for offline: {pages} pages and \d+ files, [\d.]+ (kB|MB)\.$"), new() { Timeout = 60_000 });
+        await box.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Expect(box.Locator("[data-offline-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(saved), new() { Timeout = 60_000 });
     }
 
     [BrowserFact]
@@ -62,12 +64,44 @@ public sealed class OfflineTests(SiteFixture site)
         // The network really is off: a page that was not saved gets the site's own explanation, not the browser's error.
         await page.GotoAsync("no-such-page/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("You are offline, and this page was not saved");
-        // In the site's style: the worker found the saved stylesheet in the assets folder the build told it.
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        // In the site's style: the offline page was saved with the stylesheet it links.
         await Expect(page.Locator("link[rel='stylesheet']")).ToHaveAttributeAsync("href",
             new Regex(Regex.Escape(SiteFixture.BasePath + "assets/style.") + "[0-9a-f]+\\.css$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the saved home page" }).ClickAsync();
         await page.WaitForURLAsync(own.SiteUrl.ToString());
         await Expect(page.Locator("a.button[href$='/backend/']").First).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_Spanish_reader_offline_is_told_in_Spanish_that_a_page_was_not_saved_and_led_to_the_Spanish_pages_kept()
+    {
+        var (own, session) = await StartAsync();
+        await using var _ = own;
+        await using var __ = session;
+        var page = await session.OpenAsync("es/backend/");
+        var saved = own.OfflinePages("es/backend");
+        await SaveAsync(page, "Guardar esta hoja de ruta para leerla sin conexión",
+            $@"^Guardado para leer sin conexión: {saved.Count} páginas y \d+ archivos, [\d.,]+ (kB|MB)\.$");
+        Assert.Contains(SiteFixture.BasePath + "es/offline.html", saved);
+        Assert.Empty(session.Errors);
+
+        await session.Context.SetOfflineAsync(true);
+        await page.GotoAsync("es/no-such-page/");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Estás sin conexión y esta página no se guardó");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        // Every page it offers was kept, in Spanish: the Contributing page opens translated.
+        var kept = await page.Locator("main ul a").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+        Assert.NotEmpty(kept);
+        Assert.All(kept, url => Assert.Contains(url, saved));
+        await page.Locator("main ul a[href$='/es/contributing/']").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Cómo contribuir");
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ir a la página de inicio guardada" }).ClickAsync();
+        await page.WaitForURLAsync(own.SiteUrl + "es/");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        // The page not saved is answered 503 (Service Unavailable), which the console reports; nothing else may be.
+        Assert.All(session.Errors, error => Assert.Contains("503", error));
     }
 
     [BrowserFact]

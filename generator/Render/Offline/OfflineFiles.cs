@@ -45,14 +45,14 @@ public static class OfflineFiles
     /// <summary>
     /// A roadmap's pages (its page, the whole-roadmap page, every topic) and what reading them
     /// offline needs besides: the home page and the A–Z list (for search results), the pages
-    /// the header links to (About, Contributing), the search index, the stylesheet, scripts and
+    /// the header links to (About, Contributing), the page shown for one not saved, the search index, the stylesheet, scripts and
     /// images, and the roadmap's other files.
     /// </summary>
     public static string List(Roadmap roadmap, Routes urls, IReadOnlyCollection<OutputFile> output, IEnumerable<string> headerPages)
     {
         var folder = urls.Relative(urls.Roadmap(roadmap));
         var own = output.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
-        var shared = new[] { urls.Home, urls.TopicIndex }.Concat(headerPages).Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
+        var shared = new[] { urls.Home, urls.TopicIndex, urls.OfflinePage }.Concat(headerPages).Select(urls.OutputPath).ToHashSet(StringComparer.Ordinal);
         var pages = own.Where(f => f.IsHtml).Concat(output.Where(f => f.IsHtml && shared.Contains(f.Path)))
             .Select(f => urls.UrlOf(f.Path)).Order(StringComparer.Ordinal).ToList();
         var files = own.Where(f => !f.IsHtml && !f.Path.EndsWith(Routes.OfflineListFile, StringComparison.Ordinal))
@@ -62,15 +62,17 @@ public static class OfflineFiles
     }
 
     /// <summary>The worker: its source below what the build tells it, the cache's name and the routes it recognises files by.</summary>
-    public static string Worker(string source, string buildHash, Routes urls) =>
+    /// <param name="notSavedPages">Each language's page for a page not saved (<see cref="Routes.OfflinePage"/>).</param>
+    public static string Worker(string source, string buildHash, IEnumerable<string> notSavedPages) =>
         $"// Written by the build: the hash of everything it built, which names the cache.\n" +
         $"const BUILD = \"{buildHash}\";\n" +
-        "// And the routes the worker knows the site's files by.\n" +
-        $"const LIST_ENDING = {Js(Routes.OfflineListEnding)};\n" +
-        $"const ASSETS = {Js(urls.AssetsUrl)};\n" + source;
+        "// How a roadmap's offline list URL ends, and each language's page for a page not saved,\n" +
+        "// the deepest first, so the first whose folder starts a path is its language's.\n" +
+        $"const LIST_ENDING = {JsonSerializer.Serialize(Routes.OfflineListEnding, OfflineJsonContext.Default.String)};\n" +
+        $"const NOT_SAVED = {JsonSerializer.Serialize(DeepestFirst(notSavedPages), OfflineJsonContext.Default.StringArray)};\n" + source;
 
-    // A base path is the builder's text: written as a JSON string it is a JavaScript string whatever it holds.
-    private static string Js(string value) => JsonSerializer.Serialize(value, OfflineJsonContext.Default.String);
+    private static string[] DeepestFirst(IEnumerable<string> urls) =>
+        urls.OrderByDescending(u => u.Count(c => c == '/')).ThenBy(u => u, StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// SHA-256 over every file's path and bytes, in path order: the same content always gives

@@ -23,4 +23,5 @@ internal sealed partial class ManifestJsonContext : JsonSerializerContext;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(OfflineList))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class OfflineJsonContext : JsonSerializerContext;

@@ -20,7 +20,7 @@ public sealed class InterfaceStrings
     /// </summary>
     public static readonly IReadOnlyList<string> CodeKeys =
     [
-        "title.not_found", "title.topic_index", "title.topic_letter", "title.whole_roadmap", "title.roadmap_index", "description.topic_index", "description.roadmap_index", "date.months", "date.long",
+        "title.not_found", "title.not_saved", "title.topic_index", "title.topic_letter", "title.whole_roadmap", "title.roadmap_index", "description.topic_index", "description.roadmap_index", "date.months", "date.long",
         "resource_type.article", "resource_type.video", "resource_type.course", "resource_type.book",
         "resource_type.official", "resource_type.tool", "resource_type.podcast", "resource_type.community",
 

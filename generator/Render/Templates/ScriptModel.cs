@@ -39,6 +39,9 @@ public sealed class ScriptModel
             case NotFoundPage notFound:
                 globals["roadmaps_full"] = SharedList(notFound.RoadmapsFull, r => Shared(r, Roadmap));
                 break;
+            case NotSavedPage notSaved:
+                globals["roadmaps_full"] = SharedList(notSaved.RoadmapsFull, r => Shared(r, Roadmap));
+                break;
             case ContentPage content:
                 globals["content"] = Freeze(new ScriptObject(4)
                 {

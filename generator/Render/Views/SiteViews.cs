@@ -117,6 +117,9 @@ public sealed class SiteViews
         return entries;
     }
 
+    /// <summary>Whether the site has a service worker, and so a page for what was not saved for offline reading.</summary>
+    public bool Offline => _siteView.ServiceWorker is not null;
+
     public Chrome Chrome(string title, string description, string url, string kind, TrustedHtml? jsonLd = null)
     {
         var meta = new PageMeta(title, description, url, kind, _urls.Absolute(_site.Config.Url, url), jsonLd);

@@ -178,6 +178,12 @@ public sealed record NotFoundPage(Chrome Chrome, IReadOnlyList<RoadmapView> Road
     public override string Template => "404";
 }
 
+/// <summary>What the service worker shows, offline, for a page that was not saved: the way to what was.</summary>
+public sealed record NotSavedPage(Chrome Chrome, IReadOnlyList<RoadmapView> RoadmapsFull) : PageModel(Chrome)
+{
+    public override string Template => "offline";
+}
+
 public sealed record ContentPage(Chrome Chrome, ContentView Content) : PageModel(Chrome)
 {
     public override string Template => "page";

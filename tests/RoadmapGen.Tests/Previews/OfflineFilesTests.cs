@@ -49,11 +49,11 @@ public sealed partial class OfflineFilesTests
         }
     }
 
-    [GeneratedRegex("""^const (LIST_ENDING|ASSETS) = "([^"]*)";$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^const (LIST_ENDING) = "([^"]*)";$""", RegexOptions.Multiline)]
     private static partial Regex RouteLine();
 
     [Fact]
-    public void Service_worker_knows_each_roadmaps_list_and_the_stylesheet_by_the_routes_the_build_wrote_them_at()
+    public void Service_worker_knows_each_roadmaps_list_by_the_route_the_build_wrote_it_at()
     {
         var build = RealSite.Build.Value;
         var worker = RealSite.Text("sw.js");
@@ -62,12 +62,11 @@ public sealed partial class OfflineFilesTests
 
         Assert.NotEmpty(lists);
         Assert.All(lists, url => Assert.EndsWith(given["LIST_ENDING"], url));
-        Assert.Equal("/roadmap/assets/", given["ASSETS"]);
-        Assert.Contains(build.Files, f => ("/roadmap/" + f.Path).StartsWith(given["ASSETS"] + "style.", StringComparison.Ordinal));
         // What the worker recognises it is given: its source writes none of the site's URLs.
         var source = File.ReadAllText(Path.Combine(TestPaths.Templates, "offline", "sw.js"));
         Assert.DoesNotContain("\"/offline.json\"", source, StringComparison.Ordinal);
-        Assert.DoesNotContain("\\/assets\\/", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("/assets/", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("offline.html", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,5 +80,22 @@ public sealed partial class OfflineFilesTests
         Assert.Equal("Backend Developer Roadmap", manifest.RootElement.GetProperty("name").GetString());
         var icon = manifest.RootElement.GetProperty("icons")[0].GetProperty("src").GetString()!;
         Assert.Contains(build.Files, f => "/roadmap/" + f.Path == icon);
+    }
+
+    [Fact]
+    public void Each_language_has_its_own_page_for_a_page_not_saved_which_saving_keeps_and_the_worker_picks_by_path()
+    {
+        // The deepest first: "/roadmap/es/…" is Spanish before "/roadmap/" takes the rest.
+        Assert.Contains("""const NOT_SAVED = ["/roadmap/es/offline.html","/roadmap/offline.html"];""", RealSite.Text("sw.js"));
+        foreach (var (folder, lang, heading) in new[] { ("", "en", "You are offline, and this page was not saved"), ("es/", "es", "Estás sin conexión y esta página no se guardó") })
+        {
+            var html = RealSite.Text(folder + "offline.html");
+            Assert.Contains($"<html lang=\"{lang}\"", html);
+            Assert.Contains($"<h1>{heading}</h1>", html);
+            Assert.Contains($"<a class=\"button\" href=\"/roadmap/{folder}\">", html);
+            using var list = JsonDocument.Parse(RealSite.Text(folder + "backend/offline.json"));
+            Assert.Contains($"/roadmap/{folder}offline.html", list.RootElement.GetProperty("pages").EnumerateArray().Select(e => e.GetString()));
+        }
+        Assert.DoesNotContain("offline.html", RealSite.Text("sitemap.xml"));
     }
 }

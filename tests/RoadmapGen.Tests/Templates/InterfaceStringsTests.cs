@@ -92,7 +92,7 @@ public sealed class InterfaceStringsTests : IDisposable
 
     /// <summary>The keys the generator asks for, so a small strings file is complete.</summary>
     private static string Code(string language) => "\n"
-        + "title:\n  not_found: x\n  topic_index: x\n  topic_letter: x {letter}\n  whole_roadmap: x {roadmap}\n  roadmap_index: x\ndescription:\n  topic_index: x\n  roadmap_index: x {count} {site}\n"
+        + "title:\n  not_found: x\n  not_saved: x\n  topic_index: x\n  topic_letter: x {letter}\n  whole_roadmap: x {roadmap}\n  roadmap_index: x\ndescription:\n  topic_index: x\n  roadmap_index: x {count} {site}\n"
         + "resource_type:\n" + string.Concat(new[] { "article", "video", "course", "book", "official", "tool", "podcast", "community" }.Select(t => $"  {t}: {t}\n"))
         + (language == "es"
             ? "date:\n  months: [enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre]\n  long: \"{day} de {month} de {year}\"\n"

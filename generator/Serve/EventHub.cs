@@ -31,6 +31,12 @@ public sealed class EventHub : IDisposable
 
     public void Publish(string eventName, string json) => Send(Format(eventName, json));
 
+    /// <summary>How many pages are listening.</summary>
+    public int Clients
+    {
+        get { lock (_gate) return _clients.Count; }
+    }
+
     /// <summary>The request paths the open pages said they show (the reload script sends its own).</summary>
     public IReadOnlyList<string> OpenPages()
     {

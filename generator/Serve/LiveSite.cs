@@ -17,6 +17,10 @@ public sealed class LiveSite
     private static readonly TimeSpan YoungCollectAfter = TimeSpan.FromMilliseconds(30);
     private static readonly TimeSpan IdleCollectAfter = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The longest the rest of a rebuild waits for reloaded pages to fetch the first pages (a page showing another one waits for the rest).</summary>
+    private static readonly TimeSpan BrowserHeadStart = TimeSpan.FromMilliseconds(250);
+    private readonly SemaphoreSlim _firstServed = new(0);
+
     private readonly BuildOptions _options;
     private readonly TextWriter _console;
     private readonly EventHub _events;
@@ -192,10 +196,23 @@ public sealed class LiveSite
         var changedPages = files.Count(f => f.IsHtml && (previous.Find(f.Path) is not { } old || !old.Content.AsSpan().SequenceEqual(f.Content)));
         if (changedPages == 0) return null;
         var whole = new TaskCompletionSource<SiteSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (_firstServed.Wait(0)) { }
         _current = previous.WithFirst(files, version, whole.Task);
         _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(version, changedPages), ServeJson.Default.ReloadMessage));
+        // The rest of the rebuild takes every core: it waits until each open page has fetched
+        // its new version (or a moment has passed), so the reload and that fetch get the machine.
+        var clients = _events.Clients;
+        var headStart = Stopwatch.StartNew();
+        for (var served = 0; served < clients; served++)
+        {
+            var left = BrowserHeadStart - headStart.Elapsed;
+            if (left <= TimeSpan.Zero || !_firstServed.Wait(left)) break;
+        }
         return whole;
     }
+
+    /// <summary>Told by requests: a page of the first pages was sent while the rest of its rebuild waited.</summary>
+    internal void FirstPageServed() => _firstServed.Release();
 
     private static string DisplayPathOf(string folder) => Load.DisplayPath.Of(Path.GetFullPath(folder));
 }

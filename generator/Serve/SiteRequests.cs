@@ -66,6 +66,7 @@ internal sealed class SiteRequests(LiveSite site, EventHub events, string basePa
         {
             case Resolution.File:
                 await SendFile(context, StatusCodes.Status200OK, snapshot, snapshot.Find(resolved.Value)!);
+                if (snapshot.Complete is { IsCompleted: false } && snapshot.Find(resolved.Value)!.IsHtml) _site.FirstPageServed();
                 break;
             case Resolution.Redirect:
                 response.Headers.Location = resolved.Value;

@@ -11,3 +11,12 @@ public sealed record BuildResult(IReadOnlyList<OutputFile> Files, DiagnosticBag 
 {
     public bool Succeeded => !Diagnostics.HasErrors;
 }
+
+/// <summary>
+/// Pages serve wants before the rest of the site (the ones open in a browser, the edited file's):
+/// a build renders them first and hands them to <paramref name="Ready"/>, without errors, before it
+/// renders and checks everything else. They are the bytes the whole build then holds.
+/// </summary>
+/// <param name="Paths">Output paths of pages (<c>backend/caching/index.html</c>).</param>
+/// <param name="Ready">Called on the build's thread with the first pages, the assets and the images.</param>
+public sealed record FirstPages(IReadOnlySet<string> Paths, Action<IReadOnlyList<OutputFile>> Ready);

@@ -13,7 +13,8 @@ public static class SiteBuild
 {
     /// <param name="rendered">Called with the rendered files before they are checked, so a caller can start writing them.</param>
     /// <param name="memo">What may be reused from earlier builds (serve's); a build makes its own, for the run.</param>
-    public static BuildResult Run(BuildOptions options, BuildMemo? memo = null, Action<IReadOnlyList<OutputFile>>? rendered = null)
+    /// <param name="first">Pages to render and hand over before the rest (serve's).</param>
+    public static BuildResult Run(BuildOptions options, BuildMemo? memo = null, Action<IReadOnlyList<OutputFile>>? rendered = null, FirstPages? first = null)
     {
         memo ??= new BuildMemo(Keep.Nothing);
         var clock = Stopwatch.StartNew();
@@ -22,7 +23,7 @@ public static class SiteBuild
         void Phase(string name) => timings?.Phase(name);
         // Parsing templates is single-threaded: overlap it with loading content.
         var templatesTask = Task.Run(() => memo.Templates(options.Templates, diagnostics));
-        var files = LoadAndRender(options, memo, diagnostics, templatesTask, Phase);
+        var files = LoadAndRender(options, memo, diagnostics, templatesTask, Phase, first);
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
         var urls = new Routes(options.BasePath);
         if (!memo.KeepsContent) RenderGarbage.Collect();
@@ -42,14 +43,24 @@ public static class SiteBuild
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static IReadOnlyList<OutputFile>? LoadAndRender(BuildOptions options, BuildMemo memo, DiagnosticBag diagnostics,
-        Task<TemplateEngine?> templatesTask, Action<string> phase)
+        Task<TemplateEngine?> templatesTask, Action<string> phase, FirstPages? first)
     {
         var site = SiteLoader.Load(options.Content, diagnostics, memo.Load);
         phase("load");
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
-        var files = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render).Render(diagnostics);
+        var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render);
+        if (first is { Paths.Count: > 0 })
+        {
+            // Its diagnostics are the whole render's too, which reports them; a first page with
+            // an error is not handed over.
+            var own = new DiagnosticBag();
+            var firstFiles = renderer.RenderFirst(first.Paths, own);
+            phase("first");
+            if (!own.HasErrors) first.Ready(firstFiles);
+        }
+        var files = renderer.Render(diagnostics);
         phase("render");
         return files;
     }

@@ -30,6 +30,8 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
     private int _rendered;
     private int _reused;
     private int _markdown;
+    private bool _partial;
+    private bool _afterPartial;
 
     /// <summary>Pages the last run rendered, and pages it took from the run before.</summary>
     public (int Rendered, int Reused) LastRun => (Volatile.Read(ref _rendered), Volatile.Read(ref _reused));
@@ -39,17 +41,34 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
 
     public IKeptPages? KeptPages => betweenRuns ? this : null;
 
-    public void BeginRun()
+    public void BeginRun(bool partial = false)
     {
         _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);
         _currentMarkdown = new ConcurrentDictionary<string, KeptMarkdown>(StringComparer.Ordinal);
-        _rendered = 0;
-        _reused = 0;
-        _markdown = 0;
+        // The whole run after a partial one reports the work of both: one edit's cost.
+        if (!_afterPartial)
+        {
+            _rendered = 0;
+            _reused = 0;
+            _markdown = 0;
+        }
+        _partial = partial;
+        _afterPartial = false;
     }
 
     public void EndRun()
     {
+        if (_partial)
+        {
+            // What the first pages made is added to what the whole run will look in; nothing is dropped.
+            if (betweenRuns)
+            {
+                foreach (var (path, page) in _current) _previous[path] = page;
+                foreach (var (key, markdown) in _currentMarkdown) _previousMarkdown[key] = markdown;
+            }
+            _afterPartial = true;
+            return;
+        }
         if (betweenRuns)
         {
             _previous = _current;
@@ -60,6 +79,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
 
     public void Clear()
     {
+        _afterPartial = false;
         _previous.Clear();
         _current.Clear();
         _previousMarkdown.Clear();

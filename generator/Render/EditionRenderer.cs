@@ -18,6 +18,13 @@ namespace RoadmapGen.Render;
 internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, TemplateRun run, ConcurrentBag<OutputFile> output,
     CodeHighlighter highlighter, IRenderReuse reuse, TemplateEngine templates, Routes? sourceRoutes = null)
 {
+    /// <summary>The output paths of the only pages to render (see <see cref="SiteRenderer.RenderFirst"/>); null: everything.</summary>
+    public Func<string, bool>? Only { get; init; }
+
+    private bool Wants(string path) => Only is null || Only(path);
+
+    private bool WantsPageAt(string url) => Wants(urls.OutputPath(url));
+
     public void Render(DiagnosticBag diagnostics)
     {
         var data = new StructuredData(site, urls);
@@ -40,6 +47,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             IReadOnlyList<IdOrigin>? ids = null)
         {
             path ??= urls.OutputPath(model.Chrome.Page.Url);
+            if (!Wants(path)) return;
             var rendered = run.Render(model, path);
             if (rendered is null) return;
             output.Add(new OutputFile
@@ -50,11 +58,15 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             });
         }
 
-        var intro = site.Home is { } home ? Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics) : null;
-        AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro?.Html),
-            site.Home?.SourcePath, intro?.Origins, updated: siteUpdated, ids: intro?.Ids);
+        // The pages serve does not want first are skipped before their models are made.
+        if (WantsPageAt(urls.Home))
+        {
+            var intro = site.Home is { } home ? Markdown(home.Body, home.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics) : null;
+            AddPage(new HomePage(views.Chrome(site.Config.Title, site.Config.Description, urls.Home, "home", data.Home()), views.Roadmaps, intro?.Html),
+                site.Home?.SourcePath, intro?.Origins, updated: siteUpdated, ids: intro?.Ids);
+        }
 
-        foreach (var page in site.Pages)
+        foreach (var page in site.Pages.Where(p => WantsPageAt(urls.Page(p))))
         {
             var body = Markdown(page.Body, page.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics);
             var (notice, contentLang) = views.Notice(page.Translation, urls.Page(page));
@@ -92,10 +104,13 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         var roadmapPages = new List<Task>();
         foreach (var roadmap in site.Roadmaps)
         {
+            var wantsWhole = WantsPageAt(urls.WholeRoadmap(roadmap));
+            if (Only is not null && !wantsWhole && !WantsPageAt(urls.Roadmap(roadmap)) && !roadmap.Topics.Any(t => WantsPageAt(urls.Topic(t)))) continue;
             var roadmapView = views.Roadmap(roadmap);
             var sections = new (TopicView Section, List<LinkOrigin> Origins, IReadOnlyList<IdOrigin> Ids)[roadmap.Topics.Count];
             Parallel.ForEach(roadmap.Topics, topic =>
             {
+                if (!wantsWhole && !WantsPageAt(urls.Topic(topic))) return;
                 var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics, pageUrl: urls.Topic(topic));
                 var (html, origins, ids) = (body.Html, new List<LinkOrigin>(body.Origins), new List<IdOrigin>(body.Ids));
                 var questions = new List<QuestionView>(topic.Questions.Count);
@@ -119,13 +134,15 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                 var updated = data.Updated(roadmap);
                 AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
-                AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
-                    roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated,
-                    ids: sections.SelectMany(s => s.Ids).ToList());
-                output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
+                if (wantsWhole)
+                    AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
+                        roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated,
+                        ids: sections.SelectMany(s => s.Ids).ToList());
+                if (Only is null) output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
             }));
         }
         Task.WaitAll(roadmapPages);
+        if (Only is not null) return;
         foreach (var (path, json) in SearchIndex.Files(site, urls, reuse)) output.Add(OutputFile.Text(path, json));
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
     }

@@ -16,7 +16,11 @@ public interface IRenderReuse
     public static readonly IRenderReuse None = new Nothing();
 
     /// <summary>Called when a render starts and ends: what a run did not use is forgotten at its end.</summary>
-    void BeginRun();
+    /// <param name="partial">
+    /// A run of a few pages ahead of the whole render (serve's first pages): it forgets nothing,
+    /// and what it made is there for the whole run that follows, which counts its work as its own.
+    /// </param>
+    void BeginRun(bool partial = false);
 
     void EndRun();
 
@@ -40,7 +44,7 @@ public interface IRenderReuse
 
     private sealed class Nothing : IRenderReuse
     {
-        public void BeginRun() { }
+        public void BeginRun(bool partial = false) { }
 
         public void EndRun() { }
 

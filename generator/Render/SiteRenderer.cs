@@ -20,12 +20,23 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 {
     private readonly IRenderReuse _reuse = reuse ?? IRenderReuse.None;
 
-    public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics)
+    public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics) => Render(diagnostics, only: null);
+
+    /// <summary>
+    /// Only the pages at <paramref name="pagePaths"/> (output paths; the others are not rendered),
+    /// with the assets and images, but none of the files made from every page (sitemap, exports,
+    /// search index, offline lists): what serve hands a browser before the rest of the site is ready.
+    /// The whole render that follows finds these pages made.
+    /// </summary>
+    public IReadOnlyList<OutputFile> RenderFirst(IReadOnlySet<string> pagePaths, DiagnosticBag diagnostics) =>
+        Render(diagnostics, only: pagePaths.Contains);
+
+    private IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics, Func<string, bool>? only)
     {
-        _reuse.BeginRun();
+        _reuse.BeginRun(partial: only is not null);
         try
         {
-            return RenderAll(diagnostics);
+            return RenderAll(diagnostics, only);
         }
         finally
         {
@@ -33,7 +44,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         }
     }
 
-    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics)
+    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics, Func<string, bool>? only)
     {
         var assets = Assets.Load(templates.Root, urls, diagnostics);
         var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
@@ -47,11 +58,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
         foreach (var (edition, editionUrls) in editions)
             new EditionRenderer(edition, editionUrls, new SiteViews(edition, editionUrls, assets, offline: worker is not null, languages),
-                run, output, highlighter, _reuse, templates, languages.Count > 0 ? urls : null).Render(diagnostics);
+                run, output, highlighter, _reuse, templates, languages.Count > 0 ? urls : null) { Only = only }.Render(diagnostics);
         run.Report(diagnostics);
 
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes.ToArray(), SourcePath = image.SourcePath });
+        if (only is not null) return WithoutCollisions(output, diagnostics);
         // Pages a reader only meets by a mistake or offline are no search engine's business.
         var unlisted = editions.Select(e => e.Urls.OutputPath(e.Urls.OfflinePage)).Append(Routes.NotFoundFile).ToHashSet(StringComparer.Ordinal);
         var pages = output.Where(f => f.IsHtml && !unlisted.Contains(f.Path));

@@ -11,7 +11,7 @@ public sealed class EventHub : IDisposable
 {
     private static readonly byte[] Ping = ": ping\n\n"u8.ToArray();
     private readonly object _gate = new();
-    private readonly List<Channel<byte[]>> _clients = [];
+    private readonly List<(Channel<byte[]> Channel, string? Page)> _clients = [];
     private readonly Timer _keepAlive;
     private byte[] _state = Format("diagnostics", """{"version":null,"lastGood":false,"errors":0,"warnings":0,"text":"","diagnostics":[]}""");
 
@@ -31,14 +31,27 @@ public sealed class EventHub : IDisposable
 
     public void Publish(string eventName, string json) => Send(Format(eventName, json));
 
+    /// <summary>How many pages are listening.</summary>
+    public int Clients
+    {
+        get { lock (_gate) return _clients.Count; }
+    }
+
+    /// <summary>The request paths the open pages said they show (the reload script sends its own).</summary>
+    public IReadOnlyList<string> OpenPages()
+    {
+        lock (_gate) return _clients.Select(c => c.Page).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Streams events to one page until it goes away or <paramref name="stop"/> fires.</summary>
-    public async Task StreamAsync(Stream body, CancellationToken stop)
+    /// <param name="page">The path of the page listening, when it said (a rebuild renders it first).</param>
+    public async Task StreamAsync(Stream body, CancellationToken stop, string? page = null)
     {
         var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         byte[] state;
         lock (_gate)
         {
-            _clients.Add(channel);
+            _clients.Add((channel, page));
             state = _state;
         }
         try
@@ -62,7 +75,7 @@ public sealed class EventHub : IDisposable
         }
         finally
         {
-            lock (_gate) _clients.Remove(channel);
+            lock (_gate) _clients.RemoveAll(c => c.Channel == channel);
         }
     }
 
@@ -70,7 +83,7 @@ public sealed class EventHub : IDisposable
     {
         lock (_gate)
         {
-            foreach (var client in _clients) client.Writer.TryWrite(frame);
+            foreach (var client in _clients) client.Channel.Writer.TryWrite(frame);
         }
     }
 
@@ -82,7 +95,7 @@ public sealed class EventHub : IDisposable
         _keepAlive.Dispose();
         lock (_gate)
         {
-            foreach (var client in _clients) client.Writer.TryComplete();
+            foreach (var client in _clients) client.Channel.Writer.TryComplete();
         }
     }
 }

@@ -33,7 +33,8 @@ public static class ReloadScript
           var script = document.currentScript;
           var pageVersion = script ? script.getAttribute('data-version') : null;
           var overlay = null;
-          var events = new EventSource('/__roadmapgen/events');
+          // Naming this page lets serve render it first after a save.
+          var events = new EventSource('/__roadmapgen/events?page=' + encodeURIComponent(location.pathname));
 
           events.addEventListener('reload', function () { location.reload(); });
           events.addEventListener('diagnostics', function (event) {

@@ -56,10 +56,17 @@ internal sealed class SiteRequests(LiveSite site, EventHub events, string basePa
             return;
         }
         var resolved = RequestPath.Resolve(raw, _basePath, snapshot.Contains);
+        if (snapshot.Complete is { } complete && !(resolved.Kind == Resolution.File && snapshot.IsFinal(resolved.Value)))
+        {
+            // The rebuild has handed over only its first pages: anything else is answered once it is whole.
+            snapshot = await complete.WaitAsync(context.RequestAborted);
+            resolved = RequestPath.Resolve(raw, _basePath, snapshot.Contains);
+        }
         switch (resolved.Kind)
         {
             case Resolution.File:
                 await SendFile(context, StatusCodes.Status200OK, snapshot, snapshot.Find(resolved.Value)!);
+                if (snapshot.Complete is { IsCompleted: false } && snapshot.Find(resolved.Value)!.IsHtml) _site.FirstPageServed();
                 break;
             case Resolution.Redirect:
                 response.Headers.Location = resolved.Value;
@@ -86,7 +93,8 @@ internal sealed class SiteRequests(LiveSite site, EventHub events, string basePa
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         if (HttpMethods.IsHead(context.Request.Method)) return;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
-        await _events.StreamAsync(context.Response.Body, stop.Token);
+        var page = context.Request.Query["page"].ToString();
+        await _events.StreamAsync(context.Response.Body, stop.Token, page.StartsWith('/') ? page : null);
     }
 
     private static Task SendFile(HttpContext context, int status, SiteSnapshot snapshot, OutputFile file) =>

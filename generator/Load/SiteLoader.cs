@@ -22,6 +22,8 @@ public static class SiteLoader
             return null;
         }
 
+        // git's history is an input like the files themselves: it runs beside all of the reading.
+        var history = Task.Run(() => ChangeDates.History(root, reuse));
         var siteYml = Path.Combine(root, "site.yml");
         var config = LinkedFiles.StaysInside(root, siteYml, diagnostics) ? LoadConfig(siteYml, diagnostics) : null;
         var roadmapsRoot = Path.Combine(root, "roadmaps");
@@ -39,7 +41,6 @@ public static class SiteLoader
         var topicFilesByRoadmap = roadmapDirs.ToDictionary(d => d, d => MarkdownFiles(root, Path.Combine(d, "topics"), diagnostics));
         foreach (var file in pageFiles.Concat(topicFilesByRoadmap.Values.SelectMany(f => f)))
             contentFiles[file] = DisplayPath.Of(file);
-        // git runs beside the parsing; its dates are an input like the files themselves.
         var datedFiles = new Dictionary<string, string>(contentFiles, StringComparer.Ordinal);
         // Images beside the Markdown resolve like content files; an image added or removed
         // changes the set, so a preview parses again the bodies that may refer to it.
@@ -49,7 +50,6 @@ public static class SiteLoader
         reuse.BeginLoad(contentFiles.Keys);
         foreach (var file in roadmapDirs.Select(d => Path.Combine(d, "roadmap.yml")).Append(siteYml).Where(File.Exists).Concat(TranslationLoader.Files(root)))
             datedFiles[file] = DisplayPath.Of(file);
-        var history = Task.Run(() => ChangeDates.History(root, reuse));
         var changed = history.ContinueWith(h => ChangeDates.Read(root, datedFiles, h.Result), TaskScheduler.Default);
 
         var topics = new ConcurrentDictionary<string, TopicSource>(StringComparer.Ordinal);

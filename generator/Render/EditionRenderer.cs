@@ -138,12 +138,12 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                     AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
                         roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated,
                         ids: sections.SelectMany(s => s.Ids).ToList());
-                if (Only is null) output.Add(OutputFile.Text(urls.OutputPath(urls.RoadmapJson(roadmap)), RoadmapExport.Json(roadmap, urls, site.Config.Url)));
+                if (Only is null) output.Add(new OutputFile { Path = urls.OutputPath(urls.RoadmapJson(roadmap)), Content = RoadmapExport.Utf8(roadmap, urls, site.Config.Url) });
             }));
         }
         Task.WaitAll(roadmapPages);
         if (Only is not null) return;
-        foreach (var (path, json) in SearchIndex.Files(site, urls, reuse)) output.Add(OutputFile.Text(path, json));
+        foreach (var (path, json) in SearchIndex.Files(site, urls, reuse)) output.Add(new OutputFile { Path = path, Content = json });
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));
     }
 

@@ -9,7 +9,8 @@ namespace RoadmapGen.Render;
 public static class RoadmapExport
 {
     /// <summary>URLs are absolute when site.yml has a <c>url</c>, so another site can use them as they are.</summary>
-    public static string Json(Roadmap roadmap, Routes urls, string? siteUrl)
+    /// <returns>The export as UTF-8, ending with a line break.</returns>
+    public static byte[] Utf8(Roadmap roadmap, Routes urls, string? siteUrl)
     {
         string Absolute(string url) => urls.Absolute(siteUrl, url) ?? url;
         var export = new RoadmapJson(roadmap.Id, roadmap.Title, roadmap.Summary,
@@ -25,7 +26,13 @@ public static class RoadmapExport
                 s.Choices.Select(c => new ChoiceJson(c.Id, c.Title,
                     c.Topics.Select(t => new ChoiceTopicJson(t.Slug, Absolute(urls.Topic(t)))).ToList(),
                     c.Recommended?.Slug, c.Reason)).ToList())).ToList());
-        return JsonSerializer.Serialize(export, RoadmapExportJson.Default.RoadmapJson) + "\n";
+        // Straight to UTF-8: the export as a string (and that string with its line break) would be
+        // two large objects, garbage as soon as they are encoded.
+        var json = JsonSerializer.SerializeToUtf8Bytes(export, RoadmapExportJson.Default.RoadmapJson);
+        var bytes = new byte[json.Length + 1];
+        json.CopyTo(bytes, 0);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 }
 

@@ -15,27 +15,31 @@ public static class SearchIndex
 {
     /// <summary>Every file of the index, by output path.</summary>
     /// <param name="reuse">Where a body's word list may come from an earlier run (serve keeps unchanged bodies between rebuilds).</param>
-    public static IEnumerable<(string Path, string Json)> Files(Site site, Routes urls, IRenderReuse? reuse = null)
+    public static IEnumerable<(string Path, byte[] Json)> Files(Site site, Routes urls, IRenderReuse? reuse = null)
     {
         var entries = Entries(site, urls, reuse ?? IRenderReuse.None);
         if (!SiteScale.SplitsSearchIndex(site))
         {
-            yield return (urls.OutputPath(urls.SearchIndex), JsonSerializer.Serialize(entries, SearchIndexJson.Default.ListSearchEntry));
+            yield return (urls.OutputPath(urls.SearchIndex), Bytes(entries, SearchIndexJson.Default.ListSearchEntry));
             yield break;
         }
         var roadmaps = site.Roadmaps.Select(r => new SearchRoadmap(r.Title, urls.Roadmap(r), urls.SearchShard(r))).ToList();
         // Entries are in the site's order: each roadmap's topics in turn.
         var titles = site.Roadmaps.SelectMany((roadmap, r) => roadmap.Topics.Select(_ => r))
             .Zip(entries, (r, e) => new SearchTitle(e.Title, e.Summary, e.Url, r, e.Stage)).ToList();
-        yield return (urls.OutputPath(urls.SearchIndex), JsonSerializer.Serialize(new SearchShared(roadmaps, titles), SearchIndexJson.Default.SearchShared));
+        yield return (urls.OutputPath(urls.SearchIndex), Bytes(new SearchShared(roadmaps, titles), SearchIndexJson.Default.SearchShared));
         var start = 0;
         foreach (var roadmap in site.Roadmaps)
         {
             var own = entries.Skip(start).Take(roadmap.Topics.Count).Select(e => new SearchText(e.Url, e.Headings, e.Words)).ToList();
             start += roadmap.Topics.Count;
-            yield return (urls.OutputPath(urls.SearchShard(roadmap)), JsonSerializer.Serialize(own, SearchIndexJson.Default.ListSearchText));
+            yield return (urls.OutputPath(urls.SearchShard(roadmap)), Bytes(own, SearchIndexJson.Default.ListSearchText));
         }
     }
+
+    // Straight to UTF-8: a whole index as a string is a large object, garbage as soon as it is encoded.
+    private static byte[] Bytes<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, type);
 
     /// <summary>Every topic of the site, in the site's order.</summary>
     private static List<SearchEntry> Entries(Site site, Routes urls, IRenderReuse reuse)

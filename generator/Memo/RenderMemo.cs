@@ -39,6 +39,8 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse
 
     public bool KeepsPages => betweenRuns;
 
+    public bool KeepsGrammars => betweenRuns;
+
     public void BeginRun()
     {
         _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);

@@ -29,6 +29,12 @@ public interface IRenderReuse
     /// </summary>
     bool KeepsPages { get; }
 
+    /// <summary>
+    /// Whether this process will highlight again (serve): else a render frees the grammars once
+    /// its code is highlighted, since they are most of a build's memory (<see cref="Highlighting.GrammarMemory"/>).
+    /// </summary>
+    bool KeepsGrammars { get; }
+
     /// <summary>A page's bytes and where its markup came from (null: a template failed, reported by the run).</summary>
     /// <param name="fingerprint">
     /// A digest of what the page's templates read, given what a render recorded they read (null:
@@ -50,6 +56,8 @@ public interface IRenderReuse
         public void EndRun() { }
 
         public bool KeepsPages => false;
+
+        public bool KeepsGrammars => false;
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 

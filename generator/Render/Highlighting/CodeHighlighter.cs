@@ -17,7 +17,8 @@ namespace RoadmapGen.Render.Highlighting;
 /// <see cref="LanguageGrammars"/> (each language in a registry of its own, the grammars it embeds
 /// only for blocks that reach them). Compiling a grammar on first use is most of the cost, so
 /// <see cref="Prepare"/> highlights a site's blocks language by language on every core
-/// before the pages ask for them. Whether a block's earlier result stands (the whole-roadmap
+/// before the pages ask for them, and a build that will not highlight again then frees the
+/// grammars (<see cref="GrammarMemory"/>). Whether a block's earlier result stands (the whole-roadmap
 /// page shows every topic's code again, and <c>serve</c> rebuilds often with the same code) is
 /// the memo layer's decision, through <c>reuse</c>.
 /// </remarks>
@@ -54,6 +55,8 @@ public sealed class CodeHighlighter(IRenderReuse reuse)
         {
             foreach (var (info, _, block) in language) Highlight(info, CodeBlockRenderer.Lines(block));
         });
+        // Every block is highlighted now, and the memo holds the results the pages will ask for.
+        if (!reuse.KeepsGrammars) GrammarMemory.Free(LanguageGrammars.Shared);
     }
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>

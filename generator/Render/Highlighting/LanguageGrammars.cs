@@ -59,6 +59,16 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
 
     private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets every language's grammar (a block of that language loads it again).</summary>
+    /// <returns>How many languages had a grammar to forget.</returns>
+    public int Release()
+    {
+        var released = 0;
+        foreach (var id in _languages.Keys)
+            if (_languages.TryRemove(id, out _)) released++;
+        return released;
+    }
+
     /// <returns>Each line's tokens, tokenized from the previous line's state, or null when the language has no grammar.</returns>
     public IReadOnlyList<ITokenizeLineResult>? Tokenize(string languageId, IReadOnlyList<string> lines, TimeSpan lineTimeLimit)
     {

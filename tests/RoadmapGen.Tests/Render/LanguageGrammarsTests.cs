@@ -84,6 +84,27 @@ public class LanguageGrammarsTests
         Assert.True(fast >= GrammarTable.Grammars.Length - 5, $"only {fast} of {GrammarTable.Grammars.Length} grammars read fast");
     }
 
+    [Fact]
+    public void A_language_whose_grammar_was_freed_highlights_its_next_block_exactly_as_before()
+    {
+        string[] lines = ["def greet(name):", "    return f\"Hi {name}\"  # a comment", "print(greet('x'))"];
+        var grammars = new LanguageGrammars();
+        var before = grammars.Tokenize("python", lines, Limit)!.Select(Describe).ToList();
+
+        GrammarMemory.Free(grammars);
+
+        Assert.Equal(0, grammars.Release());
+        Assert.Equal(before, grammars.Tokenize("python", lines, Limit)!.Select(Describe).ToList());
+        Assert.Equal(1, grammars.Release());
+    }
+
+    [Fact]
+    public void Serve_keeps_its_grammars_between_rebuilds_and_a_build_frees_them()
+    {
+        Assert.True(new RoadmapGen.Memo.BuildMemo(RoadmapGen.Memo.Keep.Everything).Render.KeepsGrammars);
+        Assert.False(new RoadmapGen.Memo.BuildMemo(RoadmapGen.Memo.Keep.Nothing).Render.KeepsGrammars);
+    }
+
     private static IReadOnlyList<ITokenizeLineResult> AssertSameTokens(string languageId, IReadOnlyList<string> lines, LanguageGrammars lean)
     {
         var actual = lean.Tokenize(languageId, lines, Limit)!;

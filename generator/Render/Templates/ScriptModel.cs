@@ -68,7 +68,9 @@ public sealed class ScriptModel
                 break;
             case WholeRoadmapPage whole:
                 globals["roadmap"] = Shared(whole.Roadmap, Roadmap);
-                globals["topics"] = List(whole.Topics, Topic);
+                var topics = List(whole.Topics, Topic);
+                globals["topics"] = topics;
+                globals["topics_by_stage"] = ByStage(whole, topics);
                 break;
             default:
                 throw new ArgumentException($"no Scriban form for {page.GetType().Name}", nameof(page));
@@ -213,6 +215,25 @@ public sealed class ScriptModel
         foreach (var view in views) array.Add(convert(view));
         array.IsReadOnly = true;
         return array;
+    }
+
+    /// <summary>
+    /// Each stage's topics, in the order of the roadmap's stages, so the whole-roadmap page walks
+    /// them stage by stage: testing every topic against every stage made 5 million steps for
+    /// 10,000 topics in 500 stages, past the loop limit.
+    /// </summary>
+    private static ScriptArray ByStage(WholeRoadmapPage whole, ScriptArray topics)
+    {
+        var byNumber = whole.Topics.Select((t, i) => (t.Stage.Number, Topic: topics[i])).ToLookup(x => x.Number, x => x.Topic);
+        var stages = new ScriptArray(whole.Roadmap.Stages.Count);
+        foreach (var stage in whole.Roadmap.Stages)
+        {
+            var own = new ScriptArray(byNumber[stage.Number]);
+            own.IsReadOnly = true;
+            stages.Add(own);
+        }
+        stages.IsReadOnly = true;
+        return stages;
     }
 
     private static ScriptObject Freeze(ScriptObject obj)

@@ -7,7 +7,8 @@ namespace RoadmapGen.Render.Templates;
 /// <summary>
 /// Scriban's built-in functions with the two that produce markup changed to return
 /// <see cref="TrustedHtml"/>: <c>include</c> (a partial's output is already escaped where it
-/// needed to be) and <c>html.escape</c> (an explicit escape must not be escaped again).
+/// needed to be) and <c>html.escape</c> (an explicit escape must not be escaped again), and
+/// <see cref="TwoLines"/>, a long name with its line break.
 /// Made once per build and shared, read-only, by every page's context.
 /// </summary>
 public static class TemplateBuiltins
@@ -19,6 +20,7 @@ public static class TemplateBuiltins
         // include_join writes several partials as one string, which would then be escaped: not offered.
         builtins.Remove("include_join");
         TranslateFunctions.Register(builtins);
+        builtins.SetValue(TwoLines.Name, new TrustedFunction("text", 2, Lines), true);
         if (builtins["html"] is ScriptObject html)
             html.SetValue("escape", new TrustedFunction("text", 1, Escape), true);
         return builtins;
@@ -48,6 +50,11 @@ public static class TemplateBuiltins
         }
         return null;
     }
+
+    private static TrustedHtml Lines(TemplateContext context, ScriptNode caller, ScriptArray arguments) =>
+        arguments[1] is int longerThan
+            ? new(TwoLines.Html(context.ObjectToString(arguments[0]) ?? "", longerThan))
+            : throw new ScriptRuntimeException(caller.Span, $"{TwoLines.Name} takes a text and a number of characters, like {{{{ {TwoLines.Name} site.title 30 }}}}");
 
     private static TrustedHtml Escape(TemplateContext context, ScriptNode caller, ScriptArray arguments) =>
         new(HtmlEscape.Text(context.ObjectToString(arguments[0]) ?? ""));

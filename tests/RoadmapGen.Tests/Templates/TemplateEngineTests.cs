@@ -58,6 +58,26 @@ public sealed class TemplateEngineTests : IDisposable
     }
 
     [Fact]
+    public void A_name_longer_than_asked_takes_two_lines_broken_nearest_its_middle_and_stays_text()
+    {
+        var root = Folder(
+            ("layouts/base", "{{ body }}"),
+            ("pages/page", "<h1>{{ two_lines content.title 20 }}</h1><p>{{ two_lines content.summary 20 }}</p><i>{{ two_lines 'Supercalifragilisticexpialidocious' 20 }}</i>"));
+        var engine = TemplateEngine.Load(root, new DiagnosticBag())!;
+        var page = Page("Acerca de esta hoja de ruta <script>x</script>", "");
+        page = page with { Content = page.Content with { Summary = "Cómo contribuir" } };
+
+        var html = Encoding.UTF8.GetString(engine.BeginRun(10).Render(page, "x/index.html")!.Html);
+
+        var parsed = new HtmlParser().ParseDocument(html);
+        Assert.Equal("Acerca de esta hoja de <br>ruta &lt;script&gt;x&lt;/script&gt;", parsed.QuerySelector("h1")!.InnerHtml);
+        Assert.Equal("Acerca de esta hoja de ruta <script>x</script>", parsed.QuerySelector("h1")!.TextContent);
+        Assert.Empty(parsed.QuerySelectorAll("script"));
+        Assert.Equal("Cómo contribuir", parsed.QuerySelector("p")!.InnerHtml);
+        Assert.Equal("Supercalifragilisticexpialidocious", parsed.QuerySelector("i")!.InnerHtml);
+    }
+
+    [Fact]
     public void The_page_body_comes_out_whole_wherever_and_however_often_the_layout_writes_it()
     {
         // Long enough to span many builder chunks, with characters outside the BMP (surrogate

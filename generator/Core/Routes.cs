@@ -118,6 +118,13 @@ public sealed class Routes
     public string OfflinePage => Root + OfflinePageFile;
 
     /// <summary>
+    /// Whether the sitemap lists a page of this language, by its output path: every page but those
+    /// a reader only meets by a mistake (the site's 404 page) or offline (the language's offline
+    /// page), which are no search engine's business.
+    /// </summary>
+    public bool InSitemap(string outputPath) => outputPath != OutputPath(NotFound) && outputPath != OutputPath(OfflinePage);
+
+    /// <summary>
     /// The URL segment of a first letter's A–Z page: an ASCII letter or digit as itself in lower
     /// case ("a", "7"), any other character by its code ("x00e9" for "É"), which no letter's
     /// one-character key can equal.

@@ -64,9 +64,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         foreach (var image in site.Images)
             output.Add(new OutputFile { Path = urls.OutputPath(urls.Image(image)), Content = image.Bytes.ToArray(), SourcePath = image.SourcePath });
         if (only is not null) return WithoutCollisions(output, diagnostics);
-        // Pages a reader only meets by a mistake or offline are no search engine's business.
-        var unlisted = editions.Select(e => e.Urls.OutputPath(e.Urls.OfflinePage)).Append(Routes.NotFoundFile).ToHashSet(StringComparer.Ordinal);
-        var pages = output.Where(f => f.IsHtml && !unlisted.Contains(f.Path));
+        // Every page, each language's routes saying which to leave out (Routes.InSitemap).
+        var pages = output.Where(f => f.IsHtml);
         output.Add(OutputFile.Text(urls.OutputPath(urls.Sitemap), languages.Count == 0
             ? Sitemap.Xml(site.Config.Url, urls, pages)
             : Sitemap.Xml(site.Config.Url, urls, pages, languages.Select(l => (l.Item1.Code, l.Urls)).ToList())));

@@ -6,11 +6,14 @@ public static class Sitemap
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Sitemaps need absolute URLs; without a site URL in site.yml, page paths are listed as they are.</summary>
+    /// <summary>
+    /// Sitemaps need absolute URLs; without a site URL in site.yml, page paths are listed as they are.
+    /// Of the pages given, those the routes keep out of the sitemap (<see cref="Routes.InSitemap"/>) are left out.
+    /// </summary>
     public static string Xml(string? siteUrl, Routes urls, IEnumerable<OutputFile> pages)
     {
         var root = new XElement(Ns + "urlset",
-            pages.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p =>
+            pages.Where(p => urls.InSitemap(p.Path)).OrderBy(p => p.Path, StringComparer.Ordinal).Select(p =>
                 new XElement(Ns + "url", new XElement(Ns + "loc", Absolute(siteUrl, urls, urls.UrlOf(p.Path))),
                     p.Updated is { } updated ? new XElement(Ns + "lastmod", Previews.Feed.Date(updated)) : null)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
@@ -26,12 +29,13 @@ public static class Sitemap
     /// <param name="languages">Each language's code and routes, the source language first.</param>
     public static string Xml(string? siteUrl, Routes urls, IEnumerable<OutputFile> pages, IReadOnlyList<(string Code, Routes Urls)> languages)
     {
-        var list = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        // The language whose root is the longest that holds the URL is the page's own.
+        Routes Own(string url) => languages.Where(l => url.StartsWith(l.Urls.Root, StringComparison.Ordinal)).MaxBy(l => l.Urls.Root.Length).Urls;
+        var list = pages.Where(p => Own(urls.UrlOf(p.Path)).InSitemap(p.Path)).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         var paths = list.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         IEnumerable<XElement> Alternates(string url)
         {
-            // The language whose root is the longest that holds the URL is the page's own.
-            var own = languages.Where(l => url.StartsWith(l.Urls.Root, StringComparison.Ordinal)).MaxBy(l => l.Urls.Root.Length).Urls;
+            var own = Own(url);
             foreach (var (code, other) in languages)
             {
                 var translated = own.Translate(url, other);

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using RoadmapGen.Core;
 using RoadmapGen.Load;
 
 namespace RoadmapGen.Tests.Site;
@@ -72,6 +73,19 @@ public class WholeSiteTests
         Assert.Subset(paths, new HashSet<string> { "sitemap.xml", "robots.txt", "404.html", "backend/roadmap.json", "search-index.json", "backend/all/index.html", "topics/index.html", "about/index.html" });
         var sitemap = System.Text.Encoding.UTF8.GetString(Build.Value.Files.Single(f => f.Path == "sitemap.xml").Content);
         Assert.Contains("/backend/caching/</loc>", sitemap);
+    }
+
+    [Fact]
+    public void The_sitemap_lists_every_page_of_both_languages_but_the_404_page_and_each_languages_offline_page()
+    {
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var sitemap = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(Build.Value.Files.Single(f => f.Path == "sitemap.xml").Content));
+        var listed = sitemap.Root!.Elements(ns + "url").Select(u => new Uri(u.Element(ns + "loc")!.Value).AbsolutePath).ToHashSet();
+        var pages = Build.Value.Files.Where(f => f.IsHtml).Select(f => "/roadmap/" + Routes.RouteOf(f.Path)).ToHashSet();
+
+        Assert.Empty(listed.Except(pages));
+        Assert.Equal(["/roadmap/404.html", "/roadmap/es/offline.html", "/roadmap/offline.html"], pages.Except(listed).Order(StringComparer.Ordinal));
+        Assert.Contains("/roadmap/es/backend/caching/", listed);
     }
 
     [Fact]

@@ -23,10 +23,11 @@ public static class SiteBuild
         void Phase(string name) => timings?.Phase(name);
         // Parsing templates is single-threaded: overlap it with loading content.
         var templatesTask = Task.Run(() => memo.Templates(options.Templates, diagnostics));
-        var files = LoadAndRender(options, memo, diagnostics, templatesTask, Phase, first);
+        var memory = BuildMemory.For(memo);
+        var files = LoadAndRender(options, memo, memory, diagnostics, templatesTask, Phase, first);
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
         var urls = new Routes(options.BasePath);
-        if (!memo.KeepsContent) RenderGarbage.Collect();
+        memory.AfterRender();
         rendered?.Invoke(files);
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path, memo.Check);
@@ -42,7 +43,7 @@ public static class SiteBuild
     /// pages exist: the check of a 10,000-topic site then runs without it in memory.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static IReadOnlyList<OutputFile>? LoadAndRender(BuildOptions options, BuildMemo memo, DiagnosticBag diagnostics,
+    private static IReadOnlyList<OutputFile>? LoadAndRender(BuildOptions options, BuildMemo memo, BuildMemory memory, DiagnosticBag diagnostics,
         Task<TemplateEngine?> templatesTask, Action<string> phase, FirstPages? first)
     {
         var site = SiteLoader.Load(options.Content, diagnostics, memo.Load);
@@ -50,7 +51,7 @@ public static class SiteBuild
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
-        var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render);
+        var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render) { Highlighted = memory.AfterHighlighting };
         if (first is { Paths.Count: > 0 })
         {
             // Its diagnostics are the whole render's too, which reports them; a first page with

@@ -52,7 +52,10 @@ public sealed class BuildMemo
         _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts));
     }
 
-    /// <summary>Whether the loaded model may be seen again (then a build does not collect it early).</summary>
+    /// <summary>
+    /// Whether the loaded model may be seen again: serve's memo, whose process builds again. Then a
+    /// build hands no memory back early, neither the model nor the grammars (<see cref="BuildMemory"/>).
+    /// </summary>
     public bool KeepsContent => _content is not null;
 
     public ILoadReuse Load => (ILoadReuse?)_content ?? ILoadReuse.None;

@@ -41,8 +41,6 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
 
     public IKeptPages? KeptPages => betweenRuns ? this : null;
 
-    public bool KeepsGrammars => betweenRuns;
-
     public void BeginRun(bool partial = false)
     {
         _current = new ConcurrentDictionary<string, KeptPage>(StringComparer.Ordinal);

@@ -33,12 +33,6 @@ public interface IRenderReuse
     /// </summary>
     IKeptPages? KeptPages { get; }
 
-    /// <summary>
-    /// Whether this process will highlight again (serve): else a render frees the grammars once
-    /// its code is highlighted, since they are most of a build's memory (<see cref="Highlighting.GrammarMemory"/>).
-    /// </summary>
-    bool KeepsGrammars { get; }
-
     /// <summary>A page rendered for this run alone (null: a template failed, reported by the run).</summary>
     RenderedPage? Page(string path, Func<RenderedPage?> render);
 
@@ -55,8 +49,6 @@ public interface IRenderReuse
         public void EndRun() { }
 
         public IKeptPages? KeptPages => null;
-
-        public bool KeepsGrammars => false;
 
         public RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render) => render(diagnostics);
 

@@ -20,6 +20,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 {
     private readonly IRenderReuse _reuse = reuse ?? IRenderReuse.None;
 
+    /// <summary>
+    /// Called once every code block is highlighted, before any page is rendered: this render
+    /// needs no grammar after it (the build decides whether they go; see <see cref="CodeHighlighter.ReleaseGrammars"/>).
+    /// </summary>
+    public Action? Highlighted { get; init; }
+
     public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics) => Render(diagnostics, only: null);
 
     /// <summary>
@@ -54,6 +60,7 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         var output = new ConcurrentBag<OutputFile>(assets.Files);
         var highlighter = new CodeHighlighter(_reuse);
         highlighter.Prepare(editions.SelectMany(e => e.Site.Bodies()).SelectMany(b => b.Body.Document.Descendants<FencedCodeBlock>()));
+        Highlighted?.Invoke();
         if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
         foreach (var (edition, editionUrls) in editions)

@@ -17,8 +17,8 @@ namespace RoadmapGen.Render.Highlighting;
 /// <see cref="LanguageGrammars"/> (each language in a registry of its own, the grammars it embeds
 /// only for blocks that reach them). Compiling a grammar on first use is most of the cost, so
 /// <see cref="Prepare"/> highlights a site's blocks language by language on every core
-/// before the pages ask for them, and a build that will not highlight again then frees the
-/// grammars (<see cref="GrammarMemory"/>). Whether a block's earlier result stands (the whole-roadmap
+/// before the pages ask for them; after that a build that will not highlight again may let the
+/// grammars go (<see cref="ReleaseGrammars"/>: the build decides). Whether a block's earlier result stands (the whole-roadmap
 /// page shows every topic's code again, and <c>serve</c> rebuilds often with the same code) is
 /// the memo layer's decision, through <c>reuse</c>.
 /// </remarks>
@@ -55,9 +55,14 @@ public sealed class CodeHighlighter(IRenderReuse reuse)
         {
             foreach (var (info, _, block) in language) Highlight(info, CodeBlockRenderer.Lines(block));
         });
-        // Every block is highlighted now, and the memo holds the results the pages will ask for.
-        if (!reuse.KeepsGrammars) GrammarMemory.Free(LanguageGrammars.Shared);
     }
+
+    /// <summary>
+    /// Forgets every grammar this process has loaded (a later block loads its language again), so
+    /// their memory can be collected: for a build done with highlighting.
+    /// </summary>
+    /// <returns>How many languages had a grammar to forget.</returns>
+    public static int ReleaseGrammars() => LanguageGrammars.Shared.Release();
 
     /// <returns>The highlighted, escaped lines (each ending in a newline), or null to write the code plain.</returns>
     public string? Highlight(string? info, IReadOnlyList<string> lines) =>

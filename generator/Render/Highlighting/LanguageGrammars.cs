@@ -58,6 +58,10 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
     }
 
     private readonly ConcurrentDictionary<string, Language> _languages = new(StringComparer.Ordinal);
+    private int _loads;
+
+    /// <summary>Grammars built so far, each load of a language counted: what serve's rebuilds, keeping theirs, do not add to.</summary>
+    public int Loads => Volatile.Read(ref _loads);
 
     /// <summary>Forgets every language's grammar (a block of that language loads it again).</summary>
     /// <returns>How many languages had a grammar to forget.</returns>
@@ -136,8 +140,9 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
     }
 
     /// <summary>Each language loads into a registry of its own: a registry's caches are not thread-safe.</summary>
-    private static void Load(Language language)
+    private void Load(Language language)
     {
+        Interlocked.Increment(ref _loads);
         var start = GrammarTimings.Now();
         var lean = LeanOptions.For(language.Scope, language.Reached);
         language.Whole = lean is null;

@@ -44,12 +44,14 @@ public sealed class BuildMemo
     private TemplateEngine? _lastGood;
     private readonly Lock _templatesLock = new();
 
-    public BuildMemo(Keep keep)
+    /// <param name="storeFolder">Where the pages' links are kept for the next process; null: the user's cache folder (<see cref="StoreFolder"/>).</param>
+    public BuildMemo(Keep keep, string? storeFolder = null)
     {
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
         _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages));
-        _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts));
+        _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
+            store: storeFolder is null ? PageLinksStore.Open : () => PageLinksStore.Open(storeFolder));
     }
 
     /// <summary>Whether the loaded model may be seen again (then a build does not collect it early).</summary>
@@ -72,6 +74,9 @@ public sealed class BuildMemo
 
     /// <summary>Pages whose links the last check checked (the others kept their verdicts).</summary>
     public int PagesChecked => _check.PagesChecked;
+
+    /// <summary>Pages the last check read for their ids and links (the others' came from the memo or the store).</summary>
+    public int PagesParsed => _check.PagesParsed;
 
     public void InvalidateTemplates()
     {

@@ -44,14 +44,17 @@ public sealed class BuildMemo
     private TemplateEngine? _lastGood;
     private readonly Lock _templatesLock = new();
 
-    /// <param name="storeFolder">Where the pages' links are kept for the next process; null: the user's cache folder (<see cref="StoreFolder"/>).</param>
+    /// <param name="storeFolder">
+    /// Where the safety net's verdicts and the pages' links are kept for the next process; null:
+    /// the user's cache folder (<see cref="StoreFolder"/>). Highlighted code is kept for the process (<see cref="HighlightMemo"/>).
+    /// </param>
     public BuildMemo(Keep keep, string? storeFolder = null)
     {
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
-        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages));
+        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages), guards: () => GuardStore.Open(storeFolder ?? StoreFolder.Configured()));
         _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
-            store: storeFolder is null ? PageLinksStore.Open : () => PageLinksStore.Open(storeFolder));
+            store: () => PageLinksStore.Open(storeFolder ?? StoreFolder.Configured()));
     }
 
     /// <summary>Whether the loaded model may be seen again (then a build does not collect it early).</summary>

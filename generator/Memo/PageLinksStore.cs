@@ -29,10 +29,9 @@ internal sealed class PageLinksStore
     }
 
     /// <summary>The store of this generator, or null when keeping is off or there is nowhere to keep.</summary>
-    public static PageLinksStore? Open() => StoreFolder.Configured() is { } folder ? Open(folder) : null;
-
-    public static PageLinksStore? Open(string folder)
+    public static PageLinksStore? Open(string? folder)
     {
+        if (folder is null) return null;
         var stamp = StoreFolder.Stamp(typeof(AngleSharp.Html.Parser.HtmlTokenizer));
         var file = Path.Combine(folder, $"page-links-{stamp}.json");
         try
@@ -57,7 +56,7 @@ internal sealed class PageLinksStore
     {
         if (pages.Count == _read.Count && pages.All(p => _read.TryGetValue(p.Key, out var read) && ReferenceEquals(read, p.Value))) return;
         var stored = new StoredPages(_stamp, pages.ToDictionary(p => p.Key.ToString("x32"), p => (StoredPage?)StoredPage.From(p.Value)));
-        StoreFolder.Replace(_file, "page-links", stream => JsonSerializer.Serialize(stream, stored, PageLinksStoreJson.Default.StoredPages));
+        StoreFolder.Replace(_file, "page-links", stream => JsonSerializer.Serialize(stream, stored, StoreJson.Default.StoredPages));
     }
 
     private static Dictionary<UInt128, PageLinks> Read(string file, string stamp)
@@ -68,7 +67,7 @@ internal sealed class PageLinksStore
         try
         {
             using var stream = File.OpenRead(file);
-            stored = JsonSerializer.Deserialize(stream, PageLinksStoreJson.Default.StoredPages);
+            stored = JsonSerializer.Deserialize(stream, StoreJson.Default.StoredPages);
         }
         catch (JsonException)
         {
@@ -123,6 +122,3 @@ internal sealed record StoredLink(
     [property: JsonPropertyName("k")] string Kind,
     [property: JsonPropertyName("l")] int Line,
     [property: JsonPropertyName("c")] int Column);
-
-[JsonSerializable(typeof(StoredPages))]
-internal sealed partial class PageLinksStoreJson : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace RoadmapGen.Memo;
 
@@ -60,3 +61,7 @@ internal static class StoreFolder
         }
     }
 }
+
+[JsonSerializable(typeof(StoredPages))]
+[JsonSerializable(typeof(StoredGuards))]
+internal sealed partial class StoreJson : JsonSerializerContext;

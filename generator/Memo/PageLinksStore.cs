@@ -55,8 +55,11 @@ internal sealed class PageLinksStore
     public void Save(ConcurrentDictionary<UInt128, PageLinks> pages)
     {
         if (pages.Count == _read.Count && pages.All(p => _read.TryGetValue(p.Key, out var read) && ReferenceEquals(read, p.Value))) return;
-        var stored = new StoredPages(_stamp, pages.ToDictionary(p => p.Key.ToString("x32"), p => (StoredPage?)StoredPage.From(p.Value)));
-        StoreFolder.Replace(_file, "page-links", stream => JsonSerializer.Serialize(stream, stored, StoreJson.Default.StoredPages));
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stored = pages.ToDictionary(p => p.Key.ToString("x32"), p => (StoredPage?)StoredPage.From(p.Value, strings));
+        var table = new string[strings.Count];
+        foreach (var (text, index) in strings) table[index] = text;
+        StoreFolder.Replace(_file, "page-links", stream => JsonSerializer.Serialize(stream, new StoredPages(_stamp, table, stored), StoreJson.Default.StoredPages));
     }
 
     private static Dictionary<UInt128, PageLinks> Read(string file, string stamp)
@@ -74,51 +77,65 @@ internal sealed class PageLinksStore
             // Broken (a full disk, a killed process): start again; this build's save replaces it.
             return pages;
         }
-        if (stored?.Stamp != stamp || stored.Pages is null) return pages;
+        if (stored?.Stamp != stamp || stored.Pages is null || stored.Strings is not { } strings || strings.Any(s => s is null)) return pages;
         foreach (var (key, page) in stored.Pages)
-            if (UInt128.TryParse(key, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash) && page?.ToPageLinks() is { } links)
+            if (UInt128.TryParse(key, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash) && page?.ToPageLinks(strings) is { } links)
                 pages[hash] = links;
         return pages;
     }
 }
 
 /// <param name="Stamp">The generator that wrote it, also in the file's name: a file copied or renamed from another is ignored.</param>
-internal sealed record StoredPages(string Stamp, Dictionary<string, StoredPage?>? Pages);
+/// <param name="Strings">Every URL, kind and id once: most are on every page (the header's and footer's links).</param>
+internal sealed record StoredPages(string Stamp, string[]? Strings, Dictionary<string, StoredPage?>? Pages);
 
-/// <summary>One page's <see cref="PageLinks"/> in the file; positions as [line, column].</summary>
+/// <summary>One page's <see cref="PageLinks"/> in the file, as numbers: a string is its index in <see cref="StoredPages.Strings"/>.</summary>
+/// <param name="Duplicates">Id, line, column; id, line, column…</param>
+/// <param name="Links">URL, kind, line, column; URL, kind…</param>
+/// <param name="ImagesWithoutSource">Line, column; line, column…</param>
 internal sealed record StoredPage(
-    [property: JsonPropertyName("ids")] string[]? Ids,
-    [property: JsonPropertyName("dup")] StoredId[]? Duplicates,
-    [property: JsonPropertyName("links")] StoredLink[]? Links,
+    [property: JsonPropertyName("ids")] int[]? Ids,
+    [property: JsonPropertyName("dup")] int[]? Duplicates,
+    [property: JsonPropertyName("links")] int[]? Links,
     [property: JsonPropertyName("base")] string? BaseHref,
-    [property: JsonPropertyName("noSrc")] int[][]? ImagesWithoutSource)
+    [property: JsonPropertyName("noSrc")] int[]? ImagesWithoutSource)
 {
-    public static StoredPage From(PageLinks links) => new(
-        [.. links.Ids],
-        [.. links.DuplicateIds.Select(d => new StoredId(d.Id, d.Line, d.Column))],
-        [.. links.Links.Select(l => new StoredLink(l.Url, l.Kind, l.Line, l.Column))],
-        links.BaseHref,
-        links.ImagesWithoutSource is { } images ? [.. images.Select(i => new[] { i.Line, i.Column })] : null);
-
-    /// <summary>Null when a part is missing (a file edited by hand): the page is then read again.</summary>
-    public PageLinks? ToPageLinks()
+    public static StoredPage From(PageLinks links, Dictionary<string, int> strings)
     {
-        if (Ids is null || Duplicates is null || Links is null || Ids.Any(i => i is null)) return null;
-        if (Duplicates.Any(d => d?.Id is null) || Links.Any(l => l?.Url is null || l.Kind is null)) return null;
-        if (ImagesWithoutSource is not null && ImagesWithoutSource.Any(i => i is not { Length: 2 })) return null;
-        return new PageLinks(
-            new HashSet<string>(Ids, StringComparer.Ordinal),
-            [.. Duplicates.Select(d => (d.Id, d.Line, d.Column))],
-            [.. Links.Select(l => new PageLink(l.Url, l.Kind, l.Line, l.Column))],
-            BaseHref,
-            ImagesWithoutSource is null ? null : [.. ImagesWithoutSource.Select(i => (i[0], i[1]))]);
+        int Index(string text)
+        {
+            if (!strings.TryGetValue(text, out var index)) strings[text] = index = strings.Count;
+            return index;
+        }
+        return new StoredPage(
+            [.. links.Ids.Select(Index)],
+            [.. links.DuplicateIds.SelectMany(d => new[] { Index(d.Id), d.Line, d.Column })],
+            [.. links.Links.SelectMany(l => new[] { Index(l.Url), Index(l.Kind), l.Line, l.Column })],
+            links.BaseHref,
+            links.ImagesWithoutSource is { } images ? [.. images.SelectMany(i => new[] { i.Line, i.Column })] : null);
+    }
+
+    /// <summary>Null when a part is missing or does not fit (a file edited by hand): the page is then read again.</summary>
+    public PageLinks? ToPageLinks(string[] strings)
+    {
+        if (Ids is null || Duplicates is not { Length: var d } || d % 3 != 0 || Links is not { Length: var l } || l % 4 != 0) return null;
+        if (ImagesWithoutSource is { Length: var n } && n % 2 != 0) return null;
+        bool Fits(int index) => (uint)index < (uint)strings.Length;
+        if (!Ids.All(Fits)) return null;
+        for (var i = 0; i < d; i += 3) if (!Fits(Duplicates[i])) return null;
+        for (var i = 0; i < l; i += 4) if (!Fits(Links[i]) || !Fits(Links[i + 1])) return null;
+        var ids = new HashSet<string>(Ids.Length, StringComparer.Ordinal);
+        foreach (var id in Ids) ids.Add(strings[id]);
+        var duplicates = new List<(string, int, int)>(d / 3);
+        for (var i = 0; i < d; i += 3) duplicates.Add((strings[Duplicates[i]], Duplicates[i + 1], Duplicates[i + 2]));
+        var links = new List<PageLink>(l / 4);
+        for (var i = 0; i < l; i += 4) links.Add(new PageLink(strings[Links[i]], strings[Links[i + 1]], Links[i + 2], Links[i + 3]));
+        List<(int, int)>? images = null;
+        if (ImagesWithoutSource is { } pairs)
+        {
+            images = new List<(int, int)>(pairs.Length / 2);
+            for (var i = 0; i < pairs.Length; i += 2) images.Add((pairs[i], pairs[i + 1]));
+        }
+        return new PageLinks(ids, duplicates, links, BaseHref, images);
     }
 }
-
-internal sealed record StoredId([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("l")] int Line, [property: JsonPropertyName("c")] int Column);
-
-internal sealed record StoredLink(
-    [property: JsonPropertyName("u")] string Url,
-    [property: JsonPropertyName("k")] string Kind,
-    [property: JsonPropertyName("l")] int Line,
-    [property: JsonPropertyName("c")] int Column);

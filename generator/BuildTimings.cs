@@ -21,7 +21,7 @@ internal sealed class BuildTimings
 
     /// <summary>What the build did rather than reuse: in serve, the work an edit cost.</summary>
     public void Reuse(Memo.BuildMemo memo) => Console.Error.WriteLine(
-        $"reuse    {memo.FilesParsed} content files parsed, {memo.PagesRendered} pages rendered, {memo.PagesChecked} pages checked");
+        $"reuse    {memo.FilesParsed} content files parsed, {memo.PagesRendered} pages rendered, {memo.PagesParsed} pages read for links, {memo.PagesChecked} pages checked");
 
     public void Phase(string name)
     {

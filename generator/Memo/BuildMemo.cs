@@ -44,12 +44,17 @@ public sealed class BuildMemo
     private TemplateEngine? _lastGood;
     private readonly Lock _templatesLock = new();
 
-    public BuildMemo(Keep keep)
+    /// <param name="storeFolder">
+    /// Where the safety net's verdicts and the pages' links are kept for the next process; null:
+    /// the user's cache folder (<see cref="StoreFolder"/>). Highlighted code is kept for the process (<see cref="HighlightMemo"/>).
+    /// </param>
+    public BuildMemo(Keep keep, string? storeFolder = null)
     {
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
-        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages));
-        _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts));
+        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages), guards: () => GuardStore.Open(storeFolder ?? StoreFolder.Configured()));
+        _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
+            store: () => PageLinksStore.Open(storeFolder ?? StoreFolder.Configured()));
     }
 
     /// <summary>
@@ -75,6 +80,9 @@ public sealed class BuildMemo
 
     /// <summary>Pages whose links the last check checked (the others kept their verdicts).</summary>
     public int PagesChecked => _check.PagesChecked;
+
+    /// <summary>Pages the last check read for their ids and links (the others' came from the memo or the store).</summary>
+    public int PagesParsed => _check.PagesParsed;
 
     public void InvalidateTemplates()
     {

@@ -9,8 +9,10 @@ namespace RoadmapGen.Memo;
 /// whose links all held keeps its verdict while its own bytes are the same, no path its links
 /// looked up (found or not) appeared or vanished, and every page its #fragments point into kept
 /// its ids. Pages with a problem are always checked again, so a diagnostic points at the current line.
+/// A page parsed by neither this memo nor an earlier run (<see cref="PageLinksStore"/>, opened by
+/// <paramref name="store"/> on the first check) is read; a build keeps its pages' parses for the next.
 /// </summary>
-internal sealed class CheckMemo(bool parses, bool verdicts) : ICheckReuse
+internal sealed class CheckMemo(bool parses, bool verdicts, Func<PageLinksStore?> store) : ICheckReuse
 {
     /// <param name="Content">The page's bytes when checked.</param>
     /// <param name="Links">How many links it has, for the build's count.</param>
@@ -26,9 +28,21 @@ internal sealed class CheckMemo(bool parses, bool verdicts) : ICheckReuse
     private HashSet<string> _addedOrRemoved = new(StringComparer.Ordinal);
     private HashSet<string> _idsChanged = new(StringComparer.Ordinal);
     private int _checked;
+    private int _parsing;
+    private int _parsed;
+    private readonly Lazy<PageLinksStore?> _store = new(store);
+    /// <summary>
+    /// This run's pages by their bytes' hash, for the store: while every page of a run passes
+    /// through it, a build's run and serve's first; serve's later runs see only the pages it did
+    /// not keep, too few to replace the file with.
+    /// </summary>
+    private ConcurrentDictionary<UInt128, PageLinks>? _run = new();
 
     /// <summary>Pages whose links the last check checked (the rest kept their verdicts).</summary>
     public int PagesChecked => Volatile.Read(ref _checked);
+
+    /// <summary>Pages the last check read (the rest came from this memo or the store).</summary>
+    public int PagesParsed => _parsed;
 
     public void Clear()
     {
@@ -40,11 +54,29 @@ internal sealed class CheckMemo(bool parses, bool verdicts) : ICheckReuse
 
     public PageLinks Links(OutputFile page, Func<PageLinks> parse)
     {
-        if (!parses) return parse();
         var html = page.Content;
+        if (!parses) return Stored(html, parse);
         if (_pages.TryGetValue(page.Path, out var kept) && (ReferenceEquals(kept.Html, html) || kept.Html.AsSpan().SequenceEqual(html))) return kept.Links;
-        var links = parse();
+        var links = Stored(html, parse);
         _pages[page.Path] = (html, links);
+        return links;
+    }
+
+    private PageLinks Stored(byte[] html, Func<PageLinks> parse)
+    {
+        if (_run is null || _store.Value is not { } store)
+        {
+            Interlocked.Increment(ref _parsing);
+            return parse();
+        }
+        var key = PageLinksStore.Key(html);
+        var links = store.Find(key);
+        if (links is null)
+        {
+            Interlocked.Increment(ref _parsing);
+            links = parse();
+        }
+        _run[key] = links;
         return links;
     }
 
@@ -92,5 +124,8 @@ internal sealed class CheckMemo(bool parses, bool verdicts) : ICheckReuse
     public void End()
     {
         if (verdicts) _verdicts = _next;
+        _parsed = Interlocked.Exchange(ref _parsing, 0);
+        if (_run is not null && _store.IsValueCreated) _store.Value?.Save(_run);
+        _run = parses ? null : new();
     }
 }

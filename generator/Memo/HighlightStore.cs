@@ -31,13 +31,13 @@ internal sealed class HighlightStore
     }
 
     /// <summary>The store of this generator, or null when keeping is off or there is nowhere to keep.</summary>
-    public static HighlightStore? Open() => Folder() is { } folder ? Open(folder) : null;
+    public static HighlightStore? Open() => StoreFolder.Configured() is { } folder ? Open(folder) : null;
 
     public static HighlightStore? Open(string folder)
     {
         try
         {
-            var file = Path.Combine(folder, $"highlight-{Stamp()}.json");
+            var file = Path.Combine(folder, $"highlight-{StoreFolder.Stamp(typeof(TextMateSharp.Registry.Registry), typeof(TextMateSharp.Grammars.RegistryOptions))}.json");
             var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             if (File.Exists(file))
             {
@@ -86,44 +86,8 @@ internal sealed class HighlightStore
     public void Save()
     {
         if (Interlocked.Exchange(ref _added, 0) == 0) return;
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temp = _file + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-            using (var stream = File.Create(temp))
-                JsonSerializer.Serialize(stream, new Dictionary<string, string>(_entries, StringComparer.Ordinal), HighlightStoreJson.Default.DictionaryStringString);
-            File.Move(temp, _file, overwrite: true);
-            foreach (var old in Directory.GetFiles(Path.GetDirectoryName(_file)!, "highlight-*.json"))
-                if (old != _file && File.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddDays(-7)) File.Delete(old);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nowhere to keep it this time: the next build highlights again.
-        }
-    }
-
-    private static string? Folder()
-    {
-        var configured = Environment.GetEnvironmentVariable("ROADMAPGEN_CACHE");
-        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase)) return null;
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrWhiteSpace(xdg)) return Path.Combine(xdg, "roadmapgen");
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "roadmapgen");
-    }
-
-    /// <summary>
-    /// Which generator wrote the entries: the compiler derives the module version id from the
-    /// compilation's inputs (builds are deterministic), so it changes with any source change and
-    /// with the build configuration, never with a file's time; and the grammars' version.
-    /// </summary>
-    private static string Stamp()
-    {
-        var stamp = typeof(HighlightStore).Module.ModuleVersionId + "|"
-            + typeof(TextMateSharp.Registry.Registry).Assembly.GetName().Version + "|"
-            + typeof(TextMateSharp.Grammars.RegistryOptions).Assembly.GetName().Version;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+        StoreFolder.Replace(_file, "highlight", stream =>
+            JsonSerializer.Serialize(stream, new Dictionary<string, string>(_entries, StringComparer.Ordinal), HighlightStoreJson.Default.DictionaryStringString));
     }
 }
 

@@ -15,8 +15,10 @@ namespace RoadmapGen.Memo;
 /// Between runs (serve): each page's bytes under the fingerprint of what its templates read,
 /// each Markdown body's HTML under its text's hash and everything else its rendering reads, and
 /// each body's words. Entries not used by a run are dropped at its end, so a deleted page is not remembered.
+/// A build keeps the HTML that passed the safety net for the next (<see cref="GuardStore"/>, opened
+/// by <paramref name="guards"/>); serve, which keeps each body's HTML itself, only reads it.
 /// </summary>
-internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
+internal sealed class RenderMemo(bool betweenRuns, Func<GuardStore?> guards) : IRenderReuse, IKeptPages
 {
     private sealed record KeptMarkdown(RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
@@ -32,6 +34,9 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
     private int _markdown;
     private bool _partial;
     private bool _afterPartial;
+    private readonly Lazy<GuardStore?> _guards = new(guards);
+    /// <summary>This build's HTML that passed the safety net, for the store.</summary>
+    private readonly ConcurrentDictionary<UInt128, byte> _passed = new();
 
     /// <summary>Pages the last run rendered, and pages it took from the run before.</summary>
     public (int Rendered, int Reused) LastRun => (Volatile.Read(ref _rendered), Volatile.Read(ref _reused));
@@ -74,6 +79,7 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
             _previous = _current;
             _previousMarkdown = _currentMarkdown;
         }
+        else if (_guards.IsValueCreated) _guards.Value?.Save(_passed.Keys);
         HighlightMemo.Shared.Persist();
     }
 
@@ -155,4 +161,18 @@ internal sealed class RenderMemo(bool betweenRuns) : IRenderReuse, IKeptPages
         HighlightMemo.Shared.Highlight(languageId, lines, tokenize);
 
     public string Words(MarkdownBody body, Func<string> words) => betweenRuns ? _words.GetValue(body, _ => words()) : words();
+
+    public bool PassedGuard(string html, bool sanitized)
+    {
+        if (_guards.Value is not { } store) return false;
+        var key = GuardStore.Key(html, sanitized);
+        if (!store.Passed(key)) return false;
+        if (!betweenRuns) _passed.TryAdd(key, 0);
+        return true;
+    }
+
+    public void GuardPassed(string html, bool sanitized)
+    {
+        if (!betweenRuns && _guards.Value is not null) _passed.TryAdd(GuardStore.Key(html, sanitized), 0);
+    }
 }

@@ -152,7 +152,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         DiagnosticBag diagnostics, string? idPrefix = null, string? pageUrl = null, bool passedWithoutPrefix = false)
     {
         var input = new MarkdownInput(body, sourcePath, idPrefix, pageUrl, urlOfSource) { LinkUrl = linkUrl };
-        return reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix));
+        return reuse.Markdown(input, diagnostics, own => MarkdownHtml.Render(input, own, highlighter, passedWithoutPrefix, reuse));
     }
 
     /// <summary>

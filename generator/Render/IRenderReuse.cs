@@ -42,6 +42,12 @@ public interface IRenderReuse
     /// <summary>A body's distinct words, for the search index.</summary>
     string Words(MarkdownBody body, Func<string> words);
 
+    /// <summary>Whether this very HTML passed <see cref="SafetyNet"/> untouched before (with the sanitizer too when <paramref name="sanitized"/>).</summary>
+    bool PassedGuard(string html, bool sanitized);
+
+    /// <summary>Records that this HTML passed <see cref="SafetyNet"/> untouched.</summary>
+    void GuardPassed(string html, bool sanitized);
+
     private sealed class Nothing : IRenderReuse
     {
         public void BeginRun(bool partial = false) { }
@@ -57,6 +63,10 @@ public interface IRenderReuse
         public string? Highlight(string languageId, IReadOnlyList<string> lines, Func<string?> tokenize) => tokenize();
 
         public string Words(MarkdownBody body, Func<string> words) => words();
+
+        public bool PassedGuard(string html, bool sanitized) => false;
+
+        public void GuardPassed(string html, bool sanitized) { }
     }
 }
 

@@ -32,7 +32,9 @@ public static class MarkdownHtml
     /// scheme or host changes, so neither line could find something new, and the whole-roadmap
     /// page does not pay for a second check of every body.
     /// </param>
-    public static RenderedMarkdown Render(MarkdownInput input, DiagnosticBag diagnostics, CodeHighlighter? highlighter, bool passedWithoutPrefix = false)
+    /// <param name="reuse">Where the safety net's earlier verdicts are (the memo layer's); none checks every body.</param>
+    public static RenderedMarkdown Render(MarkdownInput input, DiagnosticBag diagnostics, CodeHighlighter? highlighter, bool passedWithoutPrefix = false,
+        IRenderReuse? reuse = null)
     {
         var (body, sourcePath, idPrefix, pageUrl, urlOfSource) = input;
         var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -68,7 +70,7 @@ public static class MarkdownHtml
         if (idPrefix is not null && Slug.IsValid(idPrefix) && passedWithoutPrefix)
             return new RenderedMarkdown(new TrustedHtml(html), origins, PassedGuard: true) { Ids = ids };
         // The one gate between rendered Markdown and a page: whatever renderer wrote it.
-        var guarded = SafetyNet.Guard(html, written, body, sourcePath, diagnostics);
+        var guarded = SafetyNet.Guard(html, written, body, sourcePath, diagnostics, reuse: reuse);
         // Guard hands back the very string it was given only when neither line found anything.
         return new RenderedMarkdown(new TrustedHtml(guarded), origins, PassedGuard: ReferenceEquals(guarded, html)) { Ids = ids };
     }

@@ -62,6 +62,9 @@ public sealed class WriteWorkspace : IDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Root,
         };
+        // Stores of its own: in the test run's shared folder, other tests' builds replace them, so
+        // this one would save them again, and its renames would shift the step strace counts to.
+        info.Environment["ROADMAPGEN_CACHE"] = Path.Combine(Root, "cache");
         if (strace.Length > 0)
         {
             foreach (var option in strace) info.ArgumentList.Add(option);

@@ -1,0 +1,78 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using RoadmapGen.Render;
+
+namespace RoadmapGen.Memo;
+
+/// <summary>
+/// The rendered Markdown that passed both lines of <see cref="SafetyNet"/> untouched, kept between
+/// runs by a hash of the HTML and whether the sanitizer read it too: their verdict is a function of
+/// those alone (a problem's position needs more, but HTML with a problem is never kept, so it is
+/// checked, and reported, in every build). Beside <see cref="PageLinksStore"/>: one file per
+/// generator build, holding the bodies of the build that wrote it; a broken or foreign file is
+/// ignored and replaced.
+/// </summary>
+internal sealed class GuardStore
+{
+    private readonly string _file;
+    private readonly string _stamp;
+    private readonly HashSet<UInt128> _read;
+
+    private GuardStore(string file, string stamp, HashSet<UInt128> read)
+    {
+        _file = file;
+        _stamp = stamp;
+        _read = read;
+    }
+
+    public static GuardStore? Open(string? folder)
+    {
+        if (folder is null) return null;
+        var stamp = StoreFolder.Stamp(typeof(AngleSharp.Html.Parser.HtmlTokenizer), typeof(Ganss.Xss.HtmlSanitizer));
+        var file = Path.Combine(folder, $"guard-{stamp}.json");
+        try
+        {
+            return new GuardStore(file, stamp, Read(file, stamp));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static UInt128 Key(string html, bool sanitized) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(html.AsSpan()), sanitized ? 1 : 0);
+
+    public bool Passed(UInt128 key) => _read.Contains(key);
+
+    /// <summary>Keeps this run's bodies, and only them, unless they are exactly what was read; atomically.</summary>
+    public void Save(ICollection<UInt128> passed)
+    {
+        if (passed.Count == _read.Count && passed.All(_read.Contains)) return;
+        var stored = new StoredGuards(_stamp, [.. passed.Select(k => k.ToString("x32"))]);
+        StoreFolder.Replace(_file, "guard", stream => JsonSerializer.Serialize(stream, stored, StoreJson.Default.StoredGuards));
+    }
+
+    private static HashSet<UInt128> Read(string file, string stamp)
+    {
+        var passed = new HashSet<UInt128>();
+        if (!File.Exists(file)) return passed;
+        StoredGuards? stored;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            stored = JsonSerializer.Deserialize(stream, StoreJson.Default.StoredGuards);
+        }
+        catch (JsonException)
+        {
+            return passed;
+        }
+        if (stored?.Stamp != stamp || stored.Passed is null) return passed;
+        foreach (var key in stored.Passed)
+            if (UInt128.TryParse(key, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash)) passed.Add(hash);
+        return passed;
+    }
+}
+
+/// <param name="Stamp">The generator that wrote it, also in the file's name: a file copied or renamed from another is ignored.</param>
+internal sealed record StoredGuards(string Stamp, string[]? Passed);

@@ -1,4 +1,5 @@
-using System.IO.Hashing;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using RoadmapGen.Render;
@@ -41,7 +42,21 @@ internal sealed class GuardStore
         }
     }
 
-    public static UInt128 Key(string html, bool sanitized) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(html.AsSpan()), sanitized ? 1 : 0);
+    /// <summary>
+    /// A cryptographic hash, unlike the other stores' keys: a kept verdict lets HTML skip the
+    /// safety net, so two bodies a contributor could make collide (one harmless, checked in one
+    /// build, one hostile, in the next) must not share a key. 128 bits of SHA-256 leave no
+    /// collision within reach; hashing a body costs microseconds beside the check it saves.
+    /// </summary>
+    public static UInt128 Key(string html, bool sanitized)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData([sanitized ? (byte)1 : (byte)0]);
+        hash.AppendData(MemoryMarshal.AsBytes(html.AsSpan()));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
 
     public bool Passed(UInt128 key) => _read.Contains(key);
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using RoadmapGen.Render.Strings;
 using Scriban;
 using Scriban.Runtime;
@@ -107,36 +104,15 @@ public static class TranslateFunctions
 
     /// <summary>
     /// <c>{{ t_json "js status" }}</c>: every key of those groups as JSON, for the scripts
-    /// (inside <c>&lt;script type="application/json"&gt;</c>; &lt;, &gt; and &amp; are escaped, so
-    /// no text can end the element). Plural forms go as an object by category; the scripts pick
-    /// one with Intl.PluralRules.
+    /// (<see cref="StringTable.ScriptsJson"/>).
     /// </summary>
     private static TrustedHtml Scripts(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
     {
-        var groups = Groups(arguments[0]) ?? throw new ScriptRuntimeException(caller.Span,
-            "t_json takes the groups of keys the scripts read, in quotes: t_json \"js status\"");
+        if (arguments[0] is not string list || Groups(list) is not { } groups)
+            throw new ScriptRuntimeException(caller.Span, "t_json takes the groups of keys the scripts read, in quotes: t_json \"js status\"");
         var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
             $"there is no strings file for the page's language '{context.PageLanguage}' (add {InterfaceStrings.Folder}/{context.PageLanguage}.yml to the templates)");
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            foreach (var entry in strings.Entries.Values.Where(e => groups.Any(g => e.Key.StartsWith(g + ".", StringComparison.Ordinal))))
-            {
-                if (entry.Plural is { } forms)
-                {
-                    json.WriteStartObject(entry.Key);
-                    foreach (var (category, form) in forms) json.WriteString(category, form);
-                    json.WriteEndObject();
-                }
-                else if (entry.Text is { } single) json.WriteString(entry.Key, single);
-            }
-            json.WriteEndObject();
-        }
-        // Relaxed escaping keeps the words readable; these three are escaped by hand so the JSON
-        // stays data inside its script element whatever a translator writes.
-        var text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("<", "\\u003C").Replace(">", "\\u003E").Replace("&", "\\u0026");
-        return new TrustedHtml(text);
+        return new TrustedHtml(strings.ScriptsJson(list, groups));
     }
 
     private static string[]? Groups(object? value) =>

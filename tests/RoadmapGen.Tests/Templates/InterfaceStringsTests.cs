@@ -230,6 +230,29 @@ public sealed class InterfaceStringsTests : IDisposable
         Assert.DoesNotContain("<", script.TextContent);
     }
 
+    [Fact]
+    public void Every_page_gets_the_scripts_words_of_its_own_language_and_of_the_groups_it_names_however_many_pages_ask()
+    {
+        // The JSON is made once and reused: a reuse keyed too loosely would hand one language's
+        // or one group list's words to the next page that asks.
+        var root = Templates("js:\n  hello: Hello\nnav:\n  home: Home\n", "js:\n  hello: Hola\nnav:\n  home: Inicio\n",
+            ("pages/page", "<script type=\"application/json\" id=\"js\">{{ t_json \"js\" }}</script><script type=\"application/json\" id=\"both\">{{ t_json \"nav js\" }}</script>"));
+        var diagnostics = new DiagnosticBag();
+        var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
+
+        var pages = new[] { "en", "es", "en", "es" }.Select(lang => (lang, html: Encoding.UTF8.GetString(run.Render(Page(lang), $"{lang}/index.html")!.Html))).ToList();
+
+        Assert.Empty(diagnostics.Sorted());
+        foreach (var (lang, html) in pages)
+        {
+            var document = new HtmlParser().ParseDocument(html);
+            var hello = lang == "en" ? "Hello" : "Hola";
+            Assert.Equal($"{{\"js.hello\":\"{hello}\"}}", document.QuerySelector("script#js")!.TextContent);
+            var home = lang == "en" ? "Home" : "Inicio";
+            Assert.Equal($"{{\"js.hello\":\"{hello}\",\"nav.home\":\"{home}\"}}", document.QuerySelector("script#both")!.TextContent);
+        }
+    }
+
     [Theory]
     [InlineData("en", 0, "other")]
     [InlineData("en", 1, "one")]

@@ -71,17 +71,7 @@ internal sealed class GuardStore
     private static HashSet<UInt128> Read(string file, string stamp)
     {
         var passed = new HashSet<UInt128>();
-        if (!File.Exists(file)) return passed;
-        StoredGuards? stored;
-        try
-        {
-            using var stream = File.OpenRead(file);
-            stored = JsonSerializer.Deserialize(stream, StoreJson.Default.StoredGuards);
-        }
-        catch (JsonException)
-        {
-            return passed;
-        }
+        var stored = StoreFolder.Read(file, StoreJson.Default.StoredGuards);
         if (stored?.Stamp != stamp || stored.Passed is null) return passed;
         foreach (var key in stored.Passed)
             if (UInt128.TryParse(key, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash)) passed.Add(hash);

@@ -39,20 +39,8 @@ internal sealed class HighlightStore
         {
             var file = Path.Combine(folder, $"highlight-{StoreFolder.Stamp(typeof(TextMateSharp.Registry.Registry), typeof(TextMateSharp.Grammars.RegistryOptions))}.json");
             var entries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-            if (File.Exists(file))
-            {
-                try
-                {
-                    using var stream = File.OpenRead(file);
-                    if (JsonSerializer.Deserialize(stream, HighlightStoreJson.Default.DictionaryStringString) is { } read)
-                        foreach (var (key, html) in read) entries[key] = html;
-                }
-                catch (JsonException)
-                {
-                    // Broken (a full disk, a killed process): start again; the next save replaces it.
-                    entries.Clear();
-                }
-            }
+            if (StoreFolder.Read(file, HighlightStoreJson.Default.DictionaryStringString) is { } read)
+                foreach (var (key, html) in read) entries[key] = html;
             return new HighlightStore(file, entries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

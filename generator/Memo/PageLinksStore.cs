@@ -65,18 +65,7 @@ internal sealed class PageLinksStore
     private static Dictionary<UInt128, PageLinks> Read(string file, string stamp)
     {
         var pages = new Dictionary<UInt128, PageLinks>();
-        if (!File.Exists(file)) return pages;
-        StoredPages? stored;
-        try
-        {
-            using var stream = File.OpenRead(file);
-            stored = JsonSerializer.Deserialize(stream, StoreJson.Default.StoredPages);
-        }
-        catch (JsonException)
-        {
-            // Broken (a full disk, a killed process): start again; this build's save replaces it.
-            return pages;
-        }
+        var stored = StoreFolder.Read(file, StoreJson.Default.StoredPages);
         if (stored?.Stamp != stamp || stored.Pages is null || stored.Strings is not { } strings || strings.Any(s => s is null)) return pages;
         foreach (var (key, page) in stored.Pages)
             if (UInt128.TryParse(key, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash) && page?.ToPageLinks(strings) is { } links)

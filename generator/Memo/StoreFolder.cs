@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RoadmapGen.Memo;
 
@@ -37,6 +39,21 @@ internal static class StoreFolder
         var stamp = new StringBuilder(typeof(StoreFolder).Module.ModuleVersionId.ToString());
         foreach (var library in libraries) stamp.Append('|').Append(library.Assembly.GetName().Version);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())))[..16];
+    }
+
+    /// <summary>What a store's file holds, or null when there is none or it is broken (a full disk, a killed process): the next save replaces it.</summary>
+    public static T? Read<T>(string file, JsonTypeInfo<T> type) where T : class
+    {
+        if (!File.Exists(file)) return null;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return JsonSerializer.Deserialize(stream, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

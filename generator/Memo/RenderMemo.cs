@@ -162,17 +162,18 @@ internal sealed class RenderMemo(bool betweenRuns, Func<GuardStore?> guards) : I
 
     public string Words(MarkdownBody body, Func<string> words) => betweenRuns ? _words.GetValue(body, _ => words()) : words();
 
-    public bool PassedGuard(string html, bool sanitized)
+    public string Guarded(string html, bool sanitized, Func<string> guard)
     {
-        if (_guards.Value is not { } store) return false;
+        if (_guards.Value is not { } store) return guard();
+        // One key per body: found, it stands for the check; not found, it records a pass.
         var key = GuardStore.Key(html, sanitized);
-        if (!store.Passed(key)) return false;
-        if (!betweenRuns) _passed.TryAdd(key, 0);
-        return true;
-    }
-
-    public void GuardPassed(string html, bool sanitized)
-    {
-        if (!betweenRuns && _guards.Value is not null) _passed.TryAdd(GuardStore.Key(html, sanitized), 0);
+        if (store.Passed(key))
+        {
+            if (!betweenRuns) _passed.TryAdd(key, 0);
+            return html;
+        }
+        var guarded = guard();
+        if (!betweenRuns && ReferenceEquals(guarded, html)) _passed.TryAdd(key, 0);
+        return guarded;
     }
 }

@@ -42,11 +42,12 @@ public interface IRenderReuse
     /// <summary>A body's distinct words, for the search index.</summary>
     string Words(MarkdownBody body, Func<string> words);
 
-    /// <summary>Whether this very HTML passed <see cref="SafetyNet"/> untouched before (with the sanitizer too when <paramref name="sanitized"/>).</summary>
-    bool PassedGuard(string html, bool sanitized);
-
-    /// <summary>Records that this HTML passed <see cref="SafetyNet"/> untouched.</summary>
-    void GuardPassed(string html, bool sanitized);
+    /// <summary>
+    /// Rendered Markdown after <see cref="SafetyNet"/>'s lines: <paramref name="html"/> itself when
+    /// this very HTML passed them untouched before (with the sanitizer too when
+    /// <paramref name="sanitized"/>), else what <paramref name="guard"/> hands back.
+    /// </summary>
+    string Guarded(string html, bool sanitized, Func<string> guard);
 
     private sealed class Nothing : IRenderReuse
     {
@@ -64,9 +65,7 @@ public interface IRenderReuse
 
         public string Words(MarkdownBody body, Func<string> words) => words();
 
-        public bool PassedGuard(string html, bool sanitized) => false;
-
-        public void GuardPassed(string html, bool sanitized) { }
+        public string Guarded(string html, bool sanitized, Func<string> guard) => guard();
     }
 }
 

@@ -24,21 +24,20 @@ public static class SafetyNet
     /// (only a problem's position needs the origins), so HTML that passed untouched passes again.
     /// </param>
     public static string Guard(string html, IReadOnlyList<RenderedHtmlCheck.Origin> origins, MarkdownBody body, string sourcePath,
-        DiagnosticBag diagnostics, bool firstLine = true, IRenderReuse? reuse = null)
+        DiagnosticBag diagnostics, bool firstLine = true, IRenderReuse? reuse = null) =>
+        firstLine && reuse is not null
+            ? reuse.Guarded(html, sanitized: body.RawHtml is not null, () => BothLines(html, origins, body, sourcePath, diagnostics, firstLine: true))
+            : BothLines(html, origins, body, sourcePath, diagnostics, firstLine);
+
+    private static string BothLines(string html, IReadOnlyList<RenderedHtmlCheck.Origin> origins, MarkdownBody body, string sourcePath,
+        DiagnosticBag diagnostics, bool firstLine)
     {
+        var problems = firstLine ? RenderedHtmlCheck.Check(html, origins) : [];
         // The sanitizer (a DOM parse and CSS parse per body) runs where markup Markdig did not
         // write can be: bodies with raw HTML. On 1,000 synthetic topics it cost 2.8 s of CPU per
         // build over all bodies, 0.4 s for the tokenizer check alone; the tokenizer check covers
         // every body, so a body without raw HTML holds only allow-listed renderer output.
-        var sanitized = body.RawHtml is not null;
-        if (firstLine && reuse is not null && reuse.PassedGuard(html, sanitized)) return html;
-        var problems = firstLine ? RenderedHtmlCheck.Check(html, origins) : [];
-        if (problems.Count == 0)
-        {
-            var checkedHtml = body.RawHtml is { } raw ? Check(html, sourcePath, raw, diagnostics) : html;
-            if (firstLine && ReferenceEquals(checkedHtml, html)) reuse?.GuardPassed(html, sanitized);
-            return checkedHtml;
-        }
+        if (problems.Count == 0) return body.RawHtml is { } raw ? Check(html, sourcePath, raw, diagnostics) : html;
         // Load already reported what it refused, more precisely; a second report would only repeat it.
         if (!body.RefusedAtLoad)
         {

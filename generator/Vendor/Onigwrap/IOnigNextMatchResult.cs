@@ -1,0 +1,8 @@
+namespace Onigwrap
+{
+    public interface IOnigNextMatchResult
+    {
+        int GetIndex();
+        IOnigCaptureIndex[] GetCaptureIndices();
+    }
+}

@@ -45,6 +45,7 @@ internal static partial class GrammarTimings
     public static void Print(TextWriter to)
     {
         if (!On || Steps.IsEmpty) return;
+        to.WriteLine($"grammars: {Onigwrap.SharedPatterns.Compiled} patterns compiled by Oniguruma");
         foreach (var step in Steps.GroupBy(s => s.Key.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var total = step.Sum(s => s.Value.Ms);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using Onigwrap;
 using TextMateSharp.Grammars;
 using TextMateSharp.Internal.Grammars.Parser;
 using TextMateSharp.Internal.Types;
@@ -34,6 +35,12 @@ namespace RoadmapGen.Render.Highlighting;
 /// and compiles the grammar anew, the grammars a block's text suggests it reaches are loaded for
 /// real before the first (<see cref="EmbeddedOpeners"/>).
 /// </para>
+/// <para>
+/// Each language's scanners share their compiled patterns (<see cref="SharedPatterns"/>, our fork
+/// of Onigwrap): a grammar's rules list the same patterns many times over, and each round's
+/// grammar lists its predecessor's again. Per language, because its blocks are tokenized one at
+/// a time (the lock below), so no two threads ever wait on one compiled pattern's search lock.
+/// </para>
 /// </remarks>
 /// <param name="guessEmbedded">Whether to load the grammars a block seems to reach before its first round (off only in tests of the stand-ins).</param>
 internal sealed class LanguageGrammars(bool guessEmbedded = true)
@@ -52,6 +59,9 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
         /// <summary>Embedded grammars some block reached: loaded for real from then on.</summary>
         public HashSet<string> Reached { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Compiled patterns, shared by every scanner of every round's grammar.</summary>
+        public SharedPatterns Patterns { get; } = new();
+
         public IGrammar? Grammar;
         public bool Loaded;
         public bool Whole;
@@ -63,13 +73,21 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
     /// <summary>Grammars built so far, each load of a language counted: what serve's rebuilds, keeping theirs, do not add to.</summary>
     public int Loads => Volatile.Read(ref _loads);
 
-    /// <summary>Forgets every language's grammar (a block of that language loads it again).</summary>
+    /// <summary>Distinct compiled patterns the languages hold.</summary>
+    public int PatternsHeld => _languages.Values.Sum(language => language.Patterns.Count);
+
+    /// <summary>Forgets every language's grammar and compiled patterns (a block of that language loads and compiles them again).</summary>
     /// <returns>How many languages had a grammar to forget.</returns>
     public int Release()
     {
         var released = 0;
         foreach (var id in _languages.Keys)
-            if (_languages.TryRemove(id, out _)) released++;
+        {
+            if (!_languages.TryRemove(id, out var language)) continue;
+            // Their native memory goes at the next collection even if a grammar lingers somewhere.
+            language.Patterns.Clear();
+            released++;
+        }
         return released;
     }
 
@@ -81,6 +99,8 @@ internal sealed class LanguageGrammars(bool guessEmbedded = true)
         // A grammar keeps the rules it has compiled so far, and compiling is not thread-safe.
         lock (language)
         {
+            // TextMateSharp compiles a rule's patterns when a line first reaches it, inside TokenizeLine.
+            using var shared = language.Patterns.Use();
             if (guessEmbedded && !language.Whole) Guess(language, lines);
             while (true)
             {

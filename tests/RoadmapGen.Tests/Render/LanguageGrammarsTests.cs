@@ -9,8 +9,10 @@ using TextMateSharp.Registry;
 namespace RoadmapGen.Tests.Render;
 
 /// <summary>
-/// Grammars are loaded lean (embedded languages only once a block reaches them) and read with a
-/// faster JSON reader: neither may change a single token of any block.
+/// Grammars are loaded lean (embedded languages only once a block reaches them), read with a
+/// faster JSON reader, and their scanners share compiled patterns: none of that may change a single
+/// token of any block. The tokens expected come from the library alone: the whole grammar, each
+/// scanner compiling its own patterns, each line without its newline.
 /// </summary>
 public class LanguageGrammarsTests
 {
@@ -29,6 +31,8 @@ public class LanguageGrammarsTests
         var lean = new LanguageGrammars();
         foreach (var (language, lines) in blocks)
             AssertSameTokens(language!.Id, lines, lean);
+        // The blocks' scanners did share patterns: far fewer are held than the grammars list.
+        Assert.InRange(lean.PatternsHeld, 100, 5_000);
     }
 
     [Theory]
@@ -90,14 +94,19 @@ public class LanguageGrammarsTests
         string[] lines = ["def greet(name):", "    return f\"Hi {name}\"  # a comment", "print(greet('x'))"];
         var grammars = new LanguageGrammars();
         var before = grammars.Tokenize("python", lines, Limit)!.Select(Describe).ToList();
+        var compiled = grammars.PatternsHeld;
 
         // As a build frees them: forgotten, collected, their patterns finalized, the native heap trimmed.
         var released = 0;
         BuildMemory.FreeGrammars(() => released = grammars.Release());
 
         Assert.Equal(1, released);
+        Assert.Equal(0, grammars.PatternsHeld);
         Assert.Equal(0, grammars.Release());
         Assert.Equal(before, grammars.Tokenize("python", lines, Limit)!.Select(Describe).ToList());
+        // Its patterns were compiled again, as many as the first time.
+        Assert.True(compiled > 0);
+        Assert.Equal(compiled, grammars.PatternsHeld);
         Assert.Equal(1, grammars.Release());
     }
 

@@ -10,7 +10,7 @@
   const put = (k, v) => { try { localStorage.setItem(k, v); } catch { /* not remembered */ } };
 
   const t = globalThis.roadmapgenText;
-  if (!t) return; // the words did not load (theme.js): the page stays as it is without scripts
+  if (!t) return; // no words (theme.js): the page stays as without scripts
   const STATES = ["todo", "doing", "done", "skip"];
   const LABEL = Object.fromEntries(STATES.map(s => [s, t("status." + s)]));
   const key = id => "roadmapgen:progress:" + id;

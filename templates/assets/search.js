@@ -114,7 +114,6 @@ async function resultsPage(form, section) {
   if (more && split && !everything) more.hidden = false, more.onclick = () => { everything = true; engine = null; more.hidden = true; resultsPage(form, section); };
 }
 
-// Without the words (theme.js) the A–Z list is the results page, as without JavaScript.
 const form = globalThis.roadmapgenText && globalThis.document?.querySelector("form[data-search]"), section = form && $("[data-search-page]");
 if (form) combobox(form);
 if (section) resultsPage(form, section);

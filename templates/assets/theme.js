@@ -10,11 +10,8 @@
     const t = localStorage.getItem("roadmapgen:theme");
     if (t === "dark" || t === "light") root.dataset.theme = t;
   } catch (e) { /* storage blocked: follow the system setting */ }
-  // The scripts' words in the page's language come in a file of their own (assets/strings.<lang>.<hash>.js,
-  // the first deferred script), which hands them over here; only then is there a roadmapgenText. A
-  // count picks its plural form by the page's lang. If that file fails to load, the page is the one
-  // without scripts, every word the server's: these classes go, and each script finding no
-  // roadmapgenText does nothing, so no control is left that does nothing and no key is shown.
+  // The scripts' words: their language's file (the first deferred script) hands them over. If it fails
+  // to load, the page is the one without scripts (no roadmapgenText: each script does nothing), never keys.
   globalThis.roadmapgenStrings = words => {
     globalThis.roadmapgenText = (key, values = {}) => {
       let text = words[key] ?? key;

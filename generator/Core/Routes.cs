@@ -100,6 +100,8 @@ public sealed class Routes
     public string SearchShard(Roadmap roadmap) => Root + roadmap.Id + "/" + SearchIndexFile;
     public string Sitemap => Base + SitemapFile;
     public string Asset(string fingerprintedName) => AssetsUrl + fingerprintedName;
+    /// <summary>A language's words for the scripts, fingerprinted like the assets beside it ("/assets/strings.es.3f2a9c1e0b.js").</summary>
+    public string StringsScript(string language, string fingerprint) => Asset($"strings.{language}.{fingerprint}.js");
     /// <summary>The folder every language's pages share their assets from ("/repo/assets/").</summary>
     public string AssetsUrl => Base + AssetsFolder + "/";
     /// <summary>An image keeps its path inside content/, so two topics' "diagram.svg" never meet.</summary>

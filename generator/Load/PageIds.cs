@@ -13,7 +13,6 @@ public static class PageIds
         "main", "search-input", "search-results", "search-heading", "home-roadmaps",
         "progress-heading", "progress-label", "share-url", "legend-heading", "offline-heading",
         "prereq-heading", "check-heading", "resources-heading", "required-heading", "contents",
-        "ui-strings",
     };
 
     /// <summary>A pick-one group's id on the roadmap page: "choice-" and its first topic's slug.</summary>

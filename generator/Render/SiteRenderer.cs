@@ -5,6 +5,7 @@ using RoadmapGen.Load;
 using RoadmapGen.Render.Highlighting;
 using RoadmapGen.Render.Offline;
 using RoadmapGen.Render.Previews;
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 using RoadmapGen.Render.Views;
 
@@ -52,9 +53,9 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
 
     private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics, Func<string, bool>? only)
     {
-        var assets = Assets.Load(templates.Root, urls, diagnostics);
-        var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
         var editions = Editions();
+        var assets = Assets.Load(templates.Root, urls, templates.Strings, editions.Select(e => LanguageOf(e.Site)), diagnostics);
+        var worker = OfflineFiles.ReadWorker(templates.Root, diagnostics);
         var languages = site.Language is null ? [] : editions.Select(e => (e.Site.Language!, e.Urls)).ToList();
         var run = templates.BeginRun(editions.Sum(e => e.Site.Roadmaps.Sum(r => r.Topics.Count)), _reuse);
         var output = new ConcurrentBag<OutputFile>(assets.Files);
@@ -85,6 +86,8 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
     /// <summary>The site in each of its languages with its routes, the source language's first; one edition for a one-language site.</summary>
     private List<(Site Site, Routes Urls)> Editions() =>
         site.Translations.Select(t => (t, urls.In(t.Language!.Code))).Prepend((site, urls)).ToList();
+
+    private static string LanguageOf(Site edition) => edition.Language?.Code ?? InterfaceStrings.SourceLanguage;
 
     /// <summary>
     /// Each language's web app manifest, each roadmap's offline list and, last, the service worker

@@ -9,8 +9,9 @@
   const get = k => { try { return localStorage.getItem(k); } catch { return null; } };
   const put = (k, v) => { try { localStorage.setItem(k, v); } catch { /* not remembered */ } };
 
-  const STATES = ["todo", "doing", "done", "skip"];
   const t = globalThis.roadmapgenText;
+  if (!t) return; // no words (theme.js): the page stays as without scripts
+  const STATES = ["todo", "doing", "done", "skip"];
   const LABEL = Object.fromEntries(STATES.map(s => [s, t("status." + s)]));
   const key = id => "roadmapgen:progress:" + id;
   const clean = p => Object.fromEntries(Object.entries(p).filter(([, s]) => s !== "todo" && STATES.includes(s)));

@@ -1,9 +1,8 @@
 // Copy buttons for code blocks. Without JavaScript there is no button (the code can still be selected).
 (() => {
-  const blocks = document.querySelectorAll(".code-block");
-  if (!blocks.length || !navigator.clipboard) return;
+  const blocks = document.querySelectorAll(".code-block"), t = globalThis.roadmapgenText;
+  if (!blocks.length || !navigator.clipboard || !t) return;
   // One live region per page says "Copied" to screen readers.
-  const t = globalThis.roadmapgenText;
   const status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");

@@ -2,7 +2,7 @@
 // root) does the saving and reports progress; this only asks it and shows what it says.
 (() => {
   const box = document.querySelector("[data-offline]");
-  if (!box || !("serviceWorker" in navigator) || !window.caches) return;
+  if (!box || !("serviceWorker" in navigator) || !window.caches || !globalThis.roadmapgenText) return;
   const list = box.dataset.offline;
   const button = box.querySelector("[data-offline-save]");
   const meter = box.querySelector("[data-offline-progress]");

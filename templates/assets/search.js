@@ -114,6 +114,6 @@ async function resultsPage(form, section) {
   if (more && split && !everything) more.hidden = false, more.onclick = () => { everything = true; engine = null; more.hidden = true; resultsPage(form, section); };
 }
 
-const form = globalThis.document?.querySelector("form[data-search]"), section = form && $("[data-search-page]");
+const form = globalThis.roadmapgenText && globalThis.document?.querySelector("form[data-search]"), section = form && $("[data-search-page]");
 if (form) combobox(form);
 if (section) resultsPage(form, section);

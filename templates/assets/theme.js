@@ -10,13 +10,14 @@
     const t = localStorage.getItem("roadmapgen:theme");
     if (t === "dark" || t === "light") root.dataset.theme = t;
   } catch (e) { /* storage blocked: follow the system setting */ }
-  // The scripts' words in the page's language, from the JSON the layout writes (templates/strings);
-  // read on first use, once the body is parsed. A count picks its plural form by the page's lang.
-  let words;
-  globalThis.roadmapgenText = (key, values = {}) => {
-    words ??= JSON.parse(document.getElementById("ui-strings")?.textContent || "{}");
-    let text = words[key] ?? key;
-    if (typeof text === "object") text = text[new Intl.PluralRules(root.lang).select(values.count)] ?? text.other;
-    return text.replace(/\{(\w+)\}/g, (m, name) => name in values ? values[name] : m);
+  // The scripts' words: their language's file (the first deferred script) hands them over. If it fails
+  // to load, the page is the one without scripts (no roadmapgenText: each script does nothing), never keys.
+  globalThis.roadmapgenStrings = words => {
+    globalThis.roadmapgenText = (key, values = {}) => {
+      let text = words[key] ?? key;
+      if (typeof text === "object") text = text[new Intl.PluralRules(root.lang).select(values.count)] ?? text.other;
+      return text.replace(/\{(\w+)\}/g, (m, name) => name in values ? values[name] : m);
+    };
   };
+  addEventListener("error", e => { if (e.target?.matches?.("script[data-strings]")) root.classList.remove("js", "sw", "searching"); }, true);
 })();

@@ -105,6 +105,27 @@ public sealed class OfflineTests(SiteFixture site)
     }
 
     [BrowserFact]
+    public async Task A_saved_Spanish_roadmap_offline_keeps_the_words_its_scripts_make_in_Spanish()
+    {
+        var (own, session) = await StartAsync();
+        await using var _ = own;
+        await using var __ = session;
+        var page = await session.OpenAsync("es/backend/");
+        await SaveAsync(page, "Guardar esta hoja de ruta para leerla sin conexión", "^Guardado para leer sin conexión: ");
+        var words = await page.Locator("script[data-strings]").GetAttributeAsync("src");
+        Assert.Contains(words, own.OfflineFiles("es/backend"));
+
+        // A fresh page offline: its words come from the saved file, or the page would show none of the scripts' controls.
+        await session.Context.SetOfflineAsync(true);
+        var offline = await session.Context.NewPageAsync();
+        await offline.GotoAsync("es/backend/");
+        await Expect(ProgressPage.StatusButton(offline, "caching")).ToHaveAttributeAsync("aria-label", new Regex(": Sin empezar\\. Cambiar el estado$"));
+        await offline.GotoAsync("es/backend/debugging/");
+        await Expect(offline.Locator(".copy-button").First).ToHaveTextAsync("Copiar");
+        Assert.Empty(session.Errors);
+    }
+
+    [BrowserFact]
     public async Task After_a_rebuild_the_saved_copy_shows_the_change_once_online_again()
     {
         var (own, session) = await StartAsync();

@@ -65,15 +65,12 @@ public sealed class InterfaceStrings
 
     /// <summary>
     /// Checks every file against the keys asked for (<paramref name="asked"/>: each literal key a
-    /// template passes to <c>t</c>, at its line) and against the source language's file.
+    /// template passes to <c>t</c>, at its line, and each key the scripts read) and against the
+    /// source language's file.
     /// </summary>
     public void Check(IReadOnlyList<StringUse> asked, DiagnosticBag diagnostics)
     {
         var source = For(SourceLanguage);
-        var groups = asked.Where(a => a.IsGroup).ToList();
-        // A group asks for the keys the source language's file gives it.
-        var groupKeys = groups.SelectMany(g => (source?.Entries.Keys ?? []).Where(g.Covers).Select(k => g with { Key = k, IsGroup = false }));
-        asked = asked.Where(a => !a.IsGroup).Concat(groupKeys).ToList();
         foreach (var table in Tables)
         {
             foreach (var use in asked.DistinctBy(a => (a.Key, a.File, a.Line, a.Column)))
@@ -114,7 +111,7 @@ public sealed class InterfaceStrings
     /// <summary>Each file's keys that no template (<paramref name="asked"/>) and no part of the generator asks for.</summary>
     public IEnumerable<(StringTable Table, StringEntry Entry)> Unused(IReadOnlyList<StringUse> asked) =>
         Tables.SelectMany(table => table.Entries.Values
-            .Where(e => !CodeKeys.Contains(e.Key) && !asked.Any(a => a.Covers(e.Key)))
+            .Where(e => !CodeKeys.Contains(e.Key) && !asked.Any(a => a.Key == e.Key))
             .Select(e => (table, e)));
 
     private static void CheckPlural(StringTable table, StringEntry entry, DiagnosticBag diagnostics)
@@ -159,12 +156,7 @@ public sealed class InterfaceStrings
 }
 
 /// <summary>
-/// A template asking for a key with a literal, <c>{{ t "nav.topics" }}</c>, at its line; or, with
-/// <see cref="IsGroup"/>, for every key of a group (<c>t_json ["js"]</c>: Key is "js.").
+/// A key asked for where it is asked: by a template with a literal, <c>{{ t "nav.topics" }}</c>, at
+/// its line; or by the scripts, at its line in the source language's file (<see cref="ScriptStrings.Uses"/>).
 /// </summary>
-public sealed record StringUse(string Key, string File, int Line, int Column)
-{
-    public bool IsGroup { get; init; }
-
-    public bool Covers(string key) => IsGroup ? key.StartsWith(Key, StringComparison.Ordinal) : key == Key;
-}
+public sealed record StringUse(string Key, string File, int Line, int Column);

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Load;
 using YamlDotNet.Core;
@@ -34,42 +30,6 @@ public sealed class StringTable
     public string Text { get; }
 
     public IReadOnlyDictionary<string, StringEntry> Entries { get; }
-
-    // Every page of a language carries the same JSON (3 KB in English): made once per table, not
-    // once per page, where it was 10,000 serializations and their copies at 10,000 topics.
-    private readonly ConcurrentDictionary<string, string> _scriptsJson = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Every key of these groups (<c>"js status"</c>) as JSON, for the scripts (inside
-    /// <c>&lt;script type="application/json"&gt;</c>; &lt;, &gt; and &amp; are escaped, so no text can
-    /// end the element). Plural forms go as an object by category; the scripts pick one with
-    /// Intl.PluralRules.
-    /// </summary>
-    public string ScriptsJson(string groupList, IReadOnlyList<string> groups) =>
-        _scriptsJson.GetOrAdd(groupList, static (_, state) => state.Table.WriteScriptsJson(state.Groups), (Table: this, Groups: groups));
-
-    private string WriteScriptsJson(IReadOnlyList<string> groups)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            foreach (var entry in Entries.Values.Where(e => groups.Any(g => e.Key.StartsWith(g + ".", StringComparison.Ordinal))))
-            {
-                if (entry.Plural is { } forms)
-                {
-                    json.WriteStartObject(entry.Key);
-                    foreach (var (category, form) in forms) json.WriteString(category, form);
-                    json.WriteEndObject();
-                }
-                else if (entry.Text is { } single) json.WriteString(entry.Key, single);
-            }
-            json.WriteEndObject();
-        }
-        // Relaxed escaping keeps the words readable; these three are escaped by hand so the JSON
-        // stays data inside its script element whatever a translator writes.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("<", "\\u003C").Replace(">", "\\u003E").Replace("&", "\\u0026");
-    }
 
     public static StringTable? Parse(string language, string display, string text, DiagnosticBag diagnostics)
     {

@@ -83,7 +83,7 @@ public sealed class ScriptModel
         ["title"] = site.Title, ["description"] = site.Description, ["repository"] = site.Repository,
         ["home"] = site.Home, ["topic_index"] = site.TopicIndex, ["search_index"] = site.SearchIndex, ["base"] = site.Base,
         ["feed"] = site.Feed, ["manifest"] = site.Manifest, ["preview_image"] = site.PreviewImage, ["service_worker"] = site.ServiceWorker,
-        ["roadmap_index"] = site.RoadmapIndex,
+        ["roadmap_index"] = site.RoadmapIndex, ["strings_js"] = site.StringsJs,
     });
 
     private static ScriptObject Assets(IReadOnlyDictionary<string, string> assets)

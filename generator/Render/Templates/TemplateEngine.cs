@@ -32,7 +32,7 @@ public sealed class TemplateEngine
     /// <summary>The interface strings of every language (templates/strings), checked against the keys the templates use.</summary>
     public InterfaceStrings Strings { get; }
 
-    /// <summary>Every key the templates ask for by a literal (<c>t "…"</c>, <c>t_json "…"</c>), at its line.</summary>
+    /// <summary>Every key the templates ask for by a literal (<c>t "…"</c>), at its line, and every key the scripts read (<see cref="ScriptStrings"/>).</summary>
     public IReadOnlyList<StringUse> StringUses { get; }
 
     /// <param name="previous">serve's last engine: only templates whose text changed are parsed again.</param>
@@ -56,7 +56,7 @@ public sealed class TemplateEngine
         var strings = InterfaceStrings.Load(root, diagnostics);
         if (strings is null) return null;
         var uses = set.Files.OrderBy(f => f.Name, StringComparer.Ordinal)
-            .SelectMany(f => TranslateFunctions.Uses(f.Parsed.Page!, f.Display)).ToList();
+            .SelectMany(f => TranslateFunctions.Uses(f.Parsed.Page!, f.Display)).Concat(ScriptStrings.Uses(strings)).ToList();
         strings.Check(uses, diagnostics);
         return new TemplateEngine(root, set, strings, uses);
     }

@@ -23,14 +23,12 @@ public static class TranslateFunctions
 {
     public const string Name = "t";
     public const string DateName = "t_date";
-    public const string ScriptsName = "t_json";
     public const string InLanguageName = "in_lang";
 
     public static void Register(ScriptObject builtins)
     {
         builtins.SetValue(Name, new Function(Name, 2, Translate), true);
         builtins.SetValue(DateName, new Function(DateName, 1, Date), true);
-        builtins.SetValue(ScriptsName, new Function(ScriptsName, 1, Scripts), true);
         builtins.SetValue(InLanguageName, new Function(InLanguageName, 2, InLanguage), true);
     }
 
@@ -102,22 +100,6 @@ public static class TranslateFunctions
         return DateText.Format(date, months, format);
     }
 
-    /// <summary>
-    /// <c>{{ t_json "js status" }}</c>: every key of those groups as JSON, for the scripts
-    /// (<see cref="StringTable.ScriptsJson"/>).
-    /// </summary>
-    private static TrustedHtml Scripts(HtmlTemplateContext context, ScriptNode caller, ScriptArray arguments)
-    {
-        if (arguments[0] is not string list || Groups(list) is not { } groups)
-            throw new ScriptRuntimeException(caller.Span, "t_json takes the groups of keys the scripts read, in quotes: t_json \"js status\"");
-        var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
-            $"there is no strings file for the page's language '{context.PageLanguage}' (add {InterfaceStrings.Folder}/{context.PageLanguage}.yml to the templates)");
-        return new TrustedHtml(strings.ScriptsJson(list, groups));
-    }
-
-    private static string[]? Groups(object? value) =>
-        value is string names && names.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } groups ? groups : null;
-
     private static StringEntry Lookup(HtmlTemplateContext context, ScriptNode caller, string key)
     {
         var strings = context.Strings ?? throw new TemplateFaultException(caller.Span, TemplateFaultKind.MissingString,
@@ -133,11 +115,6 @@ public static class TranslateFunctions
     {
         if (node is ScriptFunctionCall { Target: ScriptVariable { Name: Name } } call && call.Arguments.Count > 0 && call.Arguments[0] is ScriptLiteral { Value: string key })
             yield return new StringUse(key, display, call.Span.Start.Line + 1, call.Span.Start.Column + 1);
-        if (node is ScriptFunctionCall { Target: ScriptVariable { Name: ScriptsName } } json && json.Arguments.Count > 0)
-        {
-            foreach (var group in Groups((json.Arguments[0] as ScriptLiteral)?.Value) ?? [])
-                yield return new StringUse(group + ".", display, json.Span.Start.Line + 1, json.Span.Start.Column + 1) { IsGroup = true };
-        }
         for (var i = 0; i < node.ChildrenCount; i++)
             if (node.GetChildren(i) is { } child)
                 foreach (var use in Uses(child, display)) yield return use;

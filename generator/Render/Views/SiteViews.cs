@@ -1,4 +1,5 @@
 using RoadmapGen.Load;
+using RoadmapGen.Render.Strings;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render.Views;
@@ -37,6 +38,7 @@ public sealed class SiteViews
             PreviewImage = _assets.TryGetValue(Assets.Key("preview.png"), out var preview) ? urls.Absolute(config.Url, preview) : null,
             ServiceWorker = offline ? urls.ServiceWorker : null,
             RoadmapIndex = HasRoadmapIndex(site) ? urls.RoadmapIndex : null,
+            StringsJs = assets.Strings.GetValueOrDefault(site.Language?.Code ?? InterfaceStrings.SourceLanguage),
         };
         _roadmapLinks = site.Roadmaps.Select(r => new LinkView(r.Title, urls.Roadmap(r)) { Lang = SourceLang(r.Untranslated, Untranslated.Title) }).ToList();
         _pageLinks = site.Pages.Select(p => new LinkView(p.Title, urls.Page(p)) { Lang = SourceLang(p.Translation is null) }).ToList();

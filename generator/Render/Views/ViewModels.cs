@@ -20,6 +20,8 @@ public sealed record SiteView(string Title, string Description, string? Reposito
     public string? ServiceWorker { get; init; }
     /// <summary>The page of all roadmaps, which the header's one "Roadmaps" entry opens; null on a site of one roadmap, whose header links to it.</summary>
     public string? RoadmapIndex { get; init; }
+    /// <summary>The scripts' words in this language (<see cref="ScriptStrings"/>); null without a strings file for it.</summary>
+    public string? StringsJs { get; init; }
 }
 
 /// <param name="JsonLd">The page's schema.org JSON-LD, serialized with every &lt; escaped.</param>

@@ -31,9 +31,14 @@ public sealed partial class OwnSite() : GeneratedSite(site => RepositoryFiles.Co
     public string CacheName => "roadmapgen-" + BuildLine().Match(File.ReadAllText(Path.Combine(OutDir, "sw.js"))).Groups[1].Value;
 
     /// <summary>The page URLs a roadmap's offline list names.</summary>
-    public IReadOnlyList<string> OfflinePages(string roadmap)
+    public IReadOnlyList<string> OfflinePages(string roadmap) => OfflineList(roadmap, "pages");
+
+    /// <summary>The other files a roadmap's offline list names: assets, images, the search index.</summary>
+    public IReadOnlyList<string> OfflineFiles(string roadmap) => OfflineList(roadmap, "files");
+
+    private IReadOnlyList<string> OfflineList(string roadmap, string part)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutDir, roadmap, "offline.json")));
-        return json.RootElement.GetProperty("pages").EnumerateArray().Select(e => e.GetString()!).ToList();
+        return json.RootElement.GetProperty(part).EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 }

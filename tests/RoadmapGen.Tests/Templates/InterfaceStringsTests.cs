@@ -32,7 +32,7 @@ public sealed class InterfaceStringsTests : IDisposable
         Assert.True(engine.StringUses.Count > 100, $"only {engine.StringUses.Count} uses of t found");
         foreach (var table in tables)
         {
-            foreach (var use in engine.StringUses.Where(u => !u.IsGroup))
+            foreach (var use in engine.StringUses)
                 Assert.True(table.Entries.ContainsKey(use.Key), $"{table.Display} lacks '{use.Key}' ({use.File}({use.Line}))");
             foreach (var key in InterfaceStrings.CodeKeys)
                 Assert.True(table.Entries.ContainsKey(key), $"{table.Display} lacks '{key}'");
@@ -56,22 +56,32 @@ public sealed class InterfaceStringsTests : IDisposable
     }
 
     [Fact]
-    public void Every_key_the_scripts_read_is_written_into_the_page_for_them()
+    public void Every_key_the_scripts_read_is_in_every_languages_words_file_for_them()
     {
         var engine = RealTemplates(new DiagnosticBag());
         var scripts = Directory.GetFiles(Path.Combine(TestPaths.Templates, "assets"), "*.js")
             .Where(f => !f.EndsWith("minisearch.js") && !f.EndsWith("stemmer.js")).ToList();
-        var keys = scripts.SelectMany(f => Regex.Matches(File.ReadAllText(f), @"""((?:js|status|continue|choice)\.[a-z_]+)""").Select(m => m.Groups[1].Value)).ToList();
-        var groups = engine.StringUses.Where(u => u.IsGroup).ToList();
+        var keys = scripts.SelectMany(f => Regex.Matches(File.ReadAllText(f), @"""((?:[a-z]+)\.[a-z_]+)""").Select(m => m.Groups[1].Value))
+            .Where(k => engine.Strings.For("en")!.Entries.ContainsKey(k) || k.StartsWith("js.", StringComparison.Ordinal)).ToList();
+        // The states app.js labels by "status." + state.
+        keys.AddRange(["status.todo", "status.doing", "status.done", "status.skip"]);
 
         Assert.True(keys.Count > 40, $"only {keys.Count} keys found in the scripts");
-        foreach (var key in keys)
+        foreach (var table in engine.Strings.Tables)
         {
-            Assert.True(engine.Strings.For("en")!.Entries.ContainsKey(key), $"en.yml lacks '{key}', which a script reads");
-            Assert.Contains(groups, g => g.Covers(key));
+            using var words = ScriptWords(table);
+            foreach (var key in keys)
+                Assert.True(words.RootElement.TryGetProperty(key, out _), $"{table.Language}'s words for the scripts lack '{key}', which a script reads");
         }
-        // The states app.js labels by "status." + state.
-        foreach (var state in new[] { "todo", "doing", "done", "skip" }) Assert.True(engine.Strings.For("es")!.Entries.ContainsKey("status." + state));
+    }
+
+    /// <summary>The object a words file hands to roadmapgenStrings.</summary>
+    private static System.Text.Json.JsonDocument ScriptWords(StringTable table)
+    {
+        var script = Encoding.UTF8.GetString(ScriptStrings.Script(table));
+        Assert.StartsWith("roadmapgenStrings({", script);
+        Assert.EndsWith("});\n", script);
+        return System.Text.Json.JsonDocument.Parse(script["roadmapgenStrings(".Length..^");\n".Length]);
     }
 
     private string Templates(string strings, string es, params (string Name, string Text)[] files)
@@ -213,44 +223,40 @@ public sealed class InterfaceStringsTests : IDisposable
     }
 
     [Fact]
-    public void The_scripts_get_their_words_as_JSON_that_no_translation_can_break_out_of()
+    public void A_languages_words_file_holds_the_scripts_words_as_written_plural_forms_by_category_and_nothing_only_templates_use()
     {
-        var root = Templates("js:\n  hello: \"Hi </script><b>&\"\n  found:\n    one: \"{count} found\"\n    other: \"{count} found\"\nnav:\n  home: Home\n", "",
-            ("pages/page", "<script type=\"application/json\" id=\"s\">{{ t_json \"js\" }}</script>{{ t \"nav.home\" }}"));
+        var root = Templates("js:\n  hello: \"Hi </script><b>& \\\"quoted\\\"\"\n  found:\n    one: \"{count} found\"\n    other: \"{count} found\"\nstatus:\n  done: Done\nnav:\n  home: Home\n",
+            "js:\n  hello: Hola\n  found:\n    one: \"{count} encontrado\"\n    many: \"{count} de encontrados\"\n    other: \"{count} encontrados\"\nstatus:\n  done: Completado\nnav:\n  home: Inicio\n",
+            ("pages/page", "{{ t \"nav.home\" }}"));
         var diagnostics = new DiagnosticBag();
-        var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
-
-        var html = Encoding.UTF8.GetString(run.Render(Page("en"), "x/index.html")!.Html);
+        var engine = TemplateEngine.Load(root, diagnostics)!;
 
         Assert.Empty(diagnostics.Sorted());
-        var script = new HtmlParser().ParseDocument(html).QuerySelector("script#s")!;
-        using var json = System.Text.Json.JsonDocument.Parse(script.TextContent);
-        Assert.Equal("Hi </script><b>&", json.RootElement.GetProperty("js.hello").GetString());
-        Assert.Equal("{count} found", json.RootElement.GetProperty("js.found").GetProperty("other").GetString());
-        Assert.DoesNotContain("<", script.TextContent);
+        using var en = ScriptWords(engine.Strings.For("en")!);
+        Assert.Equal("Hi </script><b>& \"quoted\"", en.RootElement.GetProperty("js.hello").GetString());
+        Assert.Equal("{count} found", en.RootElement.GetProperty("js.found").GetProperty("one").GetString());
+        Assert.Equal("Done", en.RootElement.GetProperty("status.done").GetString());
+        Assert.False(en.RootElement.TryGetProperty("nav.home", out _));
+        using var es = ScriptWords(engine.Strings.For("es")!);
+        Assert.Equal(["js.hello", "js.found", "status.done"], es.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("{count} de encontrados", es.RootElement.GetProperty("js.found").GetProperty("many").GetString());
     }
 
     [Fact]
-    public void Every_page_gets_the_scripts_words_of_its_own_language_and_of_the_groups_it_names_however_many_pages_ask()
+    public void A_word_of_the_scripts_one_language_lacks_is_an_error_at_the_source_languages_line_naming_the_file_to_add_it_to()
     {
-        // The JSON is made once and reused: a reuse keyed too loosely would hand one language's
-        // or one group list's words to the next page that asks.
-        var root = Templates("js:\n  hello: Hello\nnav:\n  home: Home\n", "js:\n  hello: Hola\nnav:\n  home: Inicio\n",
-            ("pages/page", "<script type=\"application/json\" id=\"js\">{{ t_json \"js\" }}</script><script type=\"application/json\" id=\"both\">{{ t_json \"nav js\" }}</script>"));
+        var root = Templates("nav:\n  home: Home\njs:\n  copy: Copy\n  copied: Copied\n", "nav:\n  home: Inicio\njs:\n  copy: Copiar\n",
+            ("pages/page", "{{ t \"nav.home\" }}"));
         var diagnostics = new DiagnosticBag();
-        var run = TemplateEngine.Load(root, diagnostics)!.BeginRun(10);
 
-        var pages = new[] { "en", "es", "en", "es" }.Select(lang => (lang, html: Encoding.UTF8.GetString(run.Render(Page(lang), $"{lang}/index.html")!.Html))).ToList();
+        TemplateEngine.Load(root, diagnostics);
 
-        Assert.Empty(diagnostics.Sorted());
-        foreach (var (lang, html) in pages)
-        {
-            var document = new HtmlParser().ParseDocument(html);
-            var hello = lang == "en" ? "Hello" : "Hola";
-            Assert.Equal($"{{\"js.hello\":\"{hello}\"}}", document.QuerySelector("script#js")!.TextContent);
-            var home = lang == "en" ? "Home" : "Inicio";
-            Assert.Equal($"{{\"js.hello\":\"{hello}\",\"nav.home\":\"{home}\"}}", document.QuerySelector("script#both")!.TextContent);
-        }
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.Equal(Codes.MissingString, error.Code);
+        Assert.EndsWith("strings/en.yml", error.File);
+        Assert.Equal((5, 3), (error.Line, error.Column));
+        Assert.Contains("'js.copied' is missing from", error.Message);
+        Assert.Contains("strings/es.yml", error.Message);
     }
 
     [Theory]

@@ -5,10 +5,11 @@ namespace RoadmapGen.Load;
 
 /// <summary>
 /// A stamp of the commit git's HEAD points to, read from the repository's files without starting
-/// git: HEAD itself, the branch file it names, packed-refs and HEAD's reflog (each by size and
-/// write time). Every commit, checkout, reset or pull changes one of them, so serve reruns
-/// <c>git log</c> only when the stamp changes instead of on every save (it costs tens of
-/// milliseconds on a real history). Null when the repository cannot be read this way (no
+/// git: HEAD itself, the branch file it names, packed-refs, HEAD's reflog and a shallow clone's
+/// list of cut-off commits (each by size and write time). Every commit, checkout, reset, pull or
+/// fetch that deepens the clone changes one of them, so serve reruns <c>git log</c> only when the
+/// stamp changes instead of on every save, and a build takes the last build's answer from the
+/// store (it costs tens of milliseconds on a real history). Null when the repository cannot be read this way (no
 /// repository, GIT_DIR set, an unreadable .git file): the caller then asks git every time.
 /// </summary>
 public static class GitStamp
@@ -33,6 +34,9 @@ public static class GitStamp
             }
             Append(stamp, Path.Combine(commonDir, "packed-refs"));
             Append(stamp, Path.Combine(gitDir, "logs", "HEAD"));
+            // Deepening or unshallowing a clone adds history behind the same HEAD.
+            Append(stamp, Path.Combine(commonDir, "shallow"));
+            Append(stamp, Path.Combine(gitDir, "shallow"));
             return stamp.ToString();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

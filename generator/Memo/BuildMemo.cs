@@ -10,7 +10,7 @@ namespace RoadmapGen.Memo;
 [Flags]
 public enum Keep
 {
-    /// <summary>A build: reuse only within the run (and highlighted code, which depends on nothing else).</summary>
+    /// <summary>A build: reuse only within the run (and the stores: highlighted code, the safety net's verdicts, pages' links, git's history while HEAD's commit is the same).</summary>
     Nothing = 0,
     /// <summary>Each content file's parse while the file's bytes are the same, and git's dates while its history is.</summary>
     Content = 1,
@@ -37,6 +37,7 @@ public sealed class BuildMemo
 {
     private readonly Keep _keep;
     private readonly ContentMemo? _content;
+    private readonly HistoryStore _history;
     private readonly RenderMemo _render;
     private readonly CheckMemo _check;
     private (TemplateEngine? Engine, IReadOnlyList<Diagnostic> Diagnostics)? _templates;
@@ -45,13 +46,14 @@ public sealed class BuildMemo
     private readonly Lock _templatesLock = new();
 
     /// <param name="storeFolder">
-    /// Where the safety net's verdicts and the pages' links are kept for the next process; null:
+    /// Where the safety net's verdicts, the pages' links and git's history are kept for the next process; null:
     /// the user's cache folder (<see cref="StoreFolder"/>). Highlighted code is kept for the process (<see cref="HighlightMemo"/>).
     /// </param>
     public BuildMemo(Keep keep, string? storeFolder = null)
     {
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
+        _history = new HistoryStore(storeFolder ?? StoreFolder.Configured());
         _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages), guards: () => GuardStore.Open(storeFolder ?? StoreFolder.Configured()));
         _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
             store: () => PageLinksStore.Open(storeFolder ?? StoreFolder.Configured()));
@@ -63,7 +65,8 @@ public sealed class BuildMemo
     /// </summary>
     public bool KeepsContent => _content is not null;
 
-    public ILoadReuse Load => (ILoadReuse?)_content ?? ILoadReuse.None;
+    /// <summary>serve's memo of content files and git's history; a build's: git's history from the store (<see cref="HistoryStore"/>).</summary>
+    public ILoadReuse Load => (ILoadReuse?)_content ?? _history;
 
     public IRenderReuse Render => _render;
 

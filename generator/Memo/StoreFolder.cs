@@ -7,7 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace RoadmapGen.Memo;
 
 /// <summary>
-/// Where the stores kept between runs live (<see cref="HighlightStore"/>, <see cref="PageLinksStore"/>),
+/// Where the stores kept between runs live (<see cref="HighlightStore"/>, <see cref="PageLinksStore"/>, <see cref="GuardStore"/>, <see cref="HistoryStore"/>),
 /// how each is named after the generator that wrote it, and how it is replaced. Every store is
 /// only a saving of time: losing, breaking or failing to write one never fails a build.
 /// </summary>
@@ -81,4 +81,5 @@ internal static class StoreFolder
 
 [JsonSerializable(typeof(StoredPages))]
 [JsonSerializable(typeof(StoredGuards))]
+[JsonSerializable(typeof(StoredHistory))]
 internal sealed partial class StoreJson : JsonSerializerContext;

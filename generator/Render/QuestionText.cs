@@ -1,7 +1,6 @@
 using Markdig;
 using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
-using Markdig.Renderers;
 using RoadmapGen.Render.Templates;
 
 namespace RoadmapGen.Render;
@@ -24,14 +23,27 @@ public static class QuestionText
         return builder.Build();
     }
 
+    // One renderer per thread, reset between questions: making one (and setting up its two
+    // dozen object renderers) for each question was most of the cost of a question.
+    [ThreadStatic] private static (StringWriter Writer, ReusableHtmlRenderer Renderer)? t_renderer;
+
     public static TrustedHtml Html(string question)
     {
         var document = Markdown.Parse(question, Pipeline);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
-        Pipeline.Setup(renderer);
+        var (writer, renderer) = t_renderer ??= NewRenderer();
+        renderer.Clear();
+        // Markdig's reset puts the renderer's switches back to their defaults.
+        renderer.ImplicitParagraph = true;
         renderer.Render(document);
         writer.Flush();
         return new TrustedHtml(writer.ToString().Trim());
+    }
+
+    private static (StringWriter, ReusableHtmlRenderer) NewRenderer()
+    {
+        var writer = new StringWriter();
+        var renderer = new ReusableHtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        return (writer, renderer);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using RoadmapGen.Load;
 
@@ -56,11 +58,28 @@ public static class SearchIndex
         return entries.ToList();
     }
 
-    private static string WordList(MarkdownBody body) => string.Join(' ', Words(body.PlainText));
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \n\t.,;:()[]\"'!?`*/=");
 
-    public static IEnumerable<string> Words(string text) => text.ToLowerInvariant()
-        .Split([' ', '\n', '\t', '.', ',', ';', ':', '(', ')', '[', ']', '"', '\'', '!', '?', '`', '*', '/', '='], StringSplitOptions.RemoveEmptyEntries)
-        .Select(w => w.Trim('-'))
-        .Where(w => w.Length >= 3)
-        .Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// The body's distinct words of three characters or more, lower-cased, trimmed of hyphens, in
+    /// the order they first appear, separated by spaces. One pass over the text: a word already
+    /// seen is looked up by its span, so only each distinct word becomes a string.
+    /// </summary>
+    private static string WordList(MarkdownBody body)
+    {
+        var text = body.PlainText.ToLowerInvariant();
+        var seen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var list = new StringBuilder(text.Length / 2);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOfAny(Separators);
+            var word = (end < 0 ? rest : rest[..end]).Trim('-');
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (word.Length < 3 || !seen.Add(word)) continue;
+            if (list.Length > 0) list.Append(' ');
+            list.Append(word);
+        }
+        return list.ToString();
+    }
 }

@@ -51,7 +51,18 @@ public static class SiteBuild
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
         if (site is null || templates is null || diagnostics.HasErrors) return null;
-        var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render) { Highlighted = memory.AfterHighlighting };
+        var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render)
+        {
+            // Two points of a cold build's timeline for ROADMAPGEN_TIMINGS: every block highlighted
+            // ahead of the pages ("code"), and the grammars' memory handed back ("released": a
+            // blocking collection, then their finalizers, on one core).
+            Highlighted = () =>
+            {
+                phase("code");
+                memory.AfterHighlighting();
+                phase("released");
+            },
+        };
         if (first is { Paths.Count: > 0 })
         {
             // Its diagnostics are the whole render's too, which reports them; a first page with

@@ -17,6 +17,7 @@ public static class SiteBuild
     public static BuildResult Run(BuildOptions options, BuildMemo? memo = null, Action<IReadOnlyList<OutputFile>>? rendered = null, FirstPages? first = null)
     {
         memo ??= new BuildMemo(Keep.Nothing);
+        memo.Builds(options.Content);
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var timings = BuildTimings.Start(clock);

@@ -44,6 +44,8 @@ public sealed class BuildMemo
     /// <summary>The last engine that loaded: its unchanged templates are not parsed again.</summary>
     private TemplateEngine? _lastGood;
     private readonly Lock _templatesLock = new();
+    /// <summary>The content folder's name in the stores' files (<see cref="StoreFolder.Site"/>); none before a build says which.</summary>
+    private string? _site;
 
     /// <param name="storeFolder">
     /// Where the safety net's verdicts, the pages' links and git's history are kept for the next process; null:
@@ -54,10 +56,18 @@ public sealed class BuildMemo
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
         _history = new HistoryStore(storeFolder ?? StoreFolder.Configured());
-        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages), guards: () => GuardStore.Open(storeFolder ?? StoreFolder.Configured()));
+        _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages),
+            guards: () => _site is { } site ? GuardStore.Open(storeFolder ?? StoreFolder.Configured(), site) : null);
         _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
-            store: () => PageLinksStore.Open(storeFolder ?? StoreFolder.Configured()));
+            store: () => _site is { } site ? PageLinksStore.Open(storeFolder ?? StoreFolder.Configured(), site) : null);
     }
+
+    /// <summary>
+    /// Which content folder this memo's builds read, said by each build before it renders: the
+    /// stores kept for the next process are opened on first use and named by it, so sites built
+    /// by turns with one cache folder do not replace each other's.
+    /// </summary>
+    public void Builds(string contentFolder) => _site ??= StoreFolder.Site(contentFolder);
 
     /// <summary>
     /// Whether the loaded model may be seen again: serve's memo, whose process builds again. Then a

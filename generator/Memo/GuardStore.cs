@@ -11,8 +11,8 @@ namespace RoadmapGen.Memo;
 /// runs by a hash of the HTML and whether the sanitizer read it too: their verdict is a function of
 /// those alone (a problem's position needs more, but HTML with a problem is never kept, so it is
 /// checked, and reported, in every build). Beside <see cref="PageLinksStore"/>: one file per
-/// generator build, holding the bodies of the build that wrote it; a broken or foreign file is
-/// ignored and replaced.
+/// generator build and site (<see cref="StoreFolder.Site"/>), holding the bodies of the build that
+/// wrote it; a broken or foreign file is ignored and replaced.
 /// </summary>
 internal sealed class GuardStore
 {
@@ -27,11 +27,12 @@ internal sealed class GuardStore
         _read = read;
     }
 
-    public static GuardStore? Open(string? folder)
+    /// <summary>The store of this generator for the site <paramref name="site"/>, or null when keeping is off or there is nowhere to keep.</summary>
+    public static GuardStore? Open(string? folder, string site)
     {
         if (folder is null) return null;
         var stamp = StoreFolder.Stamp(typeof(AngleSharp.Html.Parser.HtmlTokenizer), typeof(Ganss.Xss.HtmlSanitizer));
-        var file = Path.Combine(folder, $"guard-{stamp}.json");
+        var file = Path.Combine(folder, $"guard-{stamp}-{site}.json");
         try
         {
             return new GuardStore(file, stamp, Read(file, stamp));

@@ -15,6 +15,8 @@ namespace RoadmapGen.Memo;
 /// carries the generator's module version id and the grammar package's version, so a changed
 /// generator never reads what another one wrote, while the same sources built again (as CI does
 /// on every run, where actions/cache keeps the folder) read it. Losing the file only costs time.
+/// Unlike the other stores, not one file per site: a save writes what was read with what was
+/// added, so sites built by turns share the file and each finds its blocks (up to <see cref="MaxEntries"/>).
 /// </summary>
 internal sealed class HighlightStore
 {

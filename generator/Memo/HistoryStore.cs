@@ -10,7 +10,7 @@ namespace RoadmapGen.Memo;
 /// depth moves it). <c>git log</c> was a tenth of a warm build's CPU (a process, and every
 /// commit's trees compared), to say what the last build already knew. Where there is no stamp
 /// (no repository, GIT_DIR set), or git failed, nothing is kept and git runs every build. Beside
-/// the other stores: one file per generator build holding the last build's folder; a broken or
+/// the other stores: one file per generator build and content folder (<see cref="StoreFolder.Site"/>); a broken or
 /// foreign file is ignored and replaced.
 /// </summary>
 internal sealed class HistoryStore(string? folder) : ILoadReuse
@@ -25,7 +25,7 @@ internal sealed class HistoryStore(string? folder) : ILoadReuse
         // Stamped before git runs, as serve's memo does: a commit racing the log leaves a newer stamp.
         if (GitStamp.Of(contentRoot) is not { } head) return read();
         var stamp = StoreFolder.Stamp();
-        var file = Path.Combine(folder, $"history-{stamp}.json");
+        var file = Path.Combine(folder, $"history-{stamp}-{StoreFolder.Site(contentRoot)}.json");
         var key = Path.GetFullPath(contentRoot) + "\n" + head;
         var stored = Read(file);
         if (stored is { Commits: { } commits } && stored.Stamp == stamp && stored.Key == key && commits.All(c => c.Valid))

@@ -11,9 +11,10 @@ namespace RoadmapGen.Memo;
 /// bytes: what Check reads from a page is a function of those bytes alone, and reading them
 /// (AngleSharp's tokenizer over every page) was most of a warm build's check. Only the reading is
 /// kept; every link is still resolved against the site's pages in each build, so diagnostics are
-/// the same. Beside <see cref="HighlightStore"/>: one file per generator build, under the same
-/// folder and switch (<see cref="StoreFolder"/>). A file holds the pages of the build that wrote it,
-/// so it stays the size of one site; a broken or foreign file is ignored and replaced.
+/// the same. Beside <see cref="HighlightStore"/>, under the same folder and switch
+/// (<see cref="StoreFolder"/>): one file per generator build and site (<see cref="StoreFolder.Site"/>).
+/// A file holds the pages of the build that wrote it, so it stays the size of one site; a broken or
+/// foreign file is ignored and replaced.
 /// </summary>
 internal sealed class PageLinksStore
 {
@@ -28,12 +29,12 @@ internal sealed class PageLinksStore
         _read = read;
     }
 
-    /// <summary>The store of this generator, or null when keeping is off or there is nowhere to keep.</summary>
-    public static PageLinksStore? Open(string? folder)
+    /// <summary>The store of this generator for the site <paramref name="site"/>, or null when keeping is off or there is nowhere to keep.</summary>
+    public static PageLinksStore? Open(string? folder, string site)
     {
         if (folder is null) return null;
         var stamp = StoreFolder.Stamp(typeof(AngleSharp.Html.Parser.HtmlTokenizer));
-        var file = Path.Combine(folder, $"page-links-{stamp}.json");
+        var file = Path.Combine(folder, $"page-links-{stamp}-{site}.json");
         try
         {
             return new PageLinksStore(file, stamp, Read(file, stamp));

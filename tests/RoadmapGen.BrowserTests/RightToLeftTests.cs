@@ -41,7 +41,7 @@ public sealed class RightToLeftTests(SiteFixture site, RightToLeftTests.RightToL
           .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${Math.round(e.getBoundingClientRect().left)}, ${Math.round(e.getBoundingClientRect().right)}]`)
         """;
 
-    private static readonly string[] HeaderParts = [".site-header > .brand, .site-header > .site-nav, .site-header > .search, .site-header > .language-switcher, .site-header > .theme-toggle"];
+    private static readonly string[] HeaderParts = [".site-header > .brand, .site-header > .site-nav, .header-tools > .search, .header-tools > .language-switcher, .header-tools > .theme-toggle"];
 
     public sealed class RightToLeftSite() : GeneratedSite(Write);
 

@@ -26,9 +26,9 @@ public sealed class GuardStoreTests : IDisposable
     };
 
     /// <summary>One build's render of a body: a memo of its own, saved at the run's end as a build saves it.</summary>
-    private static (string Html, IReadOnlyList<Diagnostic> Diagnostics, bool WasKept) Build(string store, string markdown, bool rawHtml = false)
+    private static (string Html, IReadOnlyList<Diagnostic> Diagnostics, bool WasKept) Build(string store, string markdown, bool rawHtml = false, string site = "one-site")
     {
-        var memo = new RenderMemo(betweenRuns: false, () => GuardStore.Open(store));
+        var memo = new RenderMemo(betweenRuns: false, () => GuardStore.Open(store, site));
         memo.BeginRun();
         var diagnostics = new DiagnosticBag();
         var (rendered, _) = MarkdownHtml.Render(new MarkdownInput(Body(markdown, rawHtml), File, null, null, _ => null), diagnostics, highlighter: null, reuse: memo);
@@ -60,8 +60,8 @@ public sealed class GuardStoreTests : IDisposable
         Assert.Equal(first.Html, second.Html);
         Assert.Empty(second.Diagnostics);
         // The sanitizer never read it, so a body with raw HTML rendering the same is read in full.
-        Assert.False(Kept(new RenderMemo(false, () => GuardStore.Open(store)), first.Html, sanitized: true));
-        Assert.False(Kept(new RenderMemo(false, () => GuardStore.Open(store)), first.Html + " ", sanitized: false));
+        Assert.False(Kept(new RenderMemo(false, () => GuardStore.Open(store, "one-site")), first.Html, sanitized: true));
+        Assert.False(Kept(new RenderMemo(false, () => GuardStore.Open(store, "one-site")), first.Html + " ", sanitized: false));
     }
 
     [Fact]
@@ -76,6 +76,20 @@ public sealed class GuardStoreTests : IDisposable
         Assert.Contains(first.Diagnostics, d => d.Code == Codes.UnsafeHtml && d.Line == 8);
         Assert.Equal(first.Diagnostics, second.Diagnostics);
         Assert.DoesNotContain("onerror", second.Html);
+    }
+
+    [Fact]
+    public void Two_sites_built_by_turns_with_one_store_folder_each_find_their_verdicts_kept()
+    {
+        var store = _temp.New();
+        const string one = "The first site's paragraph.\n";
+        const string two = "The second site's paragraph.\n";
+        Build(store, one, site: StoreFolder.Site("one/content"));
+        Build(store, two, site: StoreFolder.Site("two/content"));
+
+        Assert.True(Build(store, one, site: StoreFolder.Site("one/content")).WasKept);
+        Assert.True(Build(store, two, site: StoreFolder.Site("two/content")).WasKept);
+        Assert.False(Build(store, one, site: StoreFolder.Site("three/content")).WasKept);
     }
 
     [Theory]

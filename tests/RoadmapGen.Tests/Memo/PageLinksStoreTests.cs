@@ -61,6 +61,48 @@ public sealed class PageLinksStoreTests : IDisposable
         Assert.Contains(result.Diagnostics.Sorted(), d => d.Code == "RG0301" && d.Message.Contains("'/tiny/gone/'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Two_sites_built_by_turns_with_one_store_folder_each_find_their_own_pages_kept()
+    {
+        var one = SiteWithProblems();
+        var two = SiteWithProblems();
+        // Another title: every page of the second site differs from the first's.
+        var siteYml = Path.Combine(two.Content, "site.yml");
+        File.WriteAllText(siteYml, File.ReadAllText(siteYml).Replace("Tiny Roadmap", "Another Roadmap", StringComparison.Ordinal));
+        var store = _temp.New();
+        SiteBuild.Run(one, new BuildMemo(Keep.Nothing, store));
+        SiteBuild.Run(two, new BuildMemo(Keep.Nothing, store));
+
+        var oneAgain = new BuildMemo(Keep.Nothing, store);
+        var oneResult = SiteBuild.Run(one, oneAgain);
+        var twoAgain = new BuildMemo(Keep.Nothing, store);
+        var twoResult = SiteBuild.Run(two, twoAgain);
+
+        Assert.True(oneResult.Pages > 0 && twoResult.Pages > 0);
+        Assert.Equal(0, oneAgain.PagesParsed);
+        Assert.Equal(0, twoAgain.PagesParsed);
+        Assert.Equal(2, Directory.GetFiles(store, "page-links-*.json").Length);
+        Assert.Equal(2, Directory.GetFiles(store, "guard-*.json").Length);
+    }
+
+    [Fact]
+    public void A_store_file_of_another_content_folder_is_not_read()
+    {
+        var original = SiteWithProblems();
+        var copy = SiteWithProblems();
+        var store = _temp.New();
+        SiteBuild.Run(original, new BuildMemo(Keep.Nothing, store));
+
+        // The same bytes in another folder: only reading the first folder's file would spare the reading.
+        var memo = new BuildMemo(Keep.Nothing, store);
+        var result = SiteBuild.Run(copy, memo);
+
+        Assert.Equal(result.Pages, memo.PagesParsed);
+        var originalAgain = new BuildMemo(Keep.Nothing, store);
+        SiteBuild.Run(original, originalAgain);
+        Assert.Equal(0, originalAgain.PagesParsed);
+    }
+
     [Theory]
     [InlineData("{ \"Stamp\": ")]
     [InlineData("not json at all")]

@@ -55,11 +55,12 @@ public sealed class BuildMemo
     {
         _keep = keep;
         _content = keep.HasFlag(Keep.Content) ? new ContentMemo() : null;
-        _history = new HistoryStore(storeFolder ?? StoreFolder.Configured());
+        var folder = storeFolder ?? StoreFolder.Configured();
+        _history = new HistoryStore(folder);
         _render = new RenderMemo(betweenRuns: keep.HasFlag(Keep.Pages),
-            guards: () => _site is { } site ? GuardStore.Open(storeFolder ?? StoreFolder.Configured(), site) : null);
+            guards: () => _site is { } site ? GuardStore.Open(folder, site) : null);
         _check = new CheckMemo(parses: keep.HasFlag(Keep.PageParses), verdicts: keep.HasFlag(Keep.Verdicts),
-            store: () => _site is { } site ? PageLinksStore.Open(storeFolder ?? StoreFolder.Configured(), site) : null);
+            store: () => _site is { } site ? PageLinksStore.Open(folder, site) : null);
     }
 
     /// <summary>

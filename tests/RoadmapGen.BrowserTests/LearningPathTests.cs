@@ -162,7 +162,7 @@ public sealed class LearningPathTests(SiteFixture site)
         var home = page.Locator("a[data-continue]");
         await Expect(home).ToHaveTextAsync($"Continue where you left off: {site.Content.Topic("php").Title}");
         await home.ClickAsync();
-        await page.WaitForURLAsync(site.Url("backend/php/"));
+        await page.ArriveAtAsync(site.Url("backend/php/"));
     }
 
     [BrowserFact]
@@ -212,7 +212,7 @@ public sealed class LearningPathTests(SiteFixture site)
         await Expect(kind).ToContainTextAsync("One of 8 server-side language options: you need one, and Python is recommended");
         await Expect(kind.Locator("a")).ToHaveCountAsync(7);
         await kind.GetByRole(AriaRole.Link, new() { Name = "Python (recommended)" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("backend/python/"));
+        await page.ArriveAtAsync(site.Url("backend/python/"));
 
         await page.GotoAsync("backend/soap/");
         await Expect(page.Locator("aside.topic-kind")).ToContainTextAsync("Optional:");

@@ -69,7 +69,7 @@ public sealed class OfflineTests(SiteFixture site)
         await Expect(page.Locator("link[rel='stylesheet']")).ToHaveAttributeAsync("href",
             new Regex(Regex.Escape(SiteFixture.BasePath + "assets/style.") + "[0-9a-f]+\\.css$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the saved home page" }).ClickAsync();
-        await page.WaitForURLAsync(own.SiteUrl.ToString());
+        await page.ArriveAtAsync(own.SiteUrl.ToString());
         await Expect(page.Locator("a.button[href$='/backend/']").First).ToBeVisibleAsync();
     }
 
@@ -98,7 +98,7 @@ public sealed class OfflineTests(SiteFixture site)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Cómo contribuir");
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ir a la página de inicio guardada" }).ClickAsync();
-        await page.WaitForURLAsync(own.SiteUrl + "es/");
+        await page.ArriveAtAsync(own.SiteUrl + "es/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         // The page not saved is answered 503 (Service Unavailable), which the console reports; nothing else may be.
         Assert.All(session.Errors, error => Assert.Contains("503", error));

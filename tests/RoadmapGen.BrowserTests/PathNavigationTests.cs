@@ -34,7 +34,7 @@ public sealed class PathNavigationTests(SiteFixture site)
         // The other alternatives are one click away.
         await Expect(page.Locator(".pager-choice a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/backend/#choice-"));
         await Next(page).ClickAsync();
-        await page.WaitForURLAsync(site.Url($"backend/{entry.Slug}/"));
+        await page.ArriveAtAsync(site.Url($"backend/{entry.Slug}/"));
         foreach (var alternative in group.Where(t => t != entry))
             await Expect(page.Locator($".topic-kind a[data-topic='{alternative.Slug}']")).ToBeVisibleAsync();
 
@@ -57,12 +57,12 @@ public sealed class PathNavigationTests(SiteFixture site)
         await page.GotoAsync($"backend/{before.Slug}/");
         await Expect(Next(page)).ToContainTextAsync(pick.Title);
         await Next(page).ClickAsync();
-        await page.WaitForURLAsync(site.Url($"backend/{pick.Slug}/"));
+        await page.ArriveAtAsync(site.Url($"backend/{pick.Slug}/"));
         await Next(page).ClickAsync();
-        await page.WaitForURLAsync(site.Url($"backend/{after.Slug}/"));
+        await page.ArriveAtAsync(site.Url($"backend/{after.Slug}/"));
         await Expect(Previous(page)).ToContainTextAsync(pick.Title);
         await Previous(page).ClickAsync();
-        await page.WaitForURLAsync(site.Url($"backend/{pick.Slug}/"));
+        await page.ArriveAtAsync(site.Url($"backend/{pick.Slug}/"));
     }
 
     [BrowserFact]
@@ -75,7 +75,7 @@ public sealed class PathNavigationTests(SiteFixture site)
         var button = page.GetByRole(AriaRole.Link, new() { Name = "Mark done and continue" });
         await Expect(button).ToBeVisibleAsync();
         await button.ClickAsync();
-        await page.WaitForURLAsync(site.Url($"backend/{entry.Slug}/"));
+        await page.ArriveAtAsync(site.Url($"backend/{entry.Slug}/"));
         var stored = await BrowserSession.LocalStorageAsync(page, "roadmapgen:progress:backend");
         Assert.Contains($"\"{before.Slug}\":\"done\"", stored);
 

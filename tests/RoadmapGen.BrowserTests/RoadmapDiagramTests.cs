@@ -40,7 +40,7 @@ public sealed class RoadmapDiagramTests(SiteFixture site)
         {
             await page.GotoAsync("backend/");
             await page.Locator($"li.node[data-topic='{topic.Slug}'] a.node-link").ClickAsync();
-            await page.WaitForURLAsync(site.Url($"backend/{topic.Slug}/"));
+            await page.ArriveAtAsync(site.Url($"backend/{topic.Slug}/"));
             await Expect(page.Locator("h1")).ToHaveTextAsync(topic.Title);
         }
     }
@@ -93,7 +93,7 @@ public sealed class RoadmapDiagramTests(SiteFixture site)
         await Expect(page.Locator("[data-progress]")).ToBeHiddenAsync();
 
         await page.Locator("li.node[data-topic='redis'] a.node-link").ClickAsync();
-        await page.WaitForURLAsync(site.Url("backend/redis/"));
+        await page.ArriveAtAsync(site.Url("backend/redis/"));
         await Expect(page.Locator("fieldset[data-status]")).ToBeHiddenAsync();
         await page.Locator("a[rel='next']").ClickAsync();
         await Expect(page.Locator("h1")).Not.ToHaveTextAsync(site.Content.Topic("redis").Title);

@@ -34,7 +34,7 @@ public sealed class SearchTests(SiteFixture site)
         await Expect(options.Nth(position)).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(page.Locator("#search-results [aria-selected='true']")).ToHaveCountAsync(1);
         await input.PressAsync("Enter");
-        await page.WaitForURLAsync(target);
+        await page.ArriveAtAsync(target);
         await Expect(page.Locator("h1")).ToHaveTextAsync(topic.Title);
     }
 
@@ -91,7 +91,7 @@ public sealed class SearchTests(SiteFixture site)
         var option = page.Locator("#search-results li[role='option']").Filter(new() { HasText = redis.Title }).First;
         await Expect(option).ToBeVisibleAsync(FirstSearch);
         await option.ClickAsync();
-        await page.WaitForURLAsync(site.Url("backend/redis/"));
+        await page.ArriveAtAsync(site.Url("backend/redis/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(redis.Title);
     }
 
@@ -115,10 +115,11 @@ public sealed class SearchTests(SiteFixture site)
         var page = await session.OpenAsync("");
         await page.Locator("#search-input").FillAsync("cache");
         await page.Locator("#search-input").PressAsync("Enter");
-        await page.WaitForURLAsync(site.Url("topics/?q=cache"));
+        await page.ArriveAtAsync(site.Url("topics/?q=cache"));
 
         var links = page.Locator("ul.az > li > a");
         var expected = site.Content.Topics.OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).ToList();
+        await Expect(links).ToHaveCountAsync(expected.Count);
         Assert.Equal(expected.Select(t => t.Title), (await links.AllTextContentsAsync()).Select(t => t.Trim()));
         var hrefs = await links.EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         Assert.Equal(expected.Select(t => site.Url($"backend/{t.Slug}/")), hrefs);

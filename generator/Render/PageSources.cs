@@ -10,24 +10,37 @@ namespace RoadmapGen.Render;
 /// </summary>
 public sealed class PageSources
 {
-    public static readonly PageSources None = new([]);
+    public static readonly PageSources None = new([], [], []);
 
-    private readonly TemplateMark[] _marks;
+    // What Render recorded, kept as it was made: the page's marks are merged only when Check asks
+    // where a tag came from, which a clean page never does (merging every page's marks was 3% of
+    // a 1,000-topic build's CPU, most of it allocating arrays the collector then cleared away).
+    private readonly List<TemplateMark> _layout;
+    private readonly (int At, int Length, bool IsBody)[] _splices;
+    private readonly List<TemplateMark> _bodyMarks;
+    private TemplateMark[]? _marks;
 
-    internal PageSources(TemplateMark[] marks) => _marks = marks;
+    private PageSources(List<TemplateMark> layout, (int At, int Length, bool IsBody)[] splices, List<TemplateMark> bodyMarks)
+    {
+        _layout = layout;
+        _splices = splices;
+        _bodyMarks = bodyMarks;
+    }
 
     /// <summary>The template position that wrote the tag starting at this line and column of the page, or null when no template did.</summary>
     public WrittenBy? At(string html, int line, int column)
     {
-        if (_marks.Length == 0) return null;
+        // Two threads asking at once build the same array; either may be kept.
+        var marks = _marks ??= Merged();
+        if (marks.Length == 0) return null;
         var offset = Offset(html, line, column);
         if (offset < 0) return null;
         // A tag's position may be reported just past its '<'.
         if (html[offset] != '<' && offset > 0 && html[offset - 1] == '<') offset--;
-        var index = Array.BinarySearch(_marks, new TemplateMark(offset, null!, 0, false), ByPosition.Instance);
+        var index = Array.BinarySearch(marks, new TemplateMark(offset, null!, 0, false), ByPosition.Instance);
         if (index < 0) index = ~index - 1;
         if (index < 0) return null;
-        var mark = _marks[index];
+        var mark = marks[index];
         var text = mark.File.Text;
         var source = Math.Clamp(mark.Raw ? mark.SourceOffset + (offset - mark.At) : mark.SourceOffset, 0, text.Length);
         var sourceLine = 1 + text.AsSpan(0, source).Count('\n');
@@ -55,22 +68,33 @@ public sealed class PageSources
         public int Compare(TemplateMark x, TemplateMark y) => x.At.CompareTo(y.At);
     }
 
-    /// <summary>The layout's marks with the body's at each place the layout wrote it, as positions of the whole page.</summary>
+    /// <summary>
+    /// A page's marks: the layout's, and the body's at each place the layout wrote the body. Only
+    /// the splices' positions and lengths are read now: the builders are reused for later pages.
+    /// </summary>
     internal static PageSources Merge(List<TemplateMark> layout, List<(int At, StringBuilder Body)> splices, StringBuilder body, List<TemplateMark> bodyMarks)
     {
-        if (splices.Count == 0) return new PageSources(layout.ToArray());
-        var marks = new List<TemplateMark>(layout.Count + bodyMarks.Count * splices.Count);
+        var cuts = new (int At, int Length, bool IsBody)[splices.Count];
+        for (var i = 0; i < cuts.Length; i++) cuts[i] = (splices[i].At, splices[i].Body.Length, ReferenceEquals(splices[i].Body, body));
+        return new PageSources(layout, cuts, bodyMarks);
+    }
+
+    /// <summary>The layout's marks with the body's at each place the layout wrote it, as positions of the whole page.</summary>
+    private TemplateMark[] Merged()
+    {
+        if (_splices.Length == 0) return _layout.ToArray();
+        var marks = new List<TemplateMark>(_layout.Count + _bodyMarks.Count * _splices.Length);
         var shift = 0;
         var next = 0;
-        foreach (var (at, spliced) in splices)
+        foreach (var (at, length, isBody) in _splices)
         {
-            for (; next < layout.Count && layout[next].At < at; next++) marks.Add(layout[next] with { At = layout[next].At + shift });
-            if (ReferenceEquals(spliced, body))
-                foreach (var mark in bodyMarks) marks.Add(mark with { At = mark.At + at + shift });
-            shift += spliced.Length;
+            for (; next < _layout.Count && _layout[next].At < at; next++) marks.Add(_layout[next] with { At = _layout[next].At + shift });
+            if (isBody)
+                foreach (var mark in _bodyMarks) marks.Add(mark with { At = mark.At + at + shift });
+            shift += length;
         }
-        for (; next < layout.Count; next++) marks.Add(layout[next] with { At = layout[next].At + shift });
-        return new PageSources(marks.ToArray());
+        for (; next < _layout.Count; next++) marks.Add(_layout[next] with { At = _layout[next].At + shift });
+        return marks.ToArray();
     }
 }
 

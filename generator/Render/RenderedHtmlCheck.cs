@@ -37,7 +37,8 @@ public static partial class RenderedHtmlCheck
     public static List<RenderedHtmlProblem> Check(string html, IReadOnlyList<Origin> origins)
     {
         var problems = new List<RenderedHtmlProblem>();
-        var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(html)), HtmlEntityProvider.Resolver) { SkipDataText = true };
+        // Disposed, it hands its buffer (a pooled array as long as the body) back to the pool.
+        using var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(html)), HtmlEntityProvider.Resolver) { SkipDataText = true };
         var unclosed = false;
         tokenizer.Error += (_, e) => unclosed |= e.Code == (int)HtmlParseError.EOF;
         var open = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -103,7 +103,7 @@ public sealed class HeaderTests(SiteFixture site)
     {
         await using var session = await site.NewSessionAsync();
         var page = await session.OpenAsync(language + "backend/http/");
-        // The theme button takes its room once theme.js shows it.
+        // The theme button takes its room once app.js shows it.
         await Expect(page.Locator(".theme-toggle")).ToBeVisibleAsync();
         var cut = new List<string>();
         foreach (var width in AllWidths)
@@ -132,7 +132,8 @@ public sealed class HeaderTests(SiteFixture site)
         foreach (var url in new[] { language, language + "backend/", language + "backend/http/", language + "contributing/" })
         {
             await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The header is whole once app.js has shown the theme button (the one part a script adds).
+            await Expect(page.Locator(".theme-toggle")).ToBeVisibleAsync();
             foreach (var width in Widths)
             {
                 await page.SetViewportSizeAsync(width, 800);

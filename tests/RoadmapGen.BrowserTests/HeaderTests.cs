@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using RoadmapGen.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace RoadmapGen.BrowserTests;
 
@@ -84,6 +85,36 @@ public sealed class HeaderTests(SiteFixture site)
             .Where(item => !header.Items.Any(other => other != item && other.Top < item.Bottom - 1 && item.Top < other.Bottom - 1))
             .Select(item => $"{where}: {item.Name} is alone on its row of the header");
 
+    // The placeholder's letters, in the input's font, against the room inside its padding.
+    private const string PlaceholderRoom = """
+        () => {
+          const input = document.querySelector('#search-input'), style = getComputedStyle(input);
+          const text = document.createElement('canvas').getContext('2d');
+          text.font = style.font;
+          return input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - text.measureText(input.placeholder).width;
+        }
+        """;
+
+    /// <summary>A phone's 320 px once left "Search topi" of "Search topics…": the search box says what it is at every width.</summary>
+    [BrowserTheory]
+    [InlineData("")]
+    [InlineData("es/")]
+    public async Task The_search_box_shows_its_whole_placeholder_at_every_width(string language)
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync(language + "backend/http/");
+        // The theme button takes its room once app.js shows it.
+        await Expect(page.Locator(".theme-toggle")).ToBeVisibleAsync();
+        var cut = new List<string>();
+        foreach (var width in AllWidths)
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var room = await page.EvaluateAsync<double>(PlaceholderRoom);
+            if (room < 0) cut.Add($"{width} px ({-room:0.#} px short)");
+        }
+        Assert.True(cut.Count == 0, $"/{language}backend/http/: the search box's placeholder is cut at " + string.Join(", ", cut));
+    }
+
     [BrowserTheory]
     [InlineData("", "light")]
     [InlineData("", "dark")]
@@ -101,7 +132,8 @@ public sealed class HeaderTests(SiteFixture site)
         foreach (var url in new[] { language, language + "backend/", language + "backend/http/", language + "contributing/" })
         {
             await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The header is whole once app.js has shown the theme button (the one part a script adds).
+            await Expect(page.Locator(".theme-toggle")).ToBeVisibleAsync();
             foreach (var width in Widths)
             {
                 await page.SetViewportSizeAsync(width, 800);

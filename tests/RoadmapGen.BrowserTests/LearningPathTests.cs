@@ -120,6 +120,7 @@ public sealed class LearningPathTests(SiteFixture site)
             await SetStateOnRoadmapAsync(page, "csharp-dotnet", "done");
             await ProgressPage.OpenToolsAsync(page);
             await page.Locator("[data-share]").ClickAsync();
+            await Expect(page.Locator("input[data-share-url]")).ToHaveValueAsync(new Regex("#progress="));
             link = await page.Locator("input[data-share-url]").InputValueAsync();
         }
         Assert.Matches(@"#progress=\d+\.[A-Za-z0-9_-]+&picks=\d+\.\d+$", link);

@@ -36,6 +36,38 @@ public sealed class PhoneLayoutTests(SiteFixture site)
         Assert.True(overflowing.Count == 0, "wider than 360 px: " + string.Join("; ", overflowing));
     }
 
+    /// <summary>
+    /// The four progress choices of a topic page, from a phone's 320 px to 1600 px: each
+    /// shares its row with another or spans the whole row (320 px once left "Not started" and "Skipped" each
+    /// alone at a row's start, a gap beside them).
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("")]
+    [InlineData("es/")]
+    public async Task No_progress_choice_of_a_topic_is_alone_on_a_row_at_any_width(string language)
+    {
+        await using var session = await site.NewSessionAsync();
+        var page = await session.OpenAsync(language + "backend/http/");
+        var choices = page.Locator("fieldset.status label");
+        await Expect(choices.First).ToBeVisibleAsync();
+        var alone = new List<string>();
+        foreach (var width in Enumerable.Range(0, 129).Select(i => 320 + 10 * i))
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var found = await page.Locator("fieldset.status").EvaluateAsync<string[]>("""
+                set => {
+                  const row = set.querySelector('label').parentElement.getBoundingClientRect();
+                  const boxes = [...set.querySelectorAll('label')].map(l => ({ name: l.textContent.trim(), r: l.getBoundingClientRect() }));
+                  return boxes.filter(b => b.r.width < row.width * .9
+                      && !boxes.some(o => o !== b && o.r.top < b.r.bottom - 1 && b.r.top < o.r.bottom - 1))
+                    .map(b => `'${b.name}' ${Math.round(b.r.width)} of ${Math.round(row.width)} px`);
+                }
+                """);
+            alone.AddRange(found.Select(f => $"{width} px: {f}"));
+        }
+        Assert.True(alone.Count == 0, $"/{language}backend/http/: alone on a row: " + string.Join("; ", alone));
+    }
+
     /// <summary>Compact enough to show the map in about eight screens, still above the 24 px
     /// minimum target size of WCAG 2.2 (2.5.8) in both directions.</summary>
     private const double MinTarget = 24;

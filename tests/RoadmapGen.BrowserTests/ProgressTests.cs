@@ -144,7 +144,8 @@ public sealed class ProgressTests(SiteFixture site)
             await Expect(shown).ToBeVisibleAsync();
             link = await shown.InputValueAsync();
             Assert.Matches($"^{Regex.Escape(site.Url("backend/"))}#progress=\\d+\\.[A-Za-z0-9_-]+$", link);
-            Assert.Equal(link, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+            // The link goes to the clipboard after the box shows it (an awaited write): wait for it there.
+            await page.WaitForFunctionAsync("link => navigator.clipboard.readText().then(text => text === link)", link);
         }
 
         await using var fresh = await site.NewSessionAsync();
@@ -176,6 +177,7 @@ public sealed class ProgressTests(SiteFixture site)
             await SetStateOnRoadmapAsync(page, "redis", "done");
             await ProgressPage.OpenToolsAsync(page);
             await page.Locator("[data-share]").ClickAsync();
+            await Expect(page.Locator("input[data-share-url]")).ToHaveValueAsync(new Regex("#progress="));
             link = await page.Locator("input[data-share-url]").InputValueAsync();
         }
 

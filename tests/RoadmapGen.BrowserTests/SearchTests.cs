@@ -64,7 +64,8 @@ public sealed class SearchTests(SiteFixture site)
 
         await input.FillAsync("cach");
         await Expect(results).ToBeVisibleAsync(FirstSearch);
-        Assert.True(await options.CountAsync() >= 2, "'cach' should match several topics");
+        // 'cach' matches several topics.
+        await Expect(options.Nth(1)).ToBeVisibleAsync();
         await input.PressAsync("ArrowDown");
         await Expect(options.Nth(0)).ToHaveAttributeAsync("aria-selected", "true");
         await input.PressAsync("ArrowDown");

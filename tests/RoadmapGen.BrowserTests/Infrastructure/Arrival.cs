@@ -14,7 +14,7 @@ namespace RoadmapGen.BrowserTests.Infrastructure;
 public static class Arrival
 {
     // A machine busy with other builds can take seconds to answer a navigation.
-    private static readonly PageAssertionsToHaveURLOptions Patience = new() { Timeout = 30_000 };
+    private static readonly PageAssertionsToHaveURLOptions Patience = new() { Timeout = SiteFixture.Patience.Navigation };
 
     public static Task ArriveAtAsync(this IPage page, string url) => Expect(page).ToHaveURLAsync(url, Patience);
 

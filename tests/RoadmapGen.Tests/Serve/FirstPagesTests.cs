@@ -30,7 +30,7 @@ public sealed class FirstPagesTests : IDisposable
         RepositoryFiles.CopyContent(_content);
         LiveSite? live = null;
         live = new LiveSite(new BuildOptions(_content, TestPaths.Templates), TextWriter.Null, _events,
-            build: (options, memo, first) => SiteBuild.Run(options, memo, first: first is null ? null : first with
+            build: (options, memo, first, cancel) => SiteBuild.Run(options, memo, cancel: cancel, first: first is null ? null : first with
             {
                 Ready = files =>
                 {

@@ -25,7 +25,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var options = new BuildOptions(site.Content, templates);
         BuildResult? last = null;
         var live = new LiveSite(options, TextWriter.Null, new EventHub(TimeSpan.FromMinutes(1)),
-            build: (o, cache, first) => last = SiteBuild.Run(o, cache, first: first));
+            build: (o, cache, first, cancel) => last = SiteBuild.Run(o, cache, first: first, cancel: cancel));
         Assert.True(live.Rebuild(ChangeSet.All).Succeeded);
 
         var random = site.Random;

@@ -14,7 +14,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private enum Edit { Body, Title, Summary, Prerequisites, NewTopic, DeleteTopic, MoveTopic, Template, SiteTitle, BrokenLink }
+    internal enum Edit { Body, Title, Summary, Prerequisites, NewTopic, DeleteTopic, MoveTopic, Template, SiteTitle, BrokenLink }
 
     [Fact]
     public void Hundreds_of_random_edits_each_rebuild_to_exactly_the_full_build()
@@ -90,7 +90,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     private const string Broken = "\nSee [nowhere](#no-such-heading).\n";
 
-    private static void Apply(SyntheticSite site, Edit edit, Random random)
+    internal static void Apply(SyntheticSite site, Edit edit, Random random)
     {
         // The mistake of the step before is fixed along with this step's edit.
         foreach (var t in site.Roadmaps.SelectMany(r => r.Topics.Values)) t.Body = t.Body.Replace(Broken, "");

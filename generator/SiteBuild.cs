@@ -14,7 +14,13 @@ public static class SiteBuild
     /// <param name="rendered">Called with the rendered files before they are checked, so a caller can start writing them.</param>
     /// <param name="memo">What may be reused from earlier builds (serve's); a build makes its own, for the run.</param>
     /// <param name="first">Pages to render and hand over before the rest (serve's).</param>
-    public static BuildResult Run(BuildOptions options, BuildMemo? memo = null, Action<IReadOnlyList<OutputFile>>? rendered = null, FirstPages? first = null)
+    /// <param name="cancel">
+    /// serve's, cancelled by a newer save: the build stops at its next safe point (between phases,
+    /// between pages; never inside the first pages) with an <see cref="OperationCanceledException"/>,
+    /// and the memo keeps only what stands whole (see <see cref="IRenderReuse.EndRun"/>, <see cref="ICheckReuse.End"/>).
+    /// </param>
+    public static BuildResult Run(BuildOptions options, BuildMemo? memo = null, Action<IReadOnlyList<OutputFile>>? rendered = null, FirstPages? first = null,
+        CancellationToken cancel = default)
     {
         memo ??= new BuildMemo(Keep.Nothing);
         memo.Builds(options.Content);
@@ -25,14 +31,16 @@ public static class SiteBuild
         // Parsing templates is single-threaded: overlap it with loading content.
         var templatesTask = Task.Run(() => memo.Templates(options.Templates, diagnostics));
         var memory = BuildMemory.For(memo);
-        var files = LoadAndRender(options, memo, memory, diagnostics, templatesTask, Phase, first);
+        var files = LoadAndRender(options, memo, memory, diagnostics, templatesTask, Phase, first, cancel);
+        cancel.ThrowIfCancellationRequested();
         if (files is null || diagnostics.HasErrors) return new BuildResult(files ?? [], diagnostics, 0, 0, clock.Elapsed);
         var urls = new Routes(options.BasePath);
         memory.AfterRender();
         rendered?.Invoke(files);
+        cancel.ThrowIfCancellationRequested();
 
         var checker = new LinkChecker(urls, siteUrl: null, displayPath: f => f.SourcePath ?? f.Path, memo.Check);
-        var result = checker.Check(files, diagnostics);
+        var result = checker.Check(files, diagnostics, cancel);
         Phase("check");
         timings?.Reuse(memo);
         if (timings is not null) Render.Highlighting.GrammarTimings.Print(Console.Error);
@@ -45,12 +53,14 @@ public static class SiteBuild
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static IReadOnlyList<OutputFile>? LoadAndRender(BuildOptions options, BuildMemo memo, BuildMemory memory, DiagnosticBag diagnostics,
-        Task<TemplateEngine?> templatesTask, Action<string> phase, FirstPages? first)
+        Task<TemplateEngine?> templatesTask, Action<string> phase, FirstPages? first, CancellationToken cancel)
     {
         var site = SiteLoader.Load(options.Content, diagnostics, memo.Load);
         phase("load");
         var templates = templatesTask.GetAwaiter().GetResult();
         phase("parse");
+        // A save during the load may have been read or not: the next build loads again.
+        cancel.ThrowIfCancellationRequested();
         if (site is null || templates is null || diagnostics.HasErrors) return null;
         var renderer = new SiteRenderer(site, templates, new Routes(options.BasePath), memo.Render)
         {
@@ -72,8 +82,9 @@ public static class SiteBuild
             var firstFiles = renderer.RenderFirst(first.Paths, own);
             phase("first");
             if (!own.HasErrors) first.Ready(firstFiles);
+            cancel.ThrowIfCancellationRequested();
         }
-        var files = renderer.Render(diagnostics);
+        var files = renderer.Render(diagnostics, cancel);
         phase("render");
         return files;
     }

@@ -29,17 +29,22 @@ public sealed class LinkChecker
 
     public sealed record Result(int Pages, int LinksChecked);
 
-    public Result Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
+    /// <param name="cancel">
+    /// Stops the check between pages (serve, on a newer save) with an <see cref="OperationCanceledException"/>;
+    /// the reuse is then never told the check ended, so it keeps what it knew before.
+    /// </param>
+    public Result Check(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, CancellationToken cancel = default)
     {
         var byPath = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         foreach (var file in files) byPath[file.Path] = file;
         var parsed = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
         var pages = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(pages, page => parsed[page.Path] = _reuse.Links(page, () => PageLinks.Parse(page.Content)));
+        var parallel = new ParallelOptions { CancellationToken = cancel };
+        Parallel.ForEach(pages, parallel, page => parsed[page.Path] = _reuse.Links(page, () => PageLinks.Parse(page.Content)));
 
         var linksChecked = 0;
         _reuse.Begin(files, parsed);
-        Parallel.ForEach(pages, () => 0, (page, _, count) =>
+        Parallel.ForEach(pages, parallel, () => 0, (page, _, count) =>
         {
             if (_reuse.Verdict(page) is { } known) return count + known;
             var links = parsed[page.Path];

@@ -11,6 +11,8 @@ namespace RoadmapGen.Memo;
 /// its ids. Pages with a problem are always checked again, so a diagnostic points at the current line.
 /// A page parsed by neither this memo nor an earlier run (<see cref="PageLinksStore"/>, opened by
 /// <paramref name="store"/> on the first check) is read; a build keeps its pages' parses for the next.
+/// A check commits at its <see cref="End"/> only: one stopped half-way (serve, on a newer save) leaves
+/// the verdicts with the paths and ids they were made against, so the next check compares with those.
 /// </summary>
 internal sealed class CheckMemo(bool parses, bool verdicts, Func<PageLinksStore?> store) : ICheckReuse
 {
@@ -23,6 +25,9 @@ internal sealed class CheckMemo(bool parses, bool verdicts, Func<PageLinksStore?
     private readonly ConcurrentDictionary<string, (byte[] Html, PageLinks Links)> _pages = new(StringComparer.Ordinal);
     private HashSet<string> _lastPaths = new(StringComparer.Ordinal);
     private Dictionary<string, IReadOnlySet<string>> _lastIds = new(StringComparer.Ordinal);
+    /// <summary>This check's paths and ids, which become the last ones at its end.</summary>
+    private HashSet<string> _runPaths = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlySet<string>> _runIds = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, Verdict> _next = new(StringComparer.Ordinal);
     private HashSet<string> _addedOrRemoved = new(StringComparer.Ordinal);
@@ -95,8 +100,8 @@ internal sealed class CheckMemo(bool parses, bool verdicts, Func<PageLinksStore?
             ids[path] = links.Ids;
             if (_lastIds.TryGetValue(path, out var old) && !ReferenceEquals(old, links.Ids) && !old.SetEquals(links.Ids)) idsChanged.Add(path);
         }
-        _lastPaths = paths;
-        _lastIds = ids;
+        _runPaths = paths;
+        _runIds = ids;
         _addedOrRemoved = addedOrRemoved;
         _idsChanged = idsChanged;
         _next = new ConcurrentDictionary<string, Verdict>(StringComparer.Ordinal);
@@ -123,7 +128,12 @@ internal sealed class CheckMemo(bool parses, bool verdicts, Func<PageLinksStore?
 
     public void End()
     {
-        if (verdicts) _verdicts = _next;
+        if (verdicts)
+        {
+            _verdicts = _next;
+            _lastPaths = _runPaths;
+            _lastIds = _runIds;
+        }
         _parsed = Interlocked.Exchange(ref _parsing, 0);
         if (_run is not null && _store.IsValueCreated) _store.Value?.Save(_run);
         _run = parses ? null : new();

@@ -61,11 +61,12 @@ internal sealed class RenderMemo(bool betweenRuns, Func<GuardStore?> guards) : I
         _afterPartial = false;
     }
 
-    public void EndRun()
+    public void EndRun(bool finished = true)
     {
-        if (_partial)
+        if (_partial || !finished)
         {
-            // What the first pages made is added to what the whole run will look in; nothing is dropped.
+            // What the first pages (or a stopped run) made is added to what the next run will look in;
+            // nothing is dropped: every kept page and body still stands only while its inputs are the same.
             if (betweenRuns)
             {
                 foreach (var (path, page) in _current) _previous[path] = page;

@@ -21,6 +21,9 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
     /// <summary>The output paths of the only pages to render (see <see cref="SiteRenderer.RenderFirst"/>); null: everything.</summary>
     public Func<string, bool>? Only { get; init; }
 
+    /// <summary>Stops the render between pages (see <see cref="SiteRenderer.Render(DiagnosticBag, CancellationToken)"/>).</summary>
+    public CancellationToken Cancel { get; init; }
+
     private bool Wants(string path) => Only is null || Only(path);
 
     private bool WantsPageAt(string url) => Wants(urls.OutputPath(url));
@@ -104,12 +107,20 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
         var roadmapPages = new List<Task>();
         foreach (var roadmap in site.Roadmaps)
         {
+            // Stopped (a newer save): no page is started after this, and the pages under way finish
+            // before the render throws, so none of its work runs on into the next render.
+            if (Cancel.IsCancellationRequested) break;
             var wantsWhole = WantsPageAt(urls.WholeRoadmap(roadmap));
             if (Only is not null && !wantsWhole && !WantsPageAt(urls.Roadmap(roadmap)) && !roadmap.Topics.Any(t => WantsPageAt(urls.Topic(t)))) continue;
             var roadmapView = views.Roadmap(roadmap);
             var sections = new (TopicView Section, List<LinkOrigin> Origins, IReadOnlyList<IdOrigin> Ids)[roadmap.Topics.Count];
-            Parallel.ForEach(roadmap.Topics, topic =>
+            Parallel.ForEach(roadmap.Topics, (topic, loop) =>
             {
+                if (Cancel.IsCancellationRequested)
+                {
+                    loop.Stop();
+                    return;
+                }
                 if (!wantsWhole && !WantsPageAt(urls.Topic(topic))) return;
                 var body = Markdown(topic.Body, topic.SourcePath, sourceUrls.GetValueOrDefault, LinkUrl, diagnostics, pageUrl: urls.Topic(topic));
                 var (html, origins, ids) = (body.Html, new List<LinkOrigin>(body.Origins), new List<IdOrigin>(body.Ids));
@@ -129,12 +140,15 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
                     idPrefix: topic.Slug, pageUrl: urls.Topic(topic), passedWithoutPrefix: body.PassedGuard);
                 sections[topic.Index] = (view with { Html = prefixed.Html }, prefixed.Origins, prefixed.Ids);
             });
+            // Its sections may be missing: its whole-roadmap page is not started.
+            if (Cancel.IsCancellationRequested) break;
             roadmapPages.Add(Task.Run(() =>
             {
+                if (Cancel.IsCancellationRequested) return;
                 var updated = data.Updated(roadmap);
                 AddPage(new RoadmapPage(views.Chrome(roadmap.Name, roadmap.Summary, urls.Roadmap(roadmap), "roadmap", data.Roadmap(roadmap)), roadmapView),
                     roadmap.SourcePath, updated: updated);
-                if (wantsWhole)
+                if (wantsWhole && !Cancel.IsCancellationRequested)
                     AddPage(new WholeRoadmapPage(views.Chrome(Words("title.whole_roadmap", ("roadmap", roadmap.Name)), roadmap.Summary, urls.WholeRoadmap(roadmap), "all"),
                         roadmapView, sections.Select(s => s.Section).ToList()), roadmap.SourcePath, sections.SelectMany(s => s.Origins).ToList(), updated: updated,
                         ids: sections.SelectMany(s => s.Ids).ToList());
@@ -142,6 +156,7 @@ internal sealed class EditionRenderer(Site site, Routes urls, SiteViews views, T
             }));
         }
         Task.WaitAll(roadmapPages);
+        Cancel.ThrowIfCancellationRequested();
         if (Only is not null) return;
         foreach (var (path, json) in SearchIndex.Files(site, urls, reuse)) output.Add(new OutputFile { Path = path, Content = json });
         output.Add(OutputFile.Text(urls.OutputPath(urls.Feed), Feed.Xml(site, urls)));

@@ -22,7 +22,11 @@ public interface IRenderReuse
     /// </param>
     void BeginRun(bool partial = false);
 
-    void EndRun();
+    /// <param name="finished">
+    /// False for a run stopped before its end (serve, on a newer save): like a partial run it
+    /// forgets nothing, and what it made is there for the next run, which counts its work as its own.
+    /// </param>
+    void EndRun(bool finished = true);
 
     /// <summary>A Markdown body's HTML; its diagnostics end up in <paramref name="diagnostics"/> either way.</summary>
     RenderedMarkdown Markdown(MarkdownInput input, DiagnosticBag diagnostics, Func<DiagnosticBag, RenderedMarkdown> render);
@@ -53,7 +57,7 @@ public interface IRenderReuse
     {
         public void BeginRun(bool partial = false) { }
 
-        public void EndRun() { }
+        public void EndRun(bool finished = true) { }
 
         public IKeptPages? KeptPages => null;
 

@@ -27,7 +27,11 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
     /// </summary>
     public Action? Highlighted { get; init; }
 
-    public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics) => Render(diagnostics, only: null);
+    /// <param name="cancel">
+    /// Stops the render between pages (serve, on a newer save) with an <see cref="OperationCanceledException"/>,
+    /// once the pages under way are done; the reuse keeps what was made, for the next render.
+    /// </param>
+    public IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics, CancellationToken cancel = default) => Render(diagnostics, only: null, cancel);
 
     /// <summary>
     /// Only the pages at <paramref name="pagePaths"/> (output paths; the others are not rendered),
@@ -36,22 +40,22 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
     /// The whole render that follows finds these pages made.
     /// </summary>
     public IReadOnlyList<OutputFile> RenderFirst(IReadOnlySet<string> pagePaths, DiagnosticBag diagnostics) =>
-        Render(diagnostics, only: pagePaths.Contains);
+        Render(diagnostics, only: pagePaths.Contains, CancellationToken.None);
 
-    private IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics, Func<string, bool>? only)
+    private IReadOnlyList<OutputFile> Render(DiagnosticBag diagnostics, Func<string, bool>? only, CancellationToken cancel)
     {
         _reuse.BeginRun(partial: only is not null);
         try
         {
-            return RenderAll(diagnostics, only);
+            return RenderAll(diagnostics, only, cancel);
         }
         finally
         {
-            _reuse.EndRun();
+            _reuse.EndRun(finished: !cancel.IsCancellationRequested);
         }
     }
 
-    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics, Func<string, bool>? only)
+    private IReadOnlyList<OutputFile> RenderAll(DiagnosticBag diagnostics, Func<string, bool>? only, CancellationToken cancel)
     {
         var editions = Editions();
         var assets = Assets.Load(templates.Root, urls, templates.Strings, editions.Select(e => LanguageOf(e.Site)), diagnostics);
@@ -65,8 +69,12 @@ public sealed class SiteRenderer(Site site, TemplateEngine templates, Routes url
         if (CodeHighlighter.Unavailable is { } reason) HighlightingUnavailable(reason, diagnostics);
 
         foreach (var (edition, editionUrls) in editions)
+        {
+            cancel.ThrowIfCancellationRequested();
             new EditionRenderer(edition, editionUrls, new SiteViews(edition, editionUrls, assets, offline: worker is not null, languages),
-                run, output, highlighter, _reuse, templates, languages.Count > 0 ? urls : null) { Only = only }.Render(diagnostics);
+                run, output, highlighter, _reuse, templates, languages.Count > 0 ? urls : null) { Only = only, Cancel = cancel }.Render(diagnostics);
+        }
+        cancel.ThrowIfCancellationRequested();
         run.Report(diagnostics);
 
         foreach (var image in site.Images)

@@ -10,7 +10,10 @@ namespace RoadmapGen.Serve;
 /// <summary>
 /// The site as serve holds it: the last good build, which is what gets served; the latest
 /// build's diagnostics, printed in the terminal and sent to open pages; and the loop that
-/// turns file changes into rebuilds, one at a time, folding changes that arrive meanwhile into the next.
+/// turns file changes into rebuilds, one at a time. A change that arrives during a rebuild stops
+/// it at its next safe point (its first pages, once handed over, stay served until the next
+/// rebuild replaces them; nothing else of it is served, printed or kept but what the memo can
+/// vouch for), and the next rebuild, of both changes, starts at once.
 /// </summary>
 public sealed class LiveSite
 {
@@ -29,18 +32,28 @@ public sealed class LiveSite
     private readonly string _instance = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
     private int _builds;
     private volatile SiteSnapshot? _current;
+    /// <summary>The last whole build without errors: what a rebuild's changes are counted against.</summary>
+    private SiteSnapshot? _settled;
+    /// <summary>
+    /// What requests for files a stopped rebuild did not hand over wait for (<see cref="SiteSnapshot.Complete"/>):
+    /// the next rebuild to finish answers them.
+    /// </summary>
+    private TaskCompletionSource<SiteSnapshot>? _unanswered;
     private volatile IReadOnlyList<Diagnostic> _diagnostics = [];
+    private readonly Lock _runningLock = new();
+    /// <summary>Cancels the rebuild under way, when a change arrives.</summary>
+    private CancellationTokenSource? _running;
 
     private readonly bool _verbose;
-    private readonly Func<BuildOptions, BuildMemo, FirstPages?, BuildResult> _build;
+    private readonly Func<BuildOptions, BuildMemo, FirstPages?, CancellationToken, BuildResult> _build;
 
-    /// <param name="build">How a rebuild runs, given the pages to hand over first; tests pass one that fails as a bug would.</param>
+    /// <param name="build">How a rebuild runs, given the pages to hand over first and what stops it; tests pass one that fails as a bug would.</param>
     public LiveSite(BuildOptions options, TextWriter console, EventHub events, bool verbose = false,
-        Func<BuildOptions, BuildMemo, FirstPages?, BuildResult>? build = null)
+        Func<BuildOptions, BuildMemo, FirstPages?, CancellationToken, BuildResult>? build = null)
     {
         _options = options;
         _verbose = verbose;
-        _build = build ?? ((o, c, first) => SiteBuild.Run(o, c, first: first));
+        _build = build ?? ((o, c, first, cancel) => SiteBuild.Run(o, c, first: first, cancel: cancel));
         _console = console;
         _events = events;
     }
@@ -51,17 +64,38 @@ public sealed class LiveSite
     /// <summary>The latest build's diagnostics, which may be newer than <see cref="Current"/>.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    public void Changed(ChangeSet change) => _changes.Writer.TryWrite(change);
+    /// <summary>A change on disk: rebuilt by <see cref="RunAsync"/>, stopping the rebuild under way (its work is for older content).</summary>
+    public void Changed(ChangeSet change)
+    {
+        _changes.Writer.TryWrite(change);
+        lock (_runningLock) _running?.Cancel();
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
         try
         {
-            while (await _changes.Reader.WaitToReadAsync(stop))
+            // The changes of a rebuild a newer change stopped, rebuilt with it.
+            ChangeSet? stopped = null;
+            while (stopped is not null || await _changes.Reader.WaitToReadAsync(stop))
             {
-                var change = ChangeSet.None;
+                stop.ThrowIfCancellationRequested();
+                using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                // Set before the changes are read, so any change not read now stops this rebuild.
+                lock (_runningLock) _running = running;
+                var change = stopped ?? ChangeSet.None;
                 while (_changes.Reader.TryRead(out var next)) change = change.Merge(next);
-                Rebuild(change);
+                RebuildReport report;
+                try
+                {
+                    report = Rebuild(change, running.Token);
+                }
+                finally
+                {
+                    lock (_runningLock) _running = null;
+                }
+                stopped = report.Stopped ? change : null;
+                if (report.Stopped) continue;
                 // A rebuild allocates tens of MB. Left to itself, the GC stops every other rebuild
                 // for a collection, and that one takes the old generation too (50-80 ms with the
                 // highlighting grammars alive). So the young generations are emptied as soon as the
@@ -74,6 +108,11 @@ public sealed class LiveSite
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            // Stopped with first pages out: what waits for the rest gets the last whole build.
+            _unanswered?.TrySetResult(_settled!);
         }
     }
 
@@ -91,35 +130,50 @@ public sealed class LiveSite
         }
     }
 
-    public RebuildReport Rebuild(ChangeSet change)
+    /// <param name="stop">Cancelled by a newer change: the rebuild stops at its next safe point and reports <see cref="RebuildReport.Stopped"/>.</param>
+    public RebuildReport Rebuild(ChangeSet change, CancellationToken stop = default)
     {
         if (change.Everything) _cache.Clear();
         if (change.Templates) _cache.InvalidateTemplates();
 
         var clock = Stopwatch.StartNew();
+        // What is served: the last whole build, or over it the first pages of a rebuild that was stopped.
         var previous = _current;
+        var settled = _settled;
         var version = $"{_instance}-{Interlocked.Increment(ref _builds)}";
         // Set once the first pages are served: requests for any other file wait for it.
         TaskCompletionSource<SiteSnapshot>? whole = null;
-        var first = previous is null ? null : new FirstPages(FirstPaths(change, previous), files => whole = HandOverFirst(files, previous, version));
+        var first = previous is null ? null : new FirstPages(FirstPaths(change, previous), files => whole = HandOverFirst(files, previous, version, stop));
+        BuildResult? result = null;
         try
         {
-            var result = Build(first, clock);
-            return Finish(change, clock, previous, version, result, handedOver: whole is not null);
+            result = Build(first, clock, stop);
+            if (result is null) return new RebuildReport(false, clock.Elapsed, change, [], [], _cache.FilesParsed) { Stopped = true };
+            return Finish(change, clock, settled, version, result, handedOver: whole is not null);
         }
         finally
         {
-            // Whatever happened, nothing waits past the rebuild: it gets what serve now holds.
-            whole?.TrySetResult(_current!);
+            if (result is null && whole is not null) _unanswered = whole;
+            else if (result is not null)
+            {
+                // Whatever happened, nothing waits past a finished rebuild: it gets what serve now holds.
+                (whole ?? _unanswered)?.TrySetResult(_current!);
+                _unanswered = null;
+            }
         }
     }
 
-    private BuildResult Build(FirstPages? first, Stopwatch clock)
+    /// <returns>Null when <paramref name="stop"/> stopped it.</returns>
+    private BuildResult? Build(FirstPages? first, Stopwatch clock, CancellationToken stop)
     {
         BuildResult result;
         try
         {
-            result = _build(_options, _cache, first);
+            result = _build(_options, _cache, first, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -145,28 +199,33 @@ public sealed class LiveSite
     }
 
     /// <param name="handedOver">Whether the first pages were served and the pages told to reload already.</param>
-    private RebuildReport Finish(ChangeSet change, Stopwatch clock, SiteSnapshot? previous, string version, BuildResult result, bool handedOver)
+    /// <param name="settled">The last whole build without errors when the rebuild started.</param>
+    private RebuildReport Finish(ChangeSet change, Stopwatch clock, SiteSnapshot? settled, string version, BuildResult result, bool handedOver)
     {
         var diagnostics = result.Diagnostics.Sorted();
         IReadOnlyList<string> changed = [];
+        // First pages are out, this rebuild's or a stopped one's: what is served must become whole.
+        var partial = _current?.Complete is not null;
         if (result.Succeeded)
         {
             // The same version as the first pages: those are these bytes, so their pages need no second reload.
             var next = new SiteSnapshot(result.Files, version);
-            changed = next.ChangedSince(previous);
-            if (changed.Count > 0 || handedOver) _current = next;
+            changed = next.ChangedSince(settled);
+            if (changed.Count > 0 || partial) _current = next;
         }
-        // A rebuild that fails after its first pages went out serves the last good build again
+        // A rebuild that fails after first pages went out serves the last good build again
         // (the open pages keep what they show, with the errors over it).
-        else if (handedOver) _current = previous;
+        else if (partial) _current = settled;
+        _settled = _current;
         _diagnostics = diagnostics;
         var report = new RebuildReport(result.Succeeded, clock.Elapsed, change, diagnostics, changed, _cache.FilesParsed,
             _cache.PagesRendered, _cache.PagesChecked);
         // The terminal says what happened before the diagnostics reach any page (and, unless the
         // first pages went out early, before any page reloads).
-        RebuildMessages.Print(_console, report, previous is null, result.Pages, servingLastGood: _current is not null);
+        RebuildMessages.Print(_console, report, settled is null, result.Pages, servingLastGood: _current is not null);
         _events.PublishState(RebuildMessages.StateJson(diagnostics, _current?.Version, lastGood: _current is not null));
-        if (result.Succeeded && changed.Count > 0 && !handedOver)
+        // Pages that reloaded to a stopped rebuild's first pages reload again, even when the whole build is the last one's.
+        if (result.Succeeded && (changed.Count > 0 || partial) && !handedOver)
             _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(_current!.Version, changed.Count), ServeJson.Default.ReloadMessage));
         return report;
     }
@@ -191,11 +250,15 @@ public sealed class LiveSite
     /// Serves the first pages, when one of them changed, and tells open pages to reload: the
     /// rest of the rebuild (every other page, the check) goes on while the browser fetches them.
     /// </summary>
-    private TaskCompletionSource<SiteSnapshot>? HandOverFirst(IReadOnlyList<OutputFile> files, SiteSnapshot previous, string version)
+    /// <param name="previous">What is served: over the last whole build, a stopped rebuild's first pages, which are no longer fresh.</param>
+    /// <param name="stop">Ends the wait for the browsers: a newer change came.</param>
+    private TaskCompletionSource<SiteSnapshot>? HandOverFirst(IReadOnlyList<OutputFile> files, SiteSnapshot previous, string version, CancellationToken stop)
     {
         var changedPages = files.Count(f => f.IsHtml && (previous.Find(f.Path) is not { } old || !old.Content.AsSpan().SequenceEqual(f.Content)));
-        if (changedPages == 0) return null;
-        var whole = new TaskCompletionSource<SiteSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Over a stopped rebuild's first pages they go out all the same: only this rebuild's are fresh now.
+        if (changedPages == 0 && previous.Complete is null) return null;
+        // Requests waiting since a stopped rebuild wait on for this one.
+        var whole = _unanswered ?? new TaskCompletionSource<SiteSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         while (_firstServed.Wait(0)) { }
         _current = previous.WithFirst(files, version, whole.Task);
         _events.Publish("reload", JsonSerializer.Serialize(new ReloadMessage(version, changedPages), ServeJson.Default.ReloadMessage));
@@ -206,7 +269,14 @@ public sealed class LiveSite
         for (var served = 0; served < clients; served++)
         {
             var left = BrowserHeadStart - headStart.Elapsed;
-            if (left <= TimeSpan.Zero || !_firstServed.Wait(left)) break;
+            try
+            {
+                if (left <= TimeSpan.Zero || !_firstServed.Wait(left, stop)) break;
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
         return whole;
     }

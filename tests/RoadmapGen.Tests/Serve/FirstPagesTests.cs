@@ -30,7 +30,7 @@ public sealed class FirstPagesTests : IDisposable
         RepositoryFiles.CopyContent(_content);
         LiveSite? live = null;
         live = new LiveSite(new BuildOptions(_content, TestPaths.Templates), TextWriter.Null, _events,
-            build: (options, memo, first) => SiteBuild.Run(options, memo, first: first is null ? null : first with
+            build: (options, memo, first, cancel) => SiteBuild.Run(options, memo, cancel: cancel, first: first is null ? null : first with
             {
                 Ready = files =>
                 {
@@ -130,46 +130,5 @@ public sealed class FirstPagesTests : IDisposable
         var count = 0;
         for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal)) count++;
         return count;
-    }
-
-    /// <summary>What the event stream wrote, as a page would read it.</summary>
-    private sealed class RecordingStream : Stream
-    {
-        private readonly MemoryStream _written = new();
-
-        public string Text
-        {
-            get { lock (_written) return Encoding.UTF8.GetString(_written.ToArray()); }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            lock (_written) _written.Write(buffer, offset, count);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer, offset, count);
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            lock (_written) _written.Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override void Flush() { }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

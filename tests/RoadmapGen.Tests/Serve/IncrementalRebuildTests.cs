@@ -14,7 +14,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private enum Edit { Body, Title, Summary, Prerequisites, NewTopic, DeleteTopic, MoveTopic, Template, SiteTitle, BrokenLink }
+    internal enum Edit { Body, Title, Summary, Prerequisites, NewTopic, DeleteTopic, MoveTopic, Template, SiteTitle, BrokenLink }
 
     [Fact]
     public void Hundreds_of_random_edits_each_rebuild_to_exactly_the_full_build()
@@ -25,7 +25,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var options = new BuildOptions(site.Content, templates);
         BuildResult? last = null;
         var live = new LiveSite(options, TextWriter.Null, new EventHub(TimeSpan.FromMinutes(1)),
-            build: (o, cache, first) => last = SiteBuild.Run(o, cache, first: first));
+            build: (o, cache, first, cancel) => last = SiteBuild.Run(o, cache, first: first, cancel: cancel));
         Assert.True(live.Rebuild(ChangeSet.All).Succeeded);
 
         var random = site.Random;
@@ -90,7 +90,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     private const string Broken = "\nSee [nowhere](#no-such-heading).\n";
 
-    private static void Apply(SyntheticSite site, Edit edit, Random random)
+    internal static void Apply(SyntheticSite site, Edit edit, Random random)
     {
         // The mistake of the step before is fixed along with this step's edit.
         foreach (var t in site.Roadmaps.SelectMany(r => r.Topics.Values)) t.Body = t.Body.Replace(Broken, "");

@@ -16,7 +16,7 @@ public class InternalErrorTests
         var console = new StringWriter();
         using var events = new EventHub(TimeSpan.FromMinutes(1));
         var site = new LiveSite(new BuildOptions(content, TestPaths.Templates, "/"), console, events, verbose: false,
-            build: (options, cache, first) => crash ? throw new InvalidOperationException("simulated bug") : SiteBuild.Run(options, cache, first: first));
+            build: (options, cache, first, cancel) => crash ? throw new InvalidOperationException("simulated bug") : SiteBuild.Run(options, cache, first: first, cancel: cancel));
 
         Assert.True(site.Rebuild(ChangeSet.All).Succeeded);
         var good = site.Current!;

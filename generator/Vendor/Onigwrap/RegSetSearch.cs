@@ -12,10 +12,7 @@ namespace Onigwrap
         [ThreadStatic]
         private static int _off;
 
-        // TEMPORARY for A/B measurement.
-        private static readonly bool Default = Environment.GetEnvironmentVariable("RG_ONIG_REGSET") != "0";
-
-        internal static bool Enabled => _off == 0 && Default;
+        internal static bool Enabled => _off == 0;
 
         /// <summary>Searchers made on this thread search pattern by pattern, as upstream's, until the returned scope ends (scopes nest).</summary>
         public static IDisposable Off()

@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
 
 using Onigwrap.Internal;
 
@@ -9,10 +11,25 @@ namespace Onigwrap
     {
         private static object _createRegexSync = new object();
 
+        /// <summary>
+        /// RoadmapGen's fork: whether Oniguruma was initialized for UTF-16LE up front, so compiling needs no lock.
+        /// </summary>
+        /// <remarks>
+        /// Upstream compiles under one process-wide lock, added after heap corruption with threads compiling
+        /// at once (kkos/oniguruma#249). The unsafe part is Oniguruma's lazy initialization in the first
+        /// <c>onig_new</c>: it marks the library initialized before the encoding's built-in callout names
+        /// are in their global table, and two threads can both build that table. Once it is done, compiling
+        /// only reads global state (Oniguruma's maintainer there: call <c>onig_initialize</c> once, first).
+        /// The type initializer runs before any compile, once. If the library's exports cannot be found,
+        /// compiles keep the lock.
+        /// </remarks>
+        internal static readonly bool Initialized = Initialize();
+
         private IntPtr _regex;
         private IntPtr _region;
         private object _syncObject = new object();
         private string _regexString;
+        private int _heldBySets;
 
         public bool Valid
         {
@@ -31,15 +48,23 @@ namespace Onigwrap
             pattern = UnicodeCharEscape.ConstraintUnicodePatternLength(pattern);
 
             SharedPatterns.CountCompiled();
-            lock (_createRegexSync)
+            if (Initialized)
             {
                 fixed (char* patternPtr = pattern)
+                    _regex = OnigInterop.onigwrap_create(patternPtr, Encoding.Unicode.GetByteCount(patternPtr, pattern.Length), ignoreCaseArg, multilineArg);
+            }
+            else
+            {
+                lock (_createRegexSync)
                 {
-                    _regex = OnigInterop.onigwrap_create(
-                        patternPtr,
-                        Encoding.Unicode.GetByteCount(patternPtr, pattern.Length),
-                        ignoreCaseArg,
-                        multilineArg);
+                    fixed (char* patternPtr = pattern)
+                    {
+                        _regex = OnigInterop.onigwrap_create(
+                            patternPtr,
+                            Encoding.Unicode.GetByteCount(patternPtr, pattern.Length),
+                            ignoreCaseArg,
+                            multilineArg);
+                    }
                 }
             }
 
@@ -106,8 +131,37 @@ namespace Onigwrap
             }
         }
 
+        private static unsafe bool Initialize()
+        {
+            try
+            {
+                var library = NativeLibrary.Load("libonigwrap", typeof(ORegex).Assembly, null);
+                var encodings = stackalloc IntPtr[1];
+                encodings[0] = NativeLibrary.GetExport(library, "OnigEncodingUTF16_LE"); // the encoding itself, a data export
+                return OnigInterop.onig_initialize(encodings, 1) == 0;
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException)
+            {
+                return false;
+            }
+        }
+
+        // RoadmapGen's fork: the compiled regex, for the regsets that search it (RegSet.cs).
+        internal IntPtr Handle => _regex;
+
+        internal void HeldBySet() => Interlocked.Increment(ref _heldBySets);
+
+        internal void ReleasedBySet() => Interlocked.Decrement(ref _heldBySets);
+
         ~ORegex()
         {
+            // A regset still holding this regex reads it when it is emptied: wait for the next collection.
+            if (Volatile.Read(ref _heldBySets) > 0)
+            {
+                GC.ReRegisterForFinalize(this);
+                return;
+            }
+
             if (_region != IntPtr.Zero)
                 OnigInterop.onigwrap_region_free(_region);
 

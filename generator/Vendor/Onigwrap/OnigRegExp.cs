@@ -19,6 +19,9 @@ namespace Onigwrap
             _regex = SharedPatterns.Regex(source, false, false);
         }
 
+        // RoadmapGen's fork: the compiled regex, for the searcher's regset (RegSet.cs).
+        internal ORegex Regex => _regex;
+
         public OnigResult Search(string str, int position)
         {
             return Search(str.AsMemory(), position);

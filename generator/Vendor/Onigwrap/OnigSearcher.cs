@@ -6,6 +6,7 @@ namespace Onigwrap
     public class OnigSearcher
     {
         private List<OnigRegExp> _regExps;
+        private RegSet _regSet;
 
         public OnigSearcher(string[] regexps)
         {
@@ -14,6 +15,8 @@ namespace Onigwrap
             {
                 _regExps.Add(new OnigRegExp(regexp));
             }
+            if (RegSetSearch.Enabled)
+                _regSet = RegSet.Create(_regExps.ConvertAll(regExp => regExp.Regex));
         }
 
         public OnigResult Search(string source, int charOffset)
@@ -23,6 +26,9 @@ namespace Onigwrap
 
         public OnigResult Search(ReadOnlyMemory<char> source, in int charOffset)
         {
+            if (_regSet != null)
+                return _regSet.Search(source.Span, charOffset);
+
             int byteOffset = charOffset;
 
             int bestLocation = 0;

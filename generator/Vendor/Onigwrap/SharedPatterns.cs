@@ -32,6 +32,9 @@ namespace Onigwrap
         /// <summary>Regexes compiled by Oniguruma through this assembly in this process, shared or not.</summary>
         public static long Compiled => Interlocked.Read(ref _compiled);
 
+        /// <summary>Whether Oniguruma was initialized up front, so threads compile patterns without waiting on one another.</summary>
+        public static bool CompilesInParallel => ORegex.Initialized;
+
         /// <summary>Distinct patterns held.</summary>
         public int Count
         {

@@ -88,6 +88,78 @@ public class OnigwrapForkTests
         Assert.Equal(0, shared.Count);
     }
 
+    [Fact]
+    public void A_scanner_searching_its_patterns_as_one_regset_finds_what_the_pattern_by_pattern_loop_finds()
+    {
+        // Ties between patterns, groups that take no part, \G (the search's start), anchors, lookbehind
+        // across the offset, case folding, empty matches, text beyond the BMP, a line of just its newline
+        // (upstream's loop cannot search an empty string: TextMateSharp never gives one).
+        string[][] lists =
+        [
+            ["b", "a(x)?b", "ab"],
+            ["\\G\\s+", "\\w+", "(?<=a)b"],
+            ["^#", "$", "(?i)select|from|where", "[0-9]+(\\.[0-9]+)?"],
+            ["(a)|(b)|(c)", "x*", "\\b"],
+            ["(\\w)\\1", "\\G", "\\z"],
+            ["\U0001F600", "\\p{L}+", "\\S"],
+        ];
+        string[] texts = ["ab", "  aab b", "# SELECT 1.5 from x\n", "cxb", "aa bb", "\U0001F600 émoji", "\n"];
+        var searches = 0;
+        foreach (var list in lists)
+        {
+            OnigScanner loop;
+            using (RegSetSearch.Off()) loop = new OnigScanner(list);
+            var regset = new OnigScanner(list);
+            foreach (var text in texts)
+                for (var offset = 0; offset <= text.Length; offset++, searches++)
+                    // The loop is given the line as an array, as TextMateSharp gives it, so it searches every
+                    // pattern anew: its last-match cache (strings only) can skip a \G pattern that failed
+                    // earlier on the line and would match here, which a regset never does (the next test).
+                    Assert.Equal(Describe(loop.FindNextMatchSync(text.ToCharArray().AsMemory(), offset)), Describe(regset.FindNextMatchSync(text, offset)));
+        }
+        Assert.True(searches > 200);
+    }
+
+    [Fact]
+    public void A_G_anchored_pattern_that_failed_earlier_on_a_line_matches_where_it_can_later_on_it()
+    {
+        var scanner = new OnigScanner(["\\G\\s+", "\\w+"]);
+        const string line = "  ab cd\n";
+
+        Assert.Equal("1: 2-4", Describe(scanner.FindNextMatchSync(line, 2)));
+        // Upstream's loop, given the same string, answered from its cache of the failed search at 2: "1: 5-7".
+        Assert.Equal("0: 4-5", Describe(scanner.FindNextMatchSync(line, 4)));
+    }
+
+    [Fact]
+    public void A_scanner_keeps_finding_its_matches_after_a_scanner_sharing_its_patterns_is_collected()
+    {
+        var shared = new SharedPatterns();
+        OnigScanner kept;
+        using (shared.Use())
+        {
+            kept = new OnigScanner(["c", "a(b)?"]);
+            MakeAndDrop(["a(b)?", "c", "x"]);
+        }
+        shared.Clear();
+        // The dropped scanner's regset is finalized; it must not have freed the regexes the kept one shares.
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.Equal("1: 0-2 1-2", Describe(kept.FindNextMatchSync("abc", 0)));
+        Assert.Equal("0: 2-3", Describe(kept.FindNextMatchSync("abc", 1)));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void MakeAndDrop(string[] patterns)
+    {
+        var scanner = new OnigScanner(patterns);
+        Assert.NotNull(scanner.FindNextMatchSync("xab", 0));
+    }
+
     private static string Describe(IOnigNextMatchResult? match) =>
         match is null ? "none" : $"{match.GetIndex()}: {string.Join(' ', match.GetCaptureIndices().Select(c => $"{c.Start}-{c.End}"))}";
 

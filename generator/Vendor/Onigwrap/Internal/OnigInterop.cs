@@ -32,5 +32,36 @@ namespace Onigwrap.Internal
 
         [DllImport(ONIGWRAP, CharSet = charSet, CallingConvention = convention)]
         public static extern int onigwrap_len(IntPtr region, int nth);
+
+        // RoadmapGen's fork: Oniguruma's own regset API, which libonigwrap exports too (RegSet.cs).
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern int onig_initialize(IntPtr* encodings, int n);
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern int onig_regset_new(IntPtr* set, int n, IntPtr* regexes);
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern int onig_regset_replace(IntPtr set, int at, IntPtr regex);
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern void onig_regset_free(IntPtr set);
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern int onig_regset_search(IntPtr set, byte* str, byte* end, byte* start, byte* range, int lead, uint option, int* matchPosition);
+
+        [DllImport(ONIGWRAP, CallingConvention = convention)]
+        public static extern OnigRegion* onig_regset_get_region(IntPtr set, int at);
+    }
+
+    /// <summary>Oniguruma's <c>OnigRegion</c> (<c>struct re_registers</c>), read in place.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe struct OnigRegion
+    {
+        public int Allocated;
+        public int NumRegs;
+        public int* Beg;
+        public int* End;
+        public IntPtr HistoryRoot;
     }
 }

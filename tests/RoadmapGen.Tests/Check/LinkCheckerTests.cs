@@ -2,16 +2,12 @@ using RoadmapGen.Core;
 using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Render;
+using static RoadmapGen.Tests.Check.CheckedPages;
 
 namespace RoadmapGen.Tests.Check;
 
 public class LinkCheckerTests
 {
-    private static OutputFile Page(string path, string body) => new()
-    {
-        Path = path, Html = $"<!doctype html><html><head><title>t</title></head><body>\n{body}\n</body></html>",
-    };
-
     private static OutputFile Asset(string path) => new() { Path = path, Content = [1] };
 
     private static IReadOnlyList<Diagnostic> Check(string basePath, params OutputFile[] files)

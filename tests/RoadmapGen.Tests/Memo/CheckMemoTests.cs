@@ -3,6 +3,7 @@ using RoadmapGen.Check;
 using RoadmapGen.Diagnostics;
 using RoadmapGen.Memo;
 using RoadmapGen.Render;
+using static RoadmapGen.Tests.Check.CheckedPages;
 
 namespace RoadmapGen.Tests.Memo;
 
@@ -12,11 +13,6 @@ namespace RoadmapGen.Tests.Memo;
 /// </summary>
 public class CheckMemoTests
 {
-    private static OutputFile Page(string path, string body) => new()
-    {
-        Path = path, Html = $"<!doctype html><html><head><title>t</title></head><body>\n{body}\n</body></html>",
-    };
-
     private static IReadOnlyList<Diagnostic> Check(ICheckReuse memo, IReadOnlyList<OutputFile> files, CancellationToken cancel = default)
     {
         var diagnostics = new DiagnosticBag();

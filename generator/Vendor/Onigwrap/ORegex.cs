@@ -39,7 +39,7 @@ namespace Onigwrap
             }
         }
 
-        public unsafe ORegex(string pattern, bool ignoreCase = true, bool multiline = false)
+        public ORegex(string pattern, bool ignoreCase = true, bool multiline = false)
         {
             int ignoreCaseArg = ignoreCase ? 1 : 0;
             int multilineArg = multiline ? 1 : 0;
@@ -49,24 +49,10 @@ namespace Onigwrap
 
             SharedPatterns.CountCompiled();
             if (Initialized)
-            {
-                fixed (char* patternPtr = pattern)
-                    _regex = OnigInterop.onigwrap_create(patternPtr, Encoding.Unicode.GetByteCount(patternPtr, pattern.Length), ignoreCaseArg, multilineArg);
-            }
+                _regex = Compile(pattern, ignoreCaseArg, multilineArg);
             else
-            {
                 lock (_createRegexSync)
-                {
-                    fixed (char* patternPtr = pattern)
-                    {
-                        _regex = OnigInterop.onigwrap_create(
-                            patternPtr,
-                            Encoding.Unicode.GetByteCount(patternPtr, pattern.Length),
-                            ignoreCaseArg,
-                            multilineArg);
-                    }
-                }
-            }
+                    _regex = Compile(pattern, ignoreCaseArg, multilineArg);
 
             if (!Valid)
                 _regexString = pattern; // Save the pattern off on invalid patterns for throwing exceptions
@@ -129,6 +115,12 @@ namespace Onigwrap
 
                 return new OnigResult(region, -1);
             }
+        }
+
+        private static unsafe IntPtr Compile(string pattern, int ignoreCase, int multiline)
+        {
+            fixed (char* patternPtr = pattern)
+                return OnigInterop.onigwrap_create(patternPtr, Encoding.Unicode.GetByteCount(patternPtr, pattern.Length), ignoreCase, multiline);
         }
 
         private static unsafe bool Initialize()
